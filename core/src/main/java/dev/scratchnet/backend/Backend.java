@@ -1,0 +1,204 @@
+package dev.scratchnet.backend;
+
+import dev.scratchnet.tensor.Tensor;
+
+/**
+ * Every numeric kernel that training and inference need. The network code calls only these
+ * methods, so a faster implementation (the {@code simd} module) replaces every hot loop at once.
+ *
+ * <p>Conventions for every method:
+ * <ul>
+ *   <li>The caller allocates the output; kernels never allocate.</li>
+ *   <li>Shapes come from the tensors and are checked; a mismatch throws
+ *       {@link IllegalArgumentException} with the shapes in the message.</li>
+ *   <li>Each method says whether its output may be the same object as an input ("may alias").
+ *       Matrix products never allow it.</li>
+ * </ul>
+ *
+ * <p>{@link ScalarBackend} is the reference: each kernel there is a plain loop that states the math.
+ * Implementations are thread-safe: one backend may serve several networks on several threads,
+ * as long as they do not write the same tensors.
+ */
+public interface Backend {
+
+    /** @return the short name used to select this backend, for example {@code scalar} or {@code simd} */
+    String name();
+
+    /** @return how many threads a large kernel may use (1 for a single-threaded backend) */
+    default int threads() {
+        return 1;
+    }
+
+    /**
+     * out = a · b, with a (m × k), b (k × n), out (m × n). Forward pass of a dense layer.
+     * Out must not alias a or b.
+     *
+     * @param a left factor
+     * @param b right factor
+     * @param out receives the product
+     */
+    void matmul(Tensor a, Tensor b, Tensor out);
+
+    /**
+     * out = aᵀ · b, with a (k × m), b (k × n), out (m × n). Weight gradient: ∂L/∂W = xᵀ · g.
+     * Out must not alias a or b.
+     *
+     * @param a left factor, used transposed
+     * @param b right factor
+     * @param out receives the product
+     */
+    void matmulTransposeA(Tensor a, Tensor b, Tensor out);
+
+    /**
+     * out = a · bᵀ, with a (m × k), b (n × k), out (m × n). Input gradient: ∂L/∂x = g · Wᵀ.
+     * Out must not alias a or b.
+     *
+     * @param a left factor
+     * @param b right factor, used transposed
+     * @param out receives the product
+     */
+    void matmulTransposeB(Tensor a, Tensor b, Tensor out);
+
+    /**
+     * out = f(z + 1·bias): adds the (1 × n) bias to every row of z (m × n), then applies f.
+     * Fused so the layer output goes through memory once. Out may alias z.
+     *
+     * @param z pre-activation values (m × n)
+     * @param bias one value per column (1 × n)
+     * @param f the activation
+     * @param out receives f(z + bias) (m × n)
+     */
+    void addBiasActivate(Tensor z, Tensor bias, Activation f, Tensor out);
+
+    /**
+     * gradInput = gradOutput ⊙ f′, where f′ is computed from the forward output y = f(z).
+     * Out may alias gradOutput.
+     *
+     * @param f the activation used in the forward pass
+     * @param output the forward output y (m × n)
+     * @param gradOutput ∂L/∂y (m × n)
+     * @param gradInput receives ∂L/∂z (m × n)
+     */
+    void activationBackward(Activation f, Tensor output, Tensor gradOutput, Tensor gradInput);
+
+    /**
+     * out = 1ᵀ · a: the sum of each column over all rows, a (m × n), out (1 × n). Bias gradient.
+     *
+     * @param a the matrix to sum
+     * @param out receives the column sums
+     */
+    void sumRows(Tensor a, Tensor out);
+
+    /**
+     * Row-wise softmax: out[i][j] = e^(z[i][j] − max_j z[i]) / Σ_j e^(z[i][j] − max_j z[i]).
+     * Subtracting the row maximum keeps e^z from overflowing and does not change the result.
+     * Out may alias logits.
+     *
+     * @param logits z (m × n)
+     * @param out receives the probabilities (m × n)
+     */
+    void softmaxRows(Tensor logits, Tensor out);
+
+    /**
+     * Softmax followed by cross-entropy, fused: with p = softmax(z) row by row and targets y
+     * (one-hot or any distribution per row), the loss is Σ_rows −Σ_j y_j log p_j and the gradient
+     * written to gradLogits is (p − y) / m, the mean over the batch of m rows.
+     * Fusing avoids log(0) and the division in ∂/∂p: log p_j = z_j − max − log Σ e^(z − max).
+     * gradLogits may alias logits.
+     *
+     * @param logits z (m × n)
+     * @param targets y (m × n), rows sum to 1
+     * @param gradLogits receives ∂L/∂z for the mean loss (m × n)
+     * @return the loss summed over the m rows (divide by m for the mean)
+     */
+    double softmaxCrossEntropy(Tensor logits, Tensor targets, Tensor gradLogits);
+
+    /**
+     * Quadratic loss: Σ_rows ½‖y − a‖², and its gradient for the mean over the batch,
+     * (a − y) / m, written to gradPrediction. gradPrediction may alias prediction.
+     *
+     * @param prediction a (m × n)
+     * @param targets y (m × n)
+     * @param gradPrediction receives ∂L/∂a (m × n)
+     * @return the loss summed over the m rows (divide by m for the mean)
+     */
+    double meanSquaredError(Tensor prediction, Tensor targets, Tensor gradPrediction);
+
+    /**
+     * out = a ⊙ b, element by element. Out may alias a or b.
+     *
+     * @param a first factor
+     * @param b second factor, same shape
+     * @param out receives the product
+     */
+    void hadamard(Tensor a, Tensor b, Tensor out);
+
+    /**
+     * y = y + alpha · x, element by element.
+     *
+     * @param alpha the scale of x
+     * @param x added to y
+     * @param y updated in place
+     */
+    void axpy(float alpha, Tensor x, Tensor y);
+
+    /**
+     * x = alpha · x, element by element.
+     *
+     * @param alpha the factor
+     * @param x updated in place
+     */
+    void scale(float alpha, Tensor x);
+
+    /**
+     * Sets every element of t to value.
+     *
+     * @param t the tensor to fill
+     * @param value the value
+     */
+    void fill(Tensor t, float value);
+
+    /**
+     * Plain gradient descent with L2 weight decay λ: w = w − η (g + λ w).
+     *
+     * @param param w, updated in place
+     * @param grad g, same shape
+     * @param learningRate η
+     * @param weightDecay λ (0 for none)
+     */
+    void sgdStep(Tensor param, Tensor grad, float learningRate, float weightDecay);
+
+    /**
+     * Gradient descent with momentum μ, as PyTorch defines it: with g' = g + λ w,
+     * v = μ v + g', then w = w − η v, or with Nesterov's look-ahead w = w − η (g' + μ v).
+     *
+     * @param param w, updated in place
+     * @param grad g
+     * @param velocity v, updated in place (start at zero)
+     * @param learningRate η
+     * @param momentum μ
+     * @param weightDecay λ (0 for none)
+     * @param nesterov whether to use Nesterov's look-ahead
+     */
+    void momentumStep(Tensor param, Tensor grad, Tensor velocity, float learningRate, float momentum,
+                      float weightDecay, boolean nesterov);
+
+    /**
+     * Adam (Kingma and Ba, 2015), all in one pass: with g' = g + λ w,
+     * m = β₁ m + (1 − β₁) g', v = β₂ v + (1 − β₂) g'², then
+     * w = w − η · (m / (1 − β₁ᵗ)) / (√(v / (1 − β₂ᵗ)) + ε).
+     *
+     * @param param w, updated in place
+     * @param grad g
+     * @param firstMoment m, updated in place (start at zero)
+     * @param secondMoment v, updated in place (start at zero)
+     * @param learningRate η
+     * @param beta1 β₁
+     * @param beta2 β₂
+     * @param epsilon ε
+     * @param step t, the 1-based number of this update (for the bias correction)
+     * @param weightDecay λ (0 for none)
+     */
+    void adamStep(Tensor param, Tensor grad, Tensor firstMoment, Tensor secondMoment, float learningRate,
+                  float beta1, float beta2, float epsilon, long step, float weightDecay);
+}

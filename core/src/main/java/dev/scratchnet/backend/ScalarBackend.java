@@ -1,0 +1,272 @@
+package dev.scratchnet.backend;
+
+import dev.scratchnet.tensor.Tensor;
+
+/**
+ * The reference backend: every kernel is a plain Java loop that spells out its math. Other
+ * backends are tested against this one, and it is always available as the fallback.
+ *
+ * <p>The matrix products run their loops in i-k-j order: the innermost loop walks a row of b and a
+ * row of out, both contiguous in memory, which is the one cache-friendly choice that keeps the
+ * loops as simple as the formula. Stateless and thread-safe.
+ */
+public final class ScalarBackend implements Backend {
+
+    /** The name this backend is selected by. */
+    public static final String NAME = "scalar";
+
+    /** Creates the scalar backend. */
+    public ScalarBackend() {
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public void matmul(Tensor a, Tensor b, Tensor out) {
+        ShapeChecks.matmul("matmul", a, b, out);
+        int m = a.rows(), k = a.cols(), n = b.cols();
+        float[] av = a.data(), bv = b.data(), ov = out.data();
+        java.util.Arrays.fill(ov, 0f);
+        for (int i = 0; i < m; i++) {
+            for (int p = 0; p < k; p++) {
+                float aip = av[i * k + p];
+                for (int j = 0; j < n; j++) {
+                    ov[i * n + j] += aip * bv[p * n + j];
+                }
+            }
+        }
+    }
+
+    @Override
+    public void matmulTransposeA(Tensor a, Tensor b, Tensor out) {
+        ShapeChecks.matmulTransposeA("matmulTransposeA", a, b, out);
+        int k = a.rows(), m = a.cols(), n = b.cols();
+        float[] av = a.data(), bv = b.data(), ov = out.data();
+        java.util.Arrays.fill(ov, 0f);
+        // out[i][j] = Σ_p a[p][i] · b[p][j]; p outermost so both a and b are read row by row.
+        for (int p = 0; p < k; p++) {
+            for (int i = 0; i < m; i++) {
+                float api = av[p * m + i];
+                for (int j = 0; j < n; j++) {
+                    ov[i * n + j] += api * bv[p * n + j];
+                }
+            }
+        }
+    }
+
+    @Override
+    public void matmulTransposeB(Tensor a, Tensor b, Tensor out) {
+        ShapeChecks.matmulTransposeB("matmulTransposeB", a, b, out);
+        int m = a.rows(), k = a.cols(), n = b.rows();
+        float[] av = a.data(), bv = b.data(), ov = out.data();
+        // out[i][j] = row i of a · row j of b: a dot product of two contiguous rows.
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                float sum = 0f;
+                for (int p = 0; p < k; p++) {
+                    sum += av[i * k + p] * bv[j * k + p];
+                }
+                ov[i * n + j] = sum;
+            }
+        }
+    }
+
+    @Override
+    public void addBiasActivate(Tensor z, Tensor bias, Activation f, Tensor out) {
+        ShapeChecks.sameShape("addBiasActivate", z, out);
+        ShapeChecks.rowVector("addBiasActivate", z, bias);
+        int m = z.rows(), n = z.cols();
+        float[] zv = z.data(), bv = bias.data(), ov = out.data();
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                ov[i * n + j] = activate(f, zv[i * n + j] + bv[j]);
+            }
+        }
+    }
+
+    /** f(x) for one value; the backward pass uses {@link #derivativeFromOutput}. */
+    private static float activate(Activation f, float x) {
+        return switch (f) {
+            case IDENTITY -> x;
+            case SIGMOID -> (float) (1.0 / (1.0 + Math.exp(-x)));
+            case TANH -> (float) Math.tanh(x);
+            case RELU -> x > 0f ? x : 0f;
+            case LEAKY_RELU -> x > 0f ? x : Activation.LEAKY_SLOPE * x;
+        };
+    }
+
+    /** f′ written in terms of the output y = f(z). */
+    private static float derivativeFromOutput(Activation f, float y) {
+        return switch (f) {
+            case IDENTITY -> 1f;
+            case SIGMOID -> y * (1f - y);
+            case TANH -> 1f - y * y;
+            case RELU -> y > 0f ? 1f : 0f;
+            case LEAKY_RELU -> y > 0f ? 1f : Activation.LEAKY_SLOPE;
+        };
+    }
+
+    @Override
+    public void activationBackward(Activation f, Tensor output, Tensor gradOutput, Tensor gradInput) {
+        ShapeChecks.sameShape("activationBackward", output, gradOutput, gradInput);
+        float[] y = output.data(), g = gradOutput.data(), out = gradInput.data();
+        for (int i = 0; i < y.length; i++) {
+            out[i] = g[i] * derivativeFromOutput(f, y[i]);
+        }
+    }
+
+    @Override
+    public void sumRows(Tensor a, Tensor out) {
+        ShapeChecks.rowVector("sumRows", a, out);
+        int m = a.rows(), n = a.cols();
+        float[] av = a.data(), ov = out.data();
+        java.util.Arrays.fill(ov, 0f);
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                ov[j] += av[i * n + j];
+            }
+        }
+    }
+
+    @Override
+    public void softmaxRows(Tensor logits, Tensor out) {
+        ShapeChecks.sameShape("softmaxRows", logits, out);
+        int m = logits.rows(), n = logits.cols();
+        float[] z = logits.data(), p = out.data();
+        for (int i = 0; i < m; i++) {
+            int row = i * n;
+            float max = Float.NEGATIVE_INFINITY;
+            for (int j = 0; j < n; j++) {
+                max = Math.max(max, z[row + j]);
+            }
+            float sum = 0f;
+            for (int j = 0; j < n; j++) {
+                float e = (float) Math.exp(z[row + j] - max);
+                p[row + j] = e;
+                sum += e;
+            }
+            float inv = 1f / sum;
+            for (int j = 0; j < n; j++) {
+                p[row + j] *= inv;
+            }
+        }
+    }
+
+    @Override
+    public double softmaxCrossEntropy(Tensor logits, Tensor targets, Tensor gradLogits) {
+        ShapeChecks.sameShape("softmaxCrossEntropy", logits, targets, gradLogits);
+        int m = logits.rows(), n = logits.cols();
+        float[] z = logits.data(), y = targets.data(), grad = gradLogits.data();
+        float invBatch = 1f / m;
+        double loss = 0;
+        for (int i = 0; i < m; i++) {
+            int row = i * n;
+            float max = Float.NEGATIVE_INFINITY;
+            for (int j = 0; j < n; j++) {
+                max = Math.max(max, z[row + j]);
+            }
+            float sum = 0f;
+            for (int j = 0; j < n; j++) {
+                sum += (float) Math.exp(z[row + j] - max);
+            }
+            float logSum = (float) Math.log(sum);
+            for (int j = 0; j < n; j++) {
+                float logP = z[row + j] - max - logSum;
+                float yj = y[row + j];
+                if (yj != 0f) {
+                    loss -= yj * logP;
+                }
+                // ∂L/∂z_j = p_j − y_j: softmax and cross-entropy derivatives cancel into this.
+                grad[row + j] = ((float) Math.exp(logP) - yj) * invBatch;
+            }
+        }
+        return loss;
+    }
+
+    @Override
+    public double meanSquaredError(Tensor prediction, Tensor targets, Tensor gradPrediction) {
+        ShapeChecks.sameShape("meanSquaredError", prediction, targets, gradPrediction);
+        float[] a = prediction.data(), y = targets.data(), grad = gradPrediction.data();
+        float invBatch = 1f / prediction.rows();
+        double loss = 0;
+        for (int i = 0; i < a.length; i++) {
+            float diff = a[i] - y[i];
+            loss += 0.5 * diff * diff;
+            grad[i] = diff * invBatch;
+        }
+        return loss;
+    }
+
+    @Override
+    public void hadamard(Tensor a, Tensor b, Tensor out) {
+        ShapeChecks.sameShape("hadamard", a, b, out);
+        float[] av = a.data(), bv = b.data(), ov = out.data();
+        for (int i = 0; i < ov.length; i++) {
+            ov[i] = av[i] * bv[i];
+        }
+    }
+
+    @Override
+    public void axpy(float alpha, Tensor x, Tensor y) {
+        ShapeChecks.sameShape("axpy", x, y);
+        float[] xv = x.data(), yv = y.data();
+        for (int i = 0; i < yv.length; i++) {
+            yv[i] += alpha * xv[i];
+        }
+    }
+
+    @Override
+    public void scale(float alpha, Tensor x) {
+        float[] xv = x.data();
+        for (int i = 0; i < xv.length; i++) {
+            xv[i] *= alpha;
+        }
+    }
+
+    @Override
+    public void fill(Tensor t, float value) {
+        java.util.Arrays.fill(t.data(), value);
+    }
+
+    @Override
+    public void sgdStep(Tensor param, Tensor grad, float learningRate, float weightDecay) {
+        ShapeChecks.sameShape("sgdStep", param, grad);
+        float[] w = param.data(), g = grad.data();
+        for (int i = 0; i < w.length; i++) {
+            w[i] -= learningRate * (g[i] + weightDecay * w[i]);
+        }
+    }
+
+    @Override
+    public void momentumStep(Tensor param, Tensor grad, Tensor velocity, float learningRate, float momentum,
+                             float weightDecay, boolean nesterov) {
+        ShapeChecks.sameShape("momentumStep", param, grad, velocity);
+        float[] w = param.data(), g = grad.data(), v = velocity.data();
+        for (int i = 0; i < w.length; i++) {
+            float gi = g[i] + weightDecay * w[i];
+            v[i] = momentum * v[i] + gi;
+            w[i] -= learningRate * (nesterov ? gi + momentum * v[i] : v[i]);
+        }
+    }
+
+    @Override
+    public void adamStep(Tensor param, Tensor grad, Tensor firstMoment, Tensor secondMoment, float learningRate,
+                         float beta1, float beta2, float epsilon, long step, float weightDecay) {
+        ShapeChecks.sameShape("adamStep", param, grad, firstMoment, secondMoment);
+        float[] w = param.data(), g = grad.data(), m = firstMoment.data(), v = secondMoment.data();
+        // The bias corrections are the same for every element, so fold them into two scalars.
+        float correction1 = (float) (1.0 / (1.0 - Math.pow(beta1, step)));
+        float correction2 = (float) (1.0 / (1.0 - Math.pow(beta2, step)));
+        for (int i = 0; i < w.length; i++) {
+            float gi = g[i] + weightDecay * w[i];
+            m[i] = beta1 * m[i] + (1f - beta1) * gi;
+            v[i] = beta2 * v[i] + (1f - beta2) * gi * gi;
+            float mHat = m[i] * correction1;
+            float vHat = v[i] * correction2;
+            w[i] -= learningRate * mHat / ((float) Math.sqrt(vHat) + epsilon);
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package dev.scratchnet.backend;
+
+import dev.scratchnet.tensor.Tensor;
+
+/**
+ * The argument checks every {@link Backend} makes before it runs a kernel, shared so that all
+ * backends fail the same way with the same message. Public for backends in other modules.
+ */
+public final class ShapeChecks {
+    private ShapeChecks() {
+    }
+
+    /**
+     * Checks out = a · b: a (m × k), b (k × n), out (m × n), out distinct from a and b.
+     *
+     * @param op the kernel name for the message
+     * @param a left factor
+     * @param b right factor
+     * @param out product
+     */
+    public static void matmul(String op, Tensor a, Tensor b, Tensor out) {
+        if (a.cols() != b.rows() || out.rows() != a.rows() || out.cols() != b.cols()) {
+            throw mismatch(op, a, b, out);
+        }
+        noAlias(op, a, b, out);
+    }
+
+    /**
+     * Checks out = aᵀ · b: a (k × m), b (k × n), out (m × n).
+     *
+     * @param op the kernel name for the message
+     * @param a left factor, used transposed
+     * @param b right factor
+     * @param out product
+     */
+    public static void matmulTransposeA(String op, Tensor a, Tensor b, Tensor out) {
+        if (a.rows() != b.rows() || out.rows() != a.cols() || out.cols() != b.cols()) {
+            throw mismatch(op, a, b, out);
+        }
+        noAlias(op, a, b, out);
+    }
+
+    /**
+     * Checks out = a · bᵀ: a (m × k), b (n × k), out (m × n).
+     *
+     * @param op the kernel name for the message
+     * @param a left factor
+     * @param b right factor, used transposed
+     * @param out product
+     */
+    public static void matmulTransposeB(String op, Tensor a, Tensor b, Tensor out) {
+        if (a.cols() != b.cols() || out.rows() != a.rows() || out.cols() != b.rows()) {
+            throw mismatch(op, a, b, out);
+        }
+        noAlias(op, a, b, out);
+    }
+
+    /**
+     * Checks that all tensors have the same shape.
+     *
+     * @param op the kernel name for the message
+     * @param first the reference shape
+     * @param others tensors that must match it
+     */
+    public static void sameShape(String op, Tensor first, Tensor... others) {
+        for (Tensor t : others) {
+            if (!first.sameShape(t)) {
+                StringBuilder sb = new StringBuilder(op).append(": shapes differ: ").append(first.shape());
+                for (Tensor o : others) {
+                    sb.append(", ").append(o.shape());
+                }
+                throw new IllegalArgumentException(sb.toString());
+            }
+        }
+    }
+
+    /**
+     * Checks that row is (1 × a.cols()), a row vector to combine with each row of a.
+     *
+     * @param op the kernel name for the message
+     * @param a the matrix
+     * @param row the row vector
+     */
+    public static void rowVector(String op, Tensor a, Tensor row) {
+        if (row.rows() != 1 || row.cols() != a.cols()) {
+            throw new IllegalArgumentException(op + ": matrix is " + a.shape() + ", row vector is "
+                    + row.shape() + " (expected 1×" + a.cols() + ")");
+        }
+    }
+
+    private static void noAlias(String op, Tensor a, Tensor b, Tensor out) {
+        if (out == a || out == b || out.data() == a.data() || out.data() == b.data()) {
+            throw new IllegalArgumentException(op + ": out must not be the same tensor as an input");
+        }
+    }
+
+    private static IllegalArgumentException mismatch(String op, Tensor a, Tensor b, Tensor out) {
+        return new IllegalArgumentException(
+                op + ": a is " + a.shape() + ", b is " + b.shape() + ", out is " + out.shape());
+    }
+}
