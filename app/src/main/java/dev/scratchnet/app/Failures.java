@@ -1,0 +1,108 @@
+package dev.scratchnet.app;
+
+import dev.scratchnet.backend.BackendUnavailableException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Turns exceptions into exit codes and one plain sentence on stderr. Stack traces only with
+ * {@code --verbose}: a user who typed a wrong path needs the path, not forty frames.
+ */
+final class Failures {
+    static final int SUCCESS = 0;
+    static final int FAILURE = 1;
+    static final int USAGE = 2;
+
+    static final String OUT_OF_MEMORY = "ran out of heap memory; give Java more, for example "
+            + "JAVA_OPTS=-Xmx4g ./scratchnet ... or java -Xmx4g -jar app/target/scratchnet.jar ...";
+
+    private Failures() {
+    }
+
+    /** Bad flags or arguments: exit 2, the problem, and where to look for the right spelling. */
+    static final class UsageErrorHandler implements IParameterExceptionHandler {
+        @Override
+        public int handleParseException(ParameterException ex, String[] args) {
+            CommandLine cmd = ex.getCommandLine();
+            PrintWriter err = cmd.getErr();
+            if (verbose(List.of(args))) {
+                ex.printStackTrace(err);
+            }
+            err.println(cmd.getCommandSpec().qualifiedName() + ": " + sentence(ex.getMessage())
+                    + " (see '" + cmd.getCommandSpec().qualifiedName() + " --help')");
+            err.flush();
+            return USAGE;
+        }
+    }
+
+    /** Anything that went wrong while running: exit 1 and one sentence. */
+    static final class ExecutionErrorHandler implements IExecutionExceptionHandler {
+        @Override
+        public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
+            PrintWriter err = cmd.getErr();
+            boolean verbose = verbose(parseResult.originalArgs());
+            if (verbose) {
+                ex.printStackTrace(err);
+            }
+            String hint = verbose || ex instanceof CliFailure ? "" : hintFor(ex);
+            err.println(cmd.getCommandSpec().qualifiedName() + ": " + describe(ex) + hint);
+            err.flush();
+            return ex instanceof CliFailure f ? f.exitCode() : FAILURE;
+        }
+    }
+
+    private static boolean verbose(List<String> args) {
+        return args.contains("--verbose");
+    }
+
+    /** Unexpected exceptions get a pointer to --verbose; expected ones say everything already. */
+    private static String hintFor(Exception ex) {
+        boolean expected = ex instanceof IOException || ex instanceof UncheckedIOException
+                || ex instanceof IllegalArgumentException || ex instanceof BackendUnavailableException
+                || ex instanceof IllegalStateException;
+        return expected ? "" : " (run again with --verbose for details)";
+    }
+
+    /**
+     * One sentence for an exception. Messages of our own exceptions are written for users already;
+     * the JDK's file exceptions carry only the path, so they get words around it.
+     */
+    static String describe(Throwable ex) {
+        if (ex instanceof UncheckedIOException u && u.getCause() != null) {
+            return describe(u.getCause());
+        }
+        if (ex instanceof NoSuchFileException e) {
+            return "file or folder not found: " + e.getFile();
+        }
+        if (ex instanceof AccessDeniedException e) {
+            return "permission denied: " + e.getFile();
+        }
+        if (ex instanceof FileSystemException e && e.getReason() != null) {
+            return e.getFile() + ": " + e.getReason();
+        }
+        String message = ex.getMessage();
+        if (message == null || message.isBlank()) {
+            return "unexpected " + ex.getClass().getSimpleName();
+        }
+        if (ex instanceof IOException || ex instanceof CliFailure || ex instanceof IllegalArgumentException
+                || ex instanceof BackendUnavailableException || ex instanceof IllegalStateException) {
+            return sentence(message);
+        }
+        return sentence(ex.getClass().getSimpleName() + ": " + message);
+    }
+
+    /** Multi-line messages become one line, so stderr stays one sentence per failure. */
+    static String sentence(String message) {
+        return message.strip().replaceAll("\\s*\\R\\s*", " ");
+    }
+}
