@@ -1,0 +1,41 @@
+package dev.scratchnet.layer;
+
+import dev.scratchnet.tensor.Tensor;
+
+/**
+ * Per-batch-size work tensors of one layer. Training sees one or two batch sizes (the full batch
+ * and the last, smaller one), so a short list searched linearly beats a map and never boxes.
+ */
+final class BatchBuffers {
+    private final int cols;
+    private final int tensorsPerSize;
+    private int[] batchSizes = new int[0];
+    private Tensor[][] tensors = new Tensor[0][];
+
+    /**
+     * @param cols the column count of every buffer
+     * @param tensorsPerSize how many buffers the layer needs per batch size
+     */
+    BatchBuffers(int cols, int tensorsPerSize) {
+        this.cols = cols;
+        this.tensorsPerSize = tensorsPerSize;
+    }
+
+    /** @return the buffers for this batch size, allocated on first use */
+    Tensor[] forRows(int rows) {
+        for (int i = 0; i < batchSizes.length; i++) {
+            if (batchSizes[i] == rows) {
+                return tensors[i];
+            }
+        }
+        Tensor[] created = new Tensor[tensorsPerSize];
+        for (int t = 0; t < tensorsPerSize; t++) {
+            created[t] = new Tensor(rows, cols);
+        }
+        batchSizes = java.util.Arrays.copyOf(batchSizes, batchSizes.length + 1);
+        tensors = java.util.Arrays.copyOf(tensors, tensors.length + 1);
+        batchSizes[batchSizes.length - 1] = rows;
+        tensors[tensors.length - 1] = created;
+        return created;
+    }
+}

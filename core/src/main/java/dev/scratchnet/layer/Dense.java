@@ -1,0 +1,136 @@
+package dev.scratchnet.layer;
+
+import dev.scratchnet.backend.Activation;
+import dev.scratchnet.backend.Backend;
+import dev.scratchnet.tensor.Tensor;
+import java.util.List;
+import java.util.random.RandomGenerator;
+
+/**
+ * Fully connected layer with its activation: y = f(z), z = x·W + b, with x (batch × in),
+ * W (in × out), b (1 × out), y (batch × out). This is one "layer" l of docs/backprop.md:
+ * x is a<sup>l−1</sup>, y is a<sup>l</sup>.
+ *
+ * <p>Backward, given g = ∂L/∂y:
+ * <ul>
+ *   <li>δ = g ⊙ f′(z), the error at this layer (BP1 for the last layer, BP2 otherwise);</li>
+ *   <li>∂L/∂b = column sums of δ (BP3);</li>
+ *   <li>∂L/∂W = xᵀ·δ (BP4);</li>
+ *   <li>∂L/∂x = δ·Wᵀ, the g of the layer below.</li>
+ * </ul>
+ * The bias add and the activation are one fused kernel, so z is never stored: f′ is computed from y.
+ */
+public final class Dense implements Layer {
+    private final int inputSize;
+    private final int outputSize;
+    private final Activation activation;
+    private final Parameter weights;
+    private final Parameter bias;
+    /** Per batch size: [0] y, [1] δ. */
+    private final BatchBuffers outputBuffers;
+    /** Per batch size: [0] ∂L/∂x. */
+    private final BatchBuffers inputBuffers;
+    private Tensor input;
+    private Tensor output;
+
+    /**
+     * Creates a layer with zero weights; see {@link #initialize}.
+     *
+     * @param inputSize in, at least 1
+     * @param outputSize out, at least 1
+     * @param activation f
+     * @param name a label for the parameters, for example {@code dense0}
+     */
+    public Dense(int inputSize, int outputSize, Activation activation, String name) {
+        if (inputSize < 1 || outputSize < 1) {
+            throw new IllegalArgumentException("dense layer must be at least 1×1, got " + inputSize + "×" + outputSize);
+        }
+        this.inputSize = inputSize;
+        this.outputSize = outputSize;
+        this.activation = activation;
+        this.weights = Parameter.zeros(name + ".weights", inputSize, outputSize, true);
+        this.bias = Parameter.zeros(name + ".bias", 1, outputSize, false);
+        this.outputBuffers = new BatchBuffers(outputSize, 2);
+        this.inputBuffers = new BatchBuffers(inputSize, 1);
+    }
+
+    /**
+     * Draws the initial weights and biases.
+     *
+     * @param initializer the scheme
+     * @param random the source of randomness
+     */
+    public void initialize(Initializer initializer, RandomGenerator random) {
+        initializer.initialize(weights.value().data(), bias.value().data(), inputSize, outputSize, random);
+    }
+
+    @Override
+    public int inputSize() {
+        return inputSize;
+    }
+
+    @Override
+    public int outputSize() {
+        return outputSize;
+    }
+
+    /** @return f */
+    public Activation activation() {
+        return activation;
+    }
+
+    /** @return W (in × out) and ∂L/∂W */
+    public Parameter weights() {
+        return weights;
+    }
+
+    /** @return b (1 × out) and ∂L/∂b */
+    public Parameter bias() {
+        return bias;
+    }
+
+    @Override
+    public Tensor forward(Backend backend, Tensor x) {
+        Tensor y = outputBuffers.forRows(x.rows())[0];
+        backend.matmul(x, weights.value(), y);                  // z = x·W
+        backend.addBiasActivate(y, bias.value(), activation, y); // y = f(z + b), in place
+        input = x;
+        output = y;
+        return y;
+    }
+
+    @Override
+    public Tensor backward(Backend backend, Tensor gradOutput, boolean needInputGradient) {
+        if (output == null || gradOutput.rows() != output.rows()) {
+            throw new IllegalStateException("backward needs a forward pass on a batch of the same size first");
+        }
+        Tensor delta = outputBuffers.forRows(gradOutput.rows())[1];
+        backend.activationBackward(activation, output, gradOutput, delta); // δ = g ⊙ f′(z)
+        backend.sumRows(delta, bias.grad());                               // ∂L/∂b = Σ_rows δ
+        backend.matmulTransposeA(input, delta, weights.grad());            // ∂L/∂W = xᵀ·δ
+        if (!needInputGradient) {
+            return null;
+        }
+        Tensor gradInput = inputBuffers.forRows(gradOutput.rows())[0];
+        backend.matmulTransposeB(delta, weights.value(), gradInput);       // ∂L/∂x = δ·Wᵀ
+        return gradInput;
+    }
+
+    @Override
+    public Tensor infer(Backend backend, Tensor x) {
+        Tensor y = new Tensor(x.rows(), outputSize);
+        backend.matmul(x, weights.value(), y);
+        backend.addBiasActivate(y, bias.value(), activation, y);
+        return y;
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return List.of(weights, bias);
+    }
+
+    @Override
+    public String toString() {
+        return "Dense(" + inputSize + "→" + outputSize + ", " + activation.cliName() + ")";
+    }
+}

@@ -1,0 +1,397 @@
+package dev.scratchnet.model;
+
+import dev.scratchnet.backend.Activation;
+import dev.scratchnet.backend.Backend;
+import dev.scratchnet.backend.ScalarBackend;
+import dev.scratchnet.data.Dataset;
+import dev.scratchnet.layer.Dense;
+import dev.scratchnet.layer.Dropout;
+import dev.scratchnet.layer.Initializer;
+import dev.scratchnet.layer.Layer;
+import dev.scratchnet.layer.Parameter;
+import dev.scratchnet.loss.Loss;
+import dev.scratchnet.loss.LossKind;
+import dev.scratchnet.tensor.Tensor;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
+
+/**
+ * A feed-forward network: a stack of layers and the loss that trains them, running on a
+ * {@link Backend}. Build one with {@link #builder()}.
+ *
+ * <p>Forward runs the layers in order; backward runs them in reverse, each turning ∂L/∂output
+ * into ∂L/∂input (docs/backprop.md). {@link #forward} and {@link #backward} are the training
+ * path: they reuse buffers and are not thread-safe. {@link #predict}, {@link #predictClasses} and
+ * {@link #evaluate} allocate their own buffers and change nothing, so a trained network may serve
+ * them on many threads at once, as long as no thread trains it meanwhile.
+ */
+public final class Network {
+    /** Rows per chunk when predicting or evaluating a large set: bounds the memory used. */
+    private static final int INFERENCE_CHUNK = 1000;
+
+    private final List<Layer> layers;
+    private final List<Parameter> parameters;
+    private final Loss loss;
+    private volatile Backend backend;
+
+    private Network(List<Layer> layers, Loss loss, Backend backend) {
+        this.layers = List.copyOf(layers);
+        this.loss = loss;
+        this.backend = backend;
+        List<Parameter> all = new ArrayList<>();
+        for (Layer layer : layers) {
+            all.addAll(layer.parameters());
+        }
+        this.parameters = List.copyOf(all);
+    }
+
+    /** @return a builder for a new network */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return the layers, input side first (unmodifiable) */
+    public List<Layer> layers() {
+        return layers;
+    }
+
+    /** @return every trainable parameter, in layer order (unmodifiable) */
+    public List<Parameter> parameters() {
+        return parameters;
+    }
+
+    /** @return the loss the network trains with */
+    public Loss loss() {
+        return loss;
+    }
+
+    /** @return the kernels this network runs on */
+    public Backend backend() {
+        return backend;
+    }
+
+    /**
+     * Moves the network to other kernels; the weights stay the same.
+     *
+     * @param backend the new backend
+     */
+    public void setBackend(Backend backend) {
+        this.backend = java.util.Objects.requireNonNull(backend, "backend");
+    }
+
+    /** @return the number of input features */
+    public int inputSize() {
+        return layers.get(0).inputSize();
+    }
+
+    /** @return the number of outputs (classes, for a classifier) */
+    public int outputSize() {
+        return layers.get(layers.size() - 1).outputSize();
+    }
+
+    /** @return the widths of the dense layers, input first, for example [784, 128, 10] */
+    public int[] layerSizes() {
+        List<Integer> sizes = new ArrayList<>();
+        sizes.add(inputSize());
+        for (Layer layer : layers) {
+            if (layer instanceof Dense d) {
+                sizes.add(d.outputSize());
+            }
+        }
+        return sizes.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** @return the total number of trainable values */
+    public long parameterCount() {
+        long n = 0;
+        for (Parameter p : parameters) {
+            n += p.value().size();
+        }
+        return n;
+    }
+
+    /**
+     * Training forward pass: runs every layer, remembering what backward needs.
+     *
+     * @param input x (batch × inputSize)
+     * @return the network output (batch × outputSize), owned by the last layer
+     */
+    public Tensor forward(Tensor input) {
+        checkInput(input);
+        Tensor activation = input;
+        for (Layer layer : layers) {
+            activation = layer.forward(backend, activation);
+        }
+        return activation;
+    }
+
+    /**
+     * Backward pass after {@link #forward}: runs the layers in reverse and leaves ∂L/∂w in every
+     * parameter's gradient.
+     *
+     * @param gradOutput ∂L/∂output (batch × outputSize), from {@link Loss#lossAndGradient}
+     */
+    public void backward(Tensor gradOutput) {
+        Tensor grad = gradOutput;
+        for (int l = layers.size() - 1; l >= 0; l--) {
+            // Nobody uses ∂L/∂x of the first layer, and skipping it saves the largest product.
+            grad = layers.get(l).backward(backend, grad, l > 0);
+        }
+    }
+
+    /**
+     * Reseeds the dropout layers, so a training run is reproducible from its seed.
+     *
+     * @param random the generator the dropout masks are drawn from
+     */
+    public void reseedDropout(RandomGenerator random) {
+        for (Layer layer : layers) {
+            if (layer instanceof Dropout d) {
+                d.setRandom(random);
+            }
+        }
+    }
+
+    /**
+     * The raw outputs for a batch, without dropout: logits for a cross-entropy network.
+     *
+     * @param inputs x (n × inputSize)
+     * @return the outputs (n × outputSize), a new tensor
+     */
+    public Tensor outputs(Tensor inputs) {
+        checkInput(inputs);
+        Tensor result = new Tensor(inputs.rows(), outputSize());
+        for (int start = 0; start < inputs.rows(); start += INFERENCE_CHUNK) {
+            int rows = Math.min(INFERENCE_CHUNK, inputs.rows() - start);
+            Tensor chunk = Tensor.wrap(rows, inputs.cols(), Arrays.copyOfRange(inputs.data(),
+                    start * inputs.cols(), (start + rows) * inputs.cols()));
+            Tensor out = chunk;
+            for (Layer layer : layers) {
+                out = layer.infer(backend, out);
+            }
+            System.arraycopy(out.data(), 0, result.data(), start * outputSize(), rows * outputSize());
+        }
+        return result;
+    }
+
+    /**
+     * Predictions: class probabilities for a cross-entropy network, output values otherwise.
+     *
+     * @param inputs x (n × inputSize)
+     * @return the predictions (n × outputSize), a new tensor
+     */
+    public Tensor predict(Tensor inputs) {
+        Tensor outputs = outputs(inputs);
+        loss.toPrediction(backend, outputs, outputs);
+        return outputs;
+    }
+
+    /**
+     * The most likely class of each row.
+     *
+     * @param inputs x (n × inputSize)
+     * @return the index of the largest output in each row
+     */
+    public int[] predictClasses(Tensor inputs) {
+        Tensor outputs = outputs(inputs);
+        int[] classes = new int[outputs.rows()];
+        for (int i = 0; i < classes.length; i++) {
+            classes[i] = Evaluation.argmax(outputs.data(), i * outputs.cols(), outputs.cols());
+        }
+        return classes;
+    }
+
+    /**
+     * Mean loss over a data set, and for labelled data the accuracy and confusion matrix.
+     *
+     * @param data the examples, with inputSize inputs and outputSize targets
+     * @return the evaluation
+     */
+    public Evaluation evaluate(Dataset data) {
+        if (data.inputSize() != inputSize() || data.outputSize() != outputSize()) {
+            throw new IllegalArgumentException("data has " + data.inputSize() + " inputs and " + data.outputSize()
+                    + " outputs, the network expects " + inputSize() + " and " + outputSize());
+        }
+        Tensor outputs = outputs(data.inputs());
+        Tensor grad = new Tensor(outputs.rows(), outputs.cols());
+        double lossSum = loss.lossAndGradient(backend, outputs, data.targets(), grad);
+        return Evaluation.of(lossSum / data.size(), outputs, data.hasLabels() ? data.labels() : null);
+    }
+
+    private void checkInput(Tensor input) {
+        if (input.cols() != inputSize()) {
+            throw new IllegalArgumentException(
+                    "input is " + input.shape() + ", the network expects " + inputSize() + " columns");
+        }
+    }
+
+    /** @return the architecture, for example {@code 784-128(relu)-10(identity), cross-entropy} */
+    public String describe() {
+        StringBuilder sb = new StringBuilder().append(inputSize());
+        for (Layer layer : layers) {
+            if (layer instanceof Dense d) {
+                sb.append('-').append(d.outputSize()).append('(').append(d.activation().cliName()).append(')');
+            } else if (layer instanceof Dropout d) {
+                sb.append("-dropout(").append(d.rate()).append(')');
+            }
+        }
+        return sb.append(", ").append(loss.kind().cliName()).toString();
+    }
+
+    @Override
+    public String toString() {
+        return "Network " + describe();
+    }
+
+    /**
+     * Builds a network layer by layer:
+     * <pre>{@code
+     * Network net = Network.builder()
+     *         .input(784)
+     *         .dense(128, Activation.RELU)
+     *         .dense(10, Activation.IDENTITY)
+     *         .loss(LossKind.CROSS_ENTROPY)
+     *         .seed(42)
+     *         .build();
+     * }</pre>
+     * Not thread-safe; build on one thread.
+     */
+    public static final class Builder {
+        private int inputSize = -1;
+        private final List<LayerSpec> specs = new ArrayList<>();
+
+        /** One requested layer: dense (units and activation) or dropout (rate). */
+        private record LayerSpec(int units, Activation activation, float dropoutRate) {
+        }
+        private LossKind lossKind = LossKind.CROSS_ENTROPY;
+        private Initializer initializer;
+        private long seed = 42;
+        private Backend backend;
+
+        private Builder() {
+        }
+
+        /**
+         * @param size the number of input features
+         * @return this builder
+         */
+        public Builder input(int size) {
+            if (size < 1) {
+                throw new IllegalArgumentException("input size must be at least 1, got " + size);
+            }
+            inputSize = size;
+            return this;
+        }
+
+        /**
+         * Adds a fully connected layer.
+         *
+         * @param units the number of outputs
+         * @param activation its activation
+         * @return this builder
+         */
+        public Builder dense(int units, Activation activation) {
+            if (units < 1) {
+                throw new IllegalArgumentException("a dense layer needs at least 1 unit, got " + units);
+            }
+            specs.add(new LayerSpec(units, java.util.Objects.requireNonNull(activation, "activation"), 0f));
+            return this;
+        }
+
+        /**
+         * Adds dropout after the previous layer.
+         *
+         * @param rate the probability of dropping a unit, in [0, 1)
+         * @return this builder
+         */
+        public Builder dropout(float rate) {
+            if (!(rate >= 0f && rate < 1f)) {
+                throw new IllegalArgumentException("dropout rate must be in [0, 1), got " + rate);
+            }
+            specs.add(new LayerSpec(0, null, rate));
+            return this;
+        }
+
+        /**
+         * @param kind the loss (default cross-entropy)
+         * @return this builder
+         */
+        public Builder loss(LossKind kind) {
+            lossKind = java.util.Objects.requireNonNull(kind, "loss");
+            return this;
+        }
+
+        /**
+         * @param initializer the weight initialisation for every layer (default: He for ReLU
+         *                    layers, Xavier for the others)
+         * @return this builder
+         */
+        public Builder initializer(Initializer initializer) {
+            this.initializer = initializer;
+            return this;
+        }
+
+        /**
+         * @param seed the seed for the initial weights (default 42)
+         * @return this builder
+         */
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /**
+         * @param backend the kernels (default {@link ScalarBackend})
+         * @return this builder
+         */
+        public Builder backend(Backend backend) {
+            this.backend = backend;
+            return this;
+        }
+
+        /**
+         * @return the network, with freshly initialised weights
+         * @throws IllegalStateException if the input size or every dense layer is missing, or a
+         *                               cross-entropy network's output layer is not linear
+         */
+        public Network build() {
+            if (inputSize < 1) {
+                throw new IllegalStateException("call input(size) before build()");
+            }
+            RandomGenerator random = new SplittableRandom(seed);
+            List<Layer> layers = new ArrayList<>();
+            int width = inputSize;
+            Dense last = null;
+            for (LayerSpec spec : specs) {
+                if (spec.activation() != null) {
+                    Activation f = spec.activation();
+                    Dense dense = new Dense(width, spec.units(), f, "dense" + layers.size());
+                    dense.initialize(initializer != null ? initializer : defaultInitializer(f), random);
+                    layers.add(dense);
+                    last = dense;
+                    width = dense.outputSize();
+                } else {
+                    layers.add(new Dropout(width, spec.dropoutRate()));
+                }
+            }
+            if (last == null) {
+                throw new IllegalStateException("a network needs at least one dense layer");
+            }
+            if (layers.get(layers.size() - 1) != last) {
+                throw new IllegalStateException("the last layer must be dense, not dropout");
+            }
+            if (lossKind == LossKind.CROSS_ENTROPY && last.activation() != Activation.IDENTITY) {
+                throw new IllegalStateException("cross-entropy applies softmax itself: give the output layer "
+                        + "the identity activation, not " + last.activation().cliName());
+            }
+            return new Network(layers, lossKind.create(), backend != null ? backend : new ScalarBackend());
+        }
+
+        private static Initializer defaultInitializer(Activation f) {
+            return f == Activation.RELU || f == Activation.LEAKY_RELU ? Initializer.HE : Initializer.XAVIER;
+        }
+    }
+}

@@ -1,0 +1,209 @@
+package dev.scratchnet.model;
+
+import dev.scratchnet.data.Batch;
+import dev.scratchnet.data.Dataset;
+import dev.scratchnet.optim.Optimizer;
+import dev.scratchnet.tensor.Tensor;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Mini-batch training: each epoch shuffles the examples, and for each batch runs
+ * forward → loss and ∂L/∂output → backward → optimizer step. After the epoch it evaluates the
+ * held-out set and tells the listeners.
+ *
+ * <p>Reproducible: the shuffle and the dropout masks of epoch e come from generators seeded with
+ * (seed, e), so the same seed on the same backend gives the same weights, and a run resumed from a
+ * checkpoint continues exactly as if it had never stopped. A warm training step allocates nothing:
+ * batches and gradient buffers are made once per batch size.
+ *
+ * <p>One trainer trains one network on one thread. {@link #requestStop()} may be called from any
+ * thread (a Ctrl-C handler, a listener): the run ends after the current batch.
+ */
+public final class Trainer {
+    private final Network network;
+    private final TrainingConfig config;
+    private final Optimizer optimizer;
+    private final List<TrainingListener> listeners = new ArrayList<>();
+    private volatile boolean stopRequested;
+    private int epochsCompleted;
+
+    /**
+     * @param network the network to train
+     * @param config how to train it
+     */
+    public Trainer(Network network, TrainingConfig config) {
+        this.network = java.util.Objects.requireNonNull(network, "network");
+        this.config = java.util.Objects.requireNonNull(config, "config");
+        this.optimizer = config.createOptimizer();
+        optimizer.prepare(network.parameters());
+    }
+
+    /**
+     * @param listener told about every batch and epoch
+     * @return this trainer
+     */
+    public Trainer addListener(TrainingListener listener) {
+        listeners.add(java.util.Objects.requireNonNull(listener, "listener"));
+        return this;
+    }
+
+    /** Ends the run after the current batch. Safe to call from any thread. */
+    public void requestStop() {
+        stopRequested = true;
+    }
+
+    /** @return the configuration */
+    public TrainingConfig config() {
+        return config;
+    }
+
+    /** @return the network being trained */
+    public Network network() {
+        return network;
+    }
+
+    /** @return how many whole epochs are done, counting those before a resume */
+    public int epochsCompleted() {
+        return epochsCompleted;
+    }
+
+    /** @return the state to save in a checkpoint, as of the last completed epoch or batch */
+    public TrainingState state() {
+        List<Tensor> copies = new ArrayList<>();
+        for (Tensor t : optimizer.state()) {
+            copies.add(t.copy());
+        }
+        return new TrainingState(config, epochsCompleted, optimizer.steps(), copies);
+    }
+
+    /**
+     * Continues a run: the next {@link #fit} starts after the saved epoch, with the saved optimizer
+     * memory. The network must already hold the checkpoint's weights.
+     *
+     * @param state the saved state, from a run of the same network and optimizer
+     */
+    public void resumeFrom(TrainingState state) {
+        if (state.config().optimizer() != config.optimizer()) {
+            throw new IllegalArgumentException("checkpoint was trained with " + state.config().optimizer().cliName()
+                    + ", this run uses " + config.optimizer().cliName());
+        }
+        optimizer.restore(state.optimizerSteps(), state.optimizerState());
+        epochsCompleted = state.epochsCompleted();
+    }
+
+    /**
+     * Trains from the current epoch up to the configured number of epochs.
+     *
+     * @param train the training examples
+     * @param validation examples to evaluate after each epoch, or null
+     * @return the statistics of the epochs run
+     * @throws TrainingDivergedException if the loss becomes NaN or infinite
+     */
+    public TrainingResult fit(Dataset train, Dataset validation) {
+        checkData(train, "training");
+        if (validation != null) {
+            checkData(validation, "validation");
+        }
+        stopRequested = false;
+        int n = train.size();
+        int batchSize = Math.min(config.batchSize(), n);
+        int batches = (n + batchSize - 1) / batchSize;
+        int lastSize = n - (batches - 1) * batchSize;
+        Batch fullBatch = new Batch(batchSize, train.inputSize(), train.outputSize());
+        Batch lastBatch = lastSize == batchSize ? fullBatch : new Batch(lastSize, train.inputSize(), train.outputSize());
+        Tensor fullGrad = new Tensor(batchSize, train.outputSize());
+        Tensor lastGrad = lastSize == batchSize ? fullGrad : new Tensor(lastSize, train.outputSize());
+        int[] order = new int[n];
+        TrainingListener[] told = listeners.toArray(new TrainingListener[0]); // indexed: no iterator per batch
+
+        List<EpochStats> history = new ArrayList<>();
+        while (epochsCompleted < config.epochs() && !stopRequested) {
+            int epoch = epochsCompleted;
+            float learningRate = config.learningRateAt(epoch);
+            shuffle(order, new SplittableRandom(mix(config.seed(), epoch, 1)));
+            network.reseedDropout(new SplittableRandom(mix(config.seed(), epoch, 2)));
+            for (TrainingListener l : told) {
+                l.onEpochStart(epoch + 1, batches);
+            }
+            long start = System.nanoTime();
+            double lossSum = 0;
+            long correct = 0;
+            int seen = 0;
+            for (int b = 0; b < batches && !stopRequested; b++) {
+                boolean last = b == batches - 1;
+                Batch batch = last ? lastBatch : fullBatch;
+                Tensor grad = last ? lastGrad : fullGrad;
+                train.fillBatch(order, b * batchSize, batch);
+
+                Tensor output = network.forward(batch.inputs());
+                double batchLoss = network.loss().lossAndGradient(network.backend(), output, batch.targets(), grad);
+                if (!Double.isFinite(batchLoss)) {
+                    throw new TrainingDivergedException(epoch + 1, b + 1, learningRate);
+                }
+                if (train.hasLabels()) {
+                    correct += countCorrect(output, batch.labels());
+                }
+                network.backward(grad);
+                optimizer.step(network.backend(), network.parameters(), learningRate);
+
+                lossSum += batchLoss;
+                seen += batch.size();
+                for (int i = 0; i < told.length; i++) {
+                    told[i].onBatchEnd(epoch + 1, b + 1, batches, batchLoss / batch.size());
+                }
+            }
+            if (seen < n) {
+                break; // stopped mid-epoch: the last completed epoch stays the resume point
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            epochsCompleted++;
+            Evaluation evaluation = validation == null ? null : network.evaluate(validation);
+            EpochStats stats = new EpochStats(epoch + 1, config.epochs(), lossSum / n,
+                    train.hasLabels() ? (double) correct / n : Double.NaN, evaluation, learningRate, seconds, n);
+            history.add(stats);
+            for (TrainingListener l : told) {
+                l.onEpochEnd(stats);
+            }
+        }
+        return new TrainingResult(history, epochsCompleted < config.epochs());
+    }
+
+    private void checkData(Dataset data, String what) {
+        if (data.inputSize() != network.inputSize() || data.outputSize() != network.outputSize()) {
+            throw new IllegalArgumentException(what + " data has " + data.inputSize() + " inputs and "
+                    + data.outputSize() + " outputs, but the network has " + network.inputSize() + " inputs and "
+                    + network.outputSize() + " outputs");
+        }
+    }
+
+    private static int countCorrect(Tensor output, int[] labels) {
+        int classes = output.cols();
+        int correct = 0;
+        for (int i = 0; i < output.rows(); i++) {
+            if (Evaluation.argmax(output.data(), i * classes, classes) == labels[i]) {
+                correct++;
+            }
+        }
+        return correct;
+    }
+
+    /** Fisher–Yates shuffle of 0 … n−1. */
+    private static void shuffle(int[] order, SplittableRandom random) {
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+    }
+
+    /** A seed for one purpose in one epoch, so no two streams overlap. */
+    private static long mix(long seed, int epoch, int purpose) {
+        return seed * 0x9E3779B97F4A7C15L + epoch * 0xBF58476D1CE4E5B9L + purpose * 0x94D049BB133111EBL;
+    }
+}

@@ -1,0 +1,36 @@
+package dev.scratchnet.optim;
+
+import java.util.Locale;
+
+/** The optimizers Scratchnet knows, by the names the command line and model files use. */
+public enum OptimizerKind {
+    /** {@link Sgd}. */
+    SGD,
+    /** {@link Momentum} without look-ahead. */
+    MOMENTUM,
+    /** {@link Momentum} with Nesterov's look-ahead. */
+    NESTEROV,
+    /** {@link Adam}. */
+    ADAM;
+
+    /**
+     * Parses {@code sgd}, {@code momentum}, {@code nesterov} or {@code adam} (any case).
+     *
+     * @param name the name
+     * @return the kind
+     * @throws IllegalArgumentException naming the accepted values
+     */
+    public static OptimizerKind parse(String name) {
+        for (OptimizerKind k : values()) {
+            if (k.name().equalsIgnoreCase(name.trim())) {
+                return k;
+            }
+        }
+        throw new IllegalArgumentException("unknown optimizer '" + name + "'; use sgd, momentum, nesterov or adam");
+    }
+
+    /** @return the command-line spelling */
+    public String cliName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}
