@@ -78,7 +78,7 @@ final class ProgressPrinter {
         private final String unit;
         private final double unitSize;
         private final long startNanos;
-        private long lastDrawNanos = Long.MIN_VALUE;
+        private long lastDrawNanos;
         private int lastQuarter;
         private int drawnLength;
         private long done;
@@ -89,6 +89,7 @@ final class ProgressPrinter {
             this.unit = unit;
             this.unitSize = unitSize;
             this.startNanos = nanoClock.getAsLong();
+            this.lastDrawNanos = startNanos - REDRAW_NANOS;
         }
 
         void update(long doneSoFar) {

@@ -1,0 +1,140 @@
+package dev.scratchnet.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ChartsTest {
+    @TempDir
+    Path tmp;
+
+    static List<EpochRecord> history(int epochs, boolean validation) {
+        List<EpochRecord> list = new ArrayList<>();
+        for (int e = 1; e <= epochs; e++) {
+            double loss = 1.0 / e;
+            list.add(new EpochRecord(e, loss, 1 - loss / 4, validation ? loss * 1.1 : Double.NaN,
+                    validation ? 1 - loss / 3 : Double.NaN, loss * 1.2, 1 - loss / 3.5, 0.1, 2.5, 24000));
+        }
+        return list;
+    }
+
+    static BufferedImage decode(Path png) throws Exception {
+        BufferedImage image = ImageIO.read(png.toFile());
+        assertTrue(image != null, png + " does not decode as an image");
+        return image;
+    }
+
+    @Test
+    void learningCurvesAreTwoChartsSideBySide() throws Exception {
+        Path png = tmp.resolve("learning-curves.png");
+        Charts.learningCurves(history(5, true), png);
+        BufferedImage image = decode(png);
+        assertEquals(1200, image.getWidth());
+        assertEquals(420, image.getHeight());
+        assertTrue(distinctColours(image) > 3, "the chart should have lines, not be blank");
+    }
+
+    @Test
+    void learningCurvesCopeWithOneEpochAndNoValidation() throws Exception {
+        Path png = tmp.resolve("curves.png");
+        Charts.learningCurves(history(1, false), png);
+        decode(png);
+        Charts.learningCurves(List.of(), png);
+        decode(png);
+    }
+
+    @Test
+    void confusionMatrixIsAHeatMap() throws Exception {
+        int[][] confusion = new int[10][10];
+        for (int i = 0; i < 10; i++) {
+            confusion[i][i] = 950 + i;
+            confusion[i][(i + 1) % 10] = 7;
+        }
+        Path png = tmp.resolve("confusion.png");
+        Charts.confusionMatrix(confusion, png);
+        BufferedImage image = decode(png);
+        assertEquals(640, image.getWidth());
+        assertEquals(600, image.getHeight());
+        assertTrue(distinctColours(image) > 3);
+    }
+
+    @Test
+    void digitGridDrawsInkDarkWithCaptions() throws Exception {
+        int[] pixels = new int[784];
+        for (int y = 4; y < 24; y++) {
+            pixels[y * 28 + 14] = 255;
+        }
+        List<Charts.Example> examples = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            examples.add(new Charts.Example(i, pixels, 1, 7, 0.93));
+        }
+        Path png = tmp.resolve("grid.png");
+        Charts.digitGrid("Most confident mistakes", examples, 6, png);
+        BufferedImage image = decode(png);
+        int cell = 28 * Charts.SCALE;
+        assertEquals(6 * (cell + 8) + 8, image.getWidth());
+        // The stroke at column 14, row 10 of the first digit is black; the paper around it white.
+        int x0 = 8;
+        int y0 = 28;
+        assertEquals(0x000000, image.getRGB(x0 + 14 * Charts.SCALE, y0 + 10 * Charts.SCALE) & 0xffffff);
+        assertEquals(0xffffff, image.getRGB(x0 + 2 * Charts.SCALE, y0 + 10 * Charts.SCALE) & 0xffffff);
+    }
+
+    @Test
+    void emptyGridStillDecodes() throws Exception {
+        Path png = tmp.resolve("none.png");
+        Charts.digitGrid("Most confident mistakes", List.of(), 10, png);
+        decode(png);
+    }
+
+    @Test
+    void firstLayerWeightsShowSignAsColour() throws Exception {
+        int units = 4;
+        float[] w = new float[784 * units];
+        for (int i = 0; i < 784; i++) {
+            w[i * units] = i < 392 ? 1f : -1f; // unit 0: top half positive, bottom half negative
+        }
+        Path png = tmp.resolve("weights.png");
+        Charts.firstLayerWeights(w, 784, units, png);
+        BufferedImage image = decode(png);
+        int x0 = 4;
+        int y0 = 28;
+        assertEquals(0xff0000, image.getRGB(x0 + 5, y0 + 5) & 0xffffff, "positive weights are red");
+        assertEquals(0x0000ff, image.getRGB(x0 + 5, y0 + 27 * Charts.SCALE) & 0xffffff, "negative weights are blue");
+        assertNotEquals(image.getRGB(x0 + 5, y0 + 5), image.getRGB(x0 + 5, y0 + 27 * Charts.SCALE));
+    }
+
+    @Test
+    void manyUnitsAreCappedAtOneHundred() throws Exception {
+        Path png = tmp.resolve("weights.png");
+        Charts.firstLayerWeights(new float[784 * 300], 784, 300, png);
+        int cell = 28 * Charts.SCALE;
+        assertEquals(10 * (cell + 4) + 4, decode(png).getWidth());
+    }
+
+    @Test
+    void weightsOfANonImageLayerAreRefused() {
+        assertThrows(IllegalArgumentException.class, () -> Charts.firstLayerWeights(new float[20], 10, 2, tmp.resolve("w.png")));
+        assertTrue(Files.notExists(tmp.resolve("w.png")));
+    }
+
+    private static int distinctColours(BufferedImage image) {
+        java.util.Set<Integer> colours = new java.util.HashSet<>();
+        for (int y = 0; y < image.getHeight(); y += 3) {
+            for (int x = 0; x < image.getWidth(); x += 3) {
+                colours.add(image.getRGB(x, y));
+            }
+        }
+        return colours.size();
+    }
+}
