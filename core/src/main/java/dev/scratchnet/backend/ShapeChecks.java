@@ -56,21 +56,46 @@ public final class ShapeChecks {
     }
 
     /**
-     * Checks that all tensors have the same shape.
+     * Checks that two tensors have the same shape. (Fixed arities rather than varargs: a varargs
+     * call allocates an array, and these checks run in every kernel of every training step.)
      *
      * @param op the kernel name for the message
-     * @param first the reference shape
-     * @param others tensors that must match it
+     * @param a first tensor
+     * @param b second tensor
      */
-    public static void sameShape(String op, Tensor first, Tensor... others) {
-        for (Tensor t : others) {
-            if (!first.sameShape(t)) {
-                StringBuilder sb = new StringBuilder(op).append(": shapes differ: ").append(first.shape());
-                for (Tensor o : others) {
-                    sb.append(", ").append(o.shape());
-                }
-                throw new IllegalArgumentException(sb.toString());
-            }
+    public static void sameShape(String op, Tensor a, Tensor b) {
+        if (!a.sameShape(b)) {
+            throw new IllegalArgumentException(op + ": shapes differ: " + a.shape() + ", " + b.shape());
+        }
+    }
+
+    /**
+     * Checks that three tensors have the same shape.
+     *
+     * @param op the kernel name for the message
+     * @param a first tensor
+     * @param b second tensor
+     * @param c third tensor
+     */
+    public static void sameShape(String op, Tensor a, Tensor b, Tensor c) {
+        if (!a.sameShape(b) || !a.sameShape(c)) {
+            throw new IllegalArgumentException(op + ": shapes differ: " + a.shape() + ", " + b.shape() + ", " + c.shape());
+        }
+    }
+
+    /**
+     * Checks that four tensors have the same shape.
+     *
+     * @param op the kernel name for the message
+     * @param a first tensor
+     * @param b second tensor
+     * @param c third tensor
+     * @param d fourth tensor
+     */
+    public static void sameShape(String op, Tensor a, Tensor b, Tensor c, Tensor d) {
+        if (!a.sameShape(b) || !a.sameShape(c) || !a.sameShape(d)) {
+            throw new IllegalArgumentException(op + ": shapes differ: " + a.shape() + ", " + b.shape() + ", "
+                    + c.shape() + ", " + d.shape());
         }
     }
 

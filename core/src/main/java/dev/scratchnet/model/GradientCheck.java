@@ -13,7 +13,7 @@ import java.util.SplittableRandom;
  *
  * <p>The networks compute in 32-bit floats, so h cannot be tiny: the default h = 1e-2 balances the
  * h² truncation error against float rounding in L. Errors are reported per parameter as
- * ‖g − ĝ‖ / (‖g‖ + ‖ĝ‖), which a few near-zero elements cannot inflate; below about 1e-3 means
+ * ‖g − ĝ‖ / (‖g‖ + ‖ĝ‖), which a few near-zero elements cannot inflate; below 1e-2 (usually near 1e-4) means
  * backprop is right, while a bug gives errors near 1. Dropout masks are held fixed during the check.
  */
 public final class GradientCheck {

@@ -122,8 +122,8 @@ public final class Network {
     public Tensor forward(Tensor input) {
         checkInput(input);
         Tensor activation = input;
-        for (Layer layer : layers) {
-            activation = layer.forward(backend, activation);
+        for (int l = 0; l < layers.size(); l++) { // indexed: an iterator would allocate per step
+            activation = layers.get(l).forward(backend, activation);
         }
         return activation;
     }

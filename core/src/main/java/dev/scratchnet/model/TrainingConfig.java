@@ -33,7 +33,21 @@ public record TrainingConfig(OptimizerKind optimizer, float learningRate, float 
                              float epsilon, int batchSize, int epochs, float l2, LearningRateSchedule schedule,
                              long seed) {
 
-    /** Checks every range. */
+    /**
+     * Checks every range.
+     *
+     * @param optimizer see the record description
+     * @param learningRate see the record description
+     * @param momentum see the record description
+     * @param beta1 see the record description
+     * @param beta2 see the record description
+     * @param epsilon see the record description
+     * @param batchSize see the record description
+     * @param epochs see the record description
+     * @param l2 see the record description
+     * @param schedule see the record description
+     * @param seed see the record description
+     */
     public TrainingConfig {
         java.util.Objects.requireNonNull(optimizer, "optimizer");
         java.util.Objects.requireNonNull(schedule, "schedule");

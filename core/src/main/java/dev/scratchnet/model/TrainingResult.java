@@ -9,7 +9,12 @@ import java.util.List;
  * @param stoppedEarly true if {@link Trainer#requestStop()} ended the run before its last epoch
  */
 public record TrainingResult(List<EpochStats> epochs, boolean stoppedEarly) {
-    /** Copies the list. */
+    /**
+     * Copies the list.
+     *
+     * @param epochs see the record description
+     * @param stoppedEarly see the record description
+     */
     public TrainingResult {
         epochs = List.copyOf(epochs);
     }

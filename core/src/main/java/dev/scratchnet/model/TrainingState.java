@@ -14,7 +14,14 @@ import java.util.List;
  */
 public record TrainingState(TrainingConfig config, int epochsCompleted, long optimizerSteps,
                             List<Tensor> optimizerState) {
-    /** Checks the counts and copies the list. */
+    /**
+     * Checks the counts and copies the list.
+     *
+     * @param config see the record description
+     * @param epochsCompleted see the record description
+     * @param optimizerSteps see the record description
+     * @param optimizerState see the record description
+     */
     public TrainingState {
         if (epochsCompleted < 0 || optimizerSteps < 0) {
             throw new IllegalArgumentException("training state counts must not be negative: epochs "

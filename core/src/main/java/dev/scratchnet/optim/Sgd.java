@@ -30,7 +30,8 @@ public final class Sgd implements Optimizer {
     @Override
     public void step(Backend backend, List<Parameter> parameters, float learningRate) {
         state.nextStep();
-        for (Parameter p : parameters) {
+        for (int i = 0; i < parameters.size(); i++) { // indexed: an iterator would allocate per step
+            Parameter p = parameters.get(i);
             backend.sgdStep(p.value(), p.grad(), learningRate, p.decays() ? weightDecay : 0f);
         }
     }

@@ -1,0 +1,149 @@
+package dev.scratchnet.io;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.scratchnet.backend.Activation;
+import dev.scratchnet.backend.ScalarBackend;
+import dev.scratchnet.data.Normalization;
+import dev.scratchnet.loss.LossKind;
+import dev.scratchnet.model.Network;
+import dev.scratchnet.model.SyntheticData;
+import dev.scratchnet.model.Trainer;
+import dev.scratchnet.model.TrainingConfig;
+import dev.scratchnet.optim.OptimizerKind;
+import dev.scratchnet.tensor.Tensor;
+import java.io.FileNotFoundException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.zip.CRC32;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class NetworkFormatTest {
+    @TempDir
+    Path dir;
+
+    private static Network trained() {
+        Network net = Network.builder().input(2).dense(7, Activation.TANH).dropout(0.1f).dense(5, Activation.LEAKY_RELU)
+                .dense(4, Activation.IDENTITY).loss(LossKind.CROSS_ENTROPY).seed(5).build();
+        new Trainer(net, TrainingConfig.builder().optimizer(OptimizerKind.ADAM).learningRate(0.01f).epochs(2).build())
+                .fit(SyntheticData.blobs(200, 1), null);
+        return net;
+    }
+
+    @Test
+    void roundTripGivesIdenticalPredictions() throws Exception {
+        Network net = trained();
+        Path file = dir.resolve("model.snm");
+        NetworkFormat.save(net, new Normalization(0.5f, -0.25f), file);
+        SavedModel loaded = NetworkFormat.load(file, new ScalarBackend());
+        Tensor x = SyntheticData.uniform(50, 2, 3);
+        assertArrayEquals(net.predict(x).data(), loaded.network().predict(x).data());
+        assertEquals(net.describe(), loaded.network().describe());
+        assertEquals(new Normalization(0.5f, -0.25f), loaded.normalization());
+        assertNull(loaded.trainingState());
+    }
+
+    @Test
+    void checkpointKeepsTheTrainingState() throws Exception {
+        Network net = Network.builder().input(2).dense(6, Activation.RELU).dense(4, Activation.IDENTITY).build();
+        Trainer trainer = new Trainer(net, TrainingConfig.builder().optimizer(OptimizerKind.ADAM).epochs(1).build());
+        trainer.fit(SyntheticData.blobs(100, 1), null);
+        Path file = dir.resolve("checkpoint.snm");
+        NetworkFormat.save(net, Normalization.UNIT, trainer.state(), file);
+        SavedModel loaded = NetworkFormat.load(file, new ScalarBackend());
+        assertNotNull(loaded.trainingState());
+        assertEquals(trainer.state().config(), loaded.trainingState().config());
+        assertEquals(1, loaded.trainingState().epochsCompleted());
+        assertEquals(trainer.state().optimizerSteps(), loaded.trainingState().optimizerSteps());
+        assertEquals(trainer.state().optimizerState(), loaded.trainingState().optimizerState());
+    }
+
+    @Test
+    void everyTruncationIsRefusedWithAClearMessage() throws Exception {
+        byte[] good = NetworkFormat.toBytes(trained(), Normalization.UNIT, null);
+        for (int length = 0; length < good.length; length++) {
+            byte[] cut = Arrays.copyOf(good, length);
+            ModelFormatException e = assertThrows(ModelFormatException.class,
+                    () -> NetworkFormat.fromBytes(cut, "m.snm", new ScalarBackend()), "length " + length);
+            assertTrue(e.getMessage().startsWith("m.snm "), e.getMessage());
+        }
+    }
+
+    @Test
+    void aFlippedByteIsCaughtByTheChecksum() throws Exception {
+        byte[] bytes = NetworkFormat.toBytes(trained(), Normalization.UNIT, null);
+        bytes[bytes.length / 2] ^= 0x10;
+        ModelFormatException e = assertThrows(ModelFormatException.class,
+                () -> NetworkFormat.fromBytes(bytes, "m.snm", new ScalarBackend()));
+        assertTrue(e.getMessage().contains("damaged"), e.getMessage());
+    }
+
+    @Test
+    void aForeignFileIsNotAModel() {
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
+        ModelFormatException e = assertThrows(ModelFormatException.class,
+                () -> NetworkFormat.fromBytes(png, "digit.png", new ScalarBackend()));
+        assertTrue(e.getMessage().contains("not a Scratchnet model"), e.getMessage());
+    }
+
+    @Test
+    void anotherVersionIsNamed() throws Exception {
+        byte[] bytes = NetworkFormat.toBytes(trained(), Normalization.UNIT, null);
+        ByteBuffer.wrap(bytes).putInt(8, 2);
+        ModelFormatException e = assertThrows(ModelFormatException.class,
+                () -> NetworkFormat.fromBytes(bytes, "m.snm", new ScalarBackend()));
+        assertTrue(e.getMessage().contains("version 2"), e.getMessage());
+    }
+
+    @Test
+    void nanWeightsAreRefused() throws Exception {
+        Network net = trained();
+        net.parameters().get(0).value().data()[3] = Float.NaN;
+        byte[] bytes = NetworkFormat.toBytes(net, Normalization.UNIT, null);
+        ModelFormatException e = assertThrows(ModelFormatException.class,
+                () -> NetworkFormat.fromBytes(bytes, "m.snm", new ScalarBackend()));
+        assertTrue(e.getMessage().contains("NaN"), e.getMessage());
+    }
+
+    @Test
+    void aHugeClaimedWidthIsRefusedBeforeAllocating() throws Exception {
+        byte[] bytes = NetworkFormat.toBytes(trained(), Normalization.UNIT, null);
+        ByteBuffer.wrap(bytes).putInt(16, 1 << 23); // input size 8M: 8M × 7 weights would be 224 MB
+        resealChecksum(bytes);
+        ModelFormatException e = assertThrows(ModelFormatException.class,
+                () -> NetworkFormat.fromBytes(bytes, "m.snm", new ScalarBackend()));
+        assertTrue(e.getMessage().contains("ends before"), e.getMessage());
+    }
+
+    @Test
+    void aMissingFileSaysHowToMakeOne() {
+        FileNotFoundException e = assertThrows(FileNotFoundException.class,
+                () -> NetworkFormat.load(dir.resolve("nope.snm"), new ScalarBackend()));
+        assertTrue(e.getMessage().contains("does not exist"), e.getMessage());
+    }
+
+    @Test
+    void savingReplacesTheOldFileAndLeavesNoTemporaryFiles() throws Exception {
+        Path file = dir.resolve("model.snm");
+        Files.writeString(file, "old");
+        NetworkFormat.save(trained(), Normalization.UNIT, file);
+        NetworkFormat.load(file, new ScalarBackend());
+        try (var files = Files.list(dir)) {
+            assertEquals(1, files.count());
+        }
+    }
+
+    private static void resealChecksum(byte[] bytes) {
+        CRC32 crc = new CRC32();
+        crc.update(bytes, 0, bytes.length - 4);
+        ByteBuffer.wrap(bytes).putInt(bytes.length - 4, (int) crc.getValue());
+    }
+}
