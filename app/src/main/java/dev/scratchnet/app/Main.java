@@ -1,6 +1,12 @@
 package dev.scratchnet.app;
 
+import dev.scratchnet.backend.Activation;
+import dev.scratchnet.layer.Initializer;
+import dev.scratchnet.loss.LossKind;
+import dev.scratchnet.optim.LearningRateSchedule;
+import dev.scratchnet.optim.OptimizerKind;
 import java.io.PrintWriter;
+import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -17,6 +23,11 @@ import picocli.CommandLine.ScopeType;
         showDefaultValues = true,
         description = "Train, evaluate and use neural networks on MNIST, written from first principles.",
         subcommands = {
+            TrainCommand.class,
+            EvalCommand.class,
+            PredictCommand.class,
+            ReportCommand.class,
+            GradcheckCommand.class,
             DownloadCommand.class,
             CommandLine.HelpCommand.class
         })
@@ -33,6 +44,10 @@ public final class Main implements Runnable {
     public static void main(String[] args) {
         // Charts and digit grids are drawn off-screen; never try to open a display.
         System.setProperty("java.awt.headless", "true");
+        if (java.util.Arrays.asList(args).contains("--quiet")) {
+            // --quiet keeps only the final line, so the backend choice is not logged either.
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        }
         int code = run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
         System.exit(code);
     }
@@ -58,9 +73,24 @@ public final class Main implements Runnable {
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        // Core's own parsers accept the command-line spellings (leaky-relu, cross-entropy, step:5:0.5)
+        // and name the accepted values when they refuse one.
+        cli.registerConverter(Activation.class, text -> parse(Activation::parse, text));
+        cli.registerConverter(LossKind.class, text -> parse(LossKind::parse, text));
+        cli.registerConverter(Initializer.class, text -> parse(Initializer::parse, text));
+        cli.registerConverter(OptimizerKind.class, text -> parse(OptimizerKind::parse, text));
+        cli.registerConverter(LearningRateSchedule.class, text -> parse(LearningRateSchedule::parse, text));
         cli.setParameterExceptionHandler(new Failures.UsageErrorHandler());
         cli.setExecutionExceptionHandler(new Failures.ExecutionErrorHandler());
         return cli;
+    }
+
+    private static <T> T parse(Function<String, T> parser, String text) {
+        try {
+            return parser.apply(text);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.TypeConversionException(e.getMessage());
+        }
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -87,6 +88,41 @@ final class MetricsWriter {
         } finally {
             Files.deleteIfExists(part);
         }
+    }
+
+    /**
+     * Reads back a metrics.csv written by {@link #csv}, so a resumed run or a later {@code report}
+     * can draw the whole history.
+     *
+     * @throws IOException naming the file and line if it is not such a file
+     */
+    static List<EpochRecord> readCsv(Path file) throws IOException {
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        if (lines.isEmpty() || !lines.get(0).equals(HEADER)) {
+            throw new IOException(file + " is not a metrics.csv written by scratchnet (its first line should be: "
+                    + HEADER + ")");
+        }
+        List<EpochRecord> epochs = new ArrayList<>();
+        for (int i = 1; i < lines.size(); i++) {
+            if (lines.get(i).isBlank()) {
+                continue;
+            }
+            String[] f = lines.get(i).split(",", -1);
+            try {
+                if (f.length != 10) {
+                    throw new NumberFormatException("expected 10 fields, found " + f.length);
+                }
+                epochs.add(new EpochRecord(Integer.parseInt(f[0]), parse(f[1]), parse(f[2]), parse(f[3]), parse(f[4]),
+                        parse(f[5]), parse(f[6]), parse(f[7]), parse(f[8]), parse(f[9])));
+            } catch (NumberFormatException e) {
+                throw new IOException(file + " line " + (i + 1) + " is damaged (" + e.getMessage() + ")");
+            }
+        }
+        return epochs;
+    }
+
+    private static double parse(String field) {
+        return field.isEmpty() ? Double.NaN : Double.parseDouble(field);
     }
 
     private static double[] values(EpochRecord e) {

@@ -1,0 +1,78 @@
+package dev.scratchnet.app;
+
+import dev.scratchnet.data.Dataset;
+import dev.scratchnet.data.Normalization;
+import dev.scratchnet.layer.Dense;
+import dev.scratchnet.layer.Layer;
+import dev.scratchnet.model.Evaluation;
+import dev.scratchnet.model.Network;
+import dev.scratchnet.tensor.Tensor;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** Writes a report folder: metrics files and the four pictures, from a trained network and the test set. */
+final class ReportWriter {
+    static final int MISTAKES_SHOWN = 40;
+
+    private ReportWriter() {
+    }
+
+    /** @return the test evaluation the report was made from */
+    static Evaluation write(Path dir, Network network, Normalization normalization, Dataset test,
+            List<EpochRecord> history) throws IOException {
+        Evaluation evaluation = network.evaluate(test);
+        MetricsWriter.write(dir, network.describe(), history, evaluation.accuracy(), evaluation.confusion());
+        Charts.learningCurves(history, dir.resolve("learning-curves.png"));
+        Charts.confusionMatrix(evaluation.confusion(), dir.resolve("confusion-matrix.png"));
+        Charts.digitGrid("Most confidently misclassified test digits (true → predicted, confidence)",
+                mostConfidentMistakes(network, normalization, test, MISTAKES_SHOWN), 10, dir.resolve("misclassified.png"));
+        Dense first = firstDense(network);
+        if (first.inputSize() == TrainOptions.PIXELS) {
+            Tensor w = first.weights().value();
+            Charts.firstLayerWeights(w.data(), w.rows(), w.cols(), dir.resolve("first-layer-weights.png"));
+        }
+        return evaluation;
+    }
+
+    static List<Charts.Example> mostConfidentMistakes(Network network, Normalization normalization, Dataset test, int count) {
+        Tensor predictions = network.predict(test.inputs());
+        int classes = predictions.cols();
+        int[] labels = test.labels();
+        List<Charts.Example> mistakes = new ArrayList<>();
+        for (int i = 0; i < test.size(); i++) {
+            int predicted = Evaluation.argmax(predictions.data(), i * classes, classes);
+            if (predicted != labels[i]) {
+                mistakes.add(new Charts.Example(i, null, labels[i], predicted, predictions.get(i, predicted)));
+            }
+        }
+        mistakes.sort(Comparator.comparingDouble(Charts.Example::confidence).reversed());
+        List<Charts.Example> shown = new ArrayList<>();
+        for (Charts.Example e : mistakes.subList(0, Math.min(count, mistakes.size()))) {
+            shown.add(new Charts.Example(e.index(), rawPixels(test.inputs(), e.index(), normalization), e.label(),
+                    e.predicted(), e.confidence()));
+        }
+        return shown;
+    }
+
+    /** Undoes the normalization, giving back the 0..255 pixels of one image. */
+    static int[] rawPixels(Tensor inputs, int row, Normalization normalization) {
+        int[] pixels = new int[inputs.cols()];
+        for (int c = 0; c < pixels.length; c++) {
+            float x = inputs.get(row, c);
+            pixels[c] = Math.max(0, Math.min(255, Math.round((x - normalization.offset()) / normalization.scale())));
+        }
+        return pixels;
+    }
+
+    private static Dense firstDense(Network network) {
+        for (Layer layer : network.layers()) {
+            if (layer instanceof Dense d) {
+                return d;
+            }
+        }
+        throw new IllegalStateException("the network has no dense layer");
+    }
+}

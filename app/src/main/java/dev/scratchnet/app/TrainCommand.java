@@ -1,0 +1,240 @@
+package dev.scratchnet.app;
+
+import dev.scratchnet.backend.Backend;
+import dev.scratchnet.data.Dataset;
+import dev.scratchnet.data.MnistDataset;
+import dev.scratchnet.data.Normalization;
+import dev.scratchnet.io.NetworkFormat;
+import dev.scratchnet.io.SavedModel;
+import dev.scratchnet.model.Evaluation;
+import dev.scratchnet.model.Network;
+import dev.scratchnet.model.Trainer;
+import dev.scratchnet.model.TrainingConfig;
+import dev.scratchnet.model.TrainingDivergedException;
+import dev.scratchnet.model.TrainingResult;
+import dev.scratchnet.model.TrainingState;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code scratchnet train}: train a network on MNIST, checkpointing after every epoch. */
+@Command(name = "train", mixinStandardHelpOptions = true, showDefaultValues = true,
+        description = {"Train a network on MNIST.",
+            "Prints a progress bar and one line per epoch, saves a checkpoint after each epoch (atomically), "
+                    + "and stops cleanly on Ctrl-C; continue with --resume."})
+final class TrainCommand implements Callable<Integer> {
+    static final String DEFAULT_SAVE = "runs/mnist.snet";
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    TrainOptions options;
+
+    @Mixin
+    BackendOptions backendOptions;
+
+    @Option(names = "--data", paramLabel = "DIR",
+            description = "Folder with the four MNIST files, .gz or unpacked (default: $SCRATCHNET_DATA, else data/mnist).")
+    Path data;
+
+    @Option(names = "--validation", paramLabel = "N", defaultValue = "0",
+            description = "Hold out the last N training images to choose the best epoch; the test set is only reported.")
+    int validation;
+
+    @Option(names = "--save", paramLabel = "FILE",
+            description = "Where the checkpoint goes after each epoch (default: " + DEFAULT_SAVE
+                    + ", or the --resume file).")
+    Path save;
+
+    @Option(names = "--resume", paramLabel = "FILE",
+            description = "Continue the run saved in this checkpoint, with its settings and optimizer state; "
+                    + "--epochs sets the new total.")
+    Path resume;
+
+    @Option(names = "--report", paramLabel = "DIR", description = "Also write metrics and pictures into this folder.")
+    Path report;
+
+    @Option(names = "--quiet", description = "Print only the final line.")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws IOException {
+        int trainingImages = 60_000;
+        options.validate(spec, trainingImages);
+        Validation.check(spec, v -> {
+            backendOptions.validate(v);
+            v.between("--validation", validation, 0, trainingImages - 1);
+            if (resume != null) {
+                List<String> given = options.givenModelFlags();
+                v.require(given.isEmpty(), "--resume continues with the settings saved in the checkpoint, so "
+                        + String.join(", ", given) + " cannot be given with it");
+            }
+        });
+        ProgressPrinter progress = new ProgressPrinter(spec.commandLine().getOut(), ProgressPrinter.chooseMode(quiet),
+                System::nanoTime);
+        Path dir = MnistData.folder(data);
+        MnistData.requirePresent(dir);
+        Backend backend = backendOptions.select();
+
+        Network network;
+        Normalization normalization;
+        TrainingConfig config;
+        TrainingState resumeState = null;
+        if (resume != null) {
+            SavedModel saved = NetworkFormat.load(resume, backend);
+            resumeState = saved.trainingState();
+            if (resumeState == null) {
+                throw new CliFailure(resume + " is a finished model without training state, so there is nothing to "
+                        + "resume; start a new run without --resume");
+            }
+            network = saved.network();
+            normalization = saved.normalization();
+            config = resumeState.config();
+            if (options.epochs != null) {
+                config = config.toBuilder().epochs(options.epochs).build();
+            }
+            if (config.epochs() <= resumeState.epochsCompleted()) {
+                throw new CliFailure(resume + " has already completed " + resumeState.epochsCompleted() + " of "
+                        + config.epochs() + " epochs; pass --epochs with a larger total to train further");
+            }
+        } else {
+            TrainOptions.Settings settings = options.resolve();
+            network = settings.buildNetwork();
+            network.setBackend(backend);
+            normalization = Normalization.UNIT;
+            config = settings.buildConfig();
+        }
+        if (network.inputSize() != TrainOptions.PIXELS || network.outputSize() != TrainOptions.CLASSES) {
+            throw new CliFailure("the network takes " + network.inputSize() + " inputs and gives " + network.outputSize()
+                    + " outputs, but MNIST has " + TrainOptions.PIXELS + " pixels per image and " + TrainOptions.CLASSES
+                    + " classes");
+        }
+        Path checkpoint = save != null ? save : resume != null ? resume : Path.of(DEFAULT_SAVE);
+        if (checkpoint.toAbsolutePath().getParent() != null) {
+            Files.createDirectories(checkpoint.toAbsolutePath().getParent());
+        }
+
+        Dataset train = MnistData.load(dir, MnistDataset.Split.TRAIN, normalization);
+        Dataset test = MnistData.load(dir, MnistDataset.Split.TEST, normalization);
+        if (validation >= train.size()) {
+            throw new ParameterException(spec.commandLine(), "--validation must be below the " + train.size()
+                    + " training images, got " + validation);
+        }
+        Dataset held = null;
+        if (validation > 0) {
+            held = train.slice(train.size() - validation, train.size());
+            train = train.slice(0, train.size() - validation);
+        }
+
+        Trainer trainer = new Trainer(network, config);
+        if (resumeState != null) {
+            trainer.resumeFrom(resumeState);
+        }
+        List<EpochRecord> history = earlierHistory(resumeState);
+        TrainingMonitor monitor = new TrainingMonitor(trainer, normalization, test, held != null, checkpoint, report,
+                progress, history);
+        trainer.addListener(monitor);
+
+        progress.line(String.format(Locale.ROOT, "training %s (%,d parameters) on %s with %d thread%s: %s, batch %d, "
+                        + "%d epochs, %s schedule, lr %s; %d training images%s, %d test images",
+                network.describe(), network.parameterCount(), backend.name(), backend.threads(),
+                backend.threads() == 1 ? "" : "s", config.optimizer().cliName(), config.batchSize(), config.epochs(),
+                config.schedule(), config.learningRate(), train.size(),
+                held != null ? ", " + held.size() + " held out for validation" : "", test.size()));
+        if (resumeState != null) {
+            progress.line("resuming after epoch " + resumeState.epochsCompleted() + " from " + resume);
+        }
+
+        // Ctrl-C: the hook asks the trainer to stop after the current batch and waits until this
+        // thread has finished, so the checkpoint on disk is always a whole epoch.
+        AtomicBoolean interrupted = new AtomicBoolean();
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            interrupted.set(true);
+            trainer.requestStop();
+            try {
+                finished.await(5, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "scratchnet-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            TrainingResult result;
+            try {
+                result = trainer.fit(train, held);
+            } catch (TrainingDivergedException e) {
+                throw new CliFailure(e.getMessage() + "; " + (monitor.savedEpoch() > 0
+                        ? "the last good checkpoint " + checkpoint + " (epoch " + monitor.savedEpoch() + ") is untouched"
+                        : "no checkpoint was written in this run"), e);
+            } catch (UncheckedIOException e) {
+                throw new CliFailure("could not write the checkpoint or report: " + Failures.describe(e.getCause()), e);
+            }
+            if (interrupted.get()) {
+                progress.finalLine("stopped after epoch " + trainer.epochsCompleted() + " of " + config.epochs()
+                        + "; the checkpoint " + checkpoint + " holds epoch " + savedOrEarlier(monitor, resumeState)
+                        + "; continue with: scratchnet train --resume " + checkpoint);
+                return Failures.FAILURE;
+            }
+            finish(network, normalization, test, checkpoint, held != null, backend, history, result, progress);
+            return Failures.SUCCESS;
+        } finally {
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // The JVM is already exiting (Ctrl-C); the hook is running and about to return.
+            }
+        }
+    }
+
+    private static int savedOrEarlier(TrainingMonitor monitor, TrainingState resumed) {
+        return monitor.savedEpoch() > 0 ? monitor.savedEpoch() : resumed != null ? resumed.epochsCompleted() : 0;
+    }
+
+    /** The final line: the test accuracy of the model that was kept, plus the report if asked for. */
+    private void finish(Network trained, Normalization normalization, Dataset test, Path checkpoint,
+            boolean selectedByValidation, Backend backend, List<EpochRecord> history, TrainingResult result,
+            ProgressPrinter progress) throws IOException {
+        Network kept = selectedByValidation ? NetworkFormat.load(checkpoint, backend).network() : trained;
+        Evaluation evaluation;
+        if (report != null) {
+            evaluation = ReportWriter.write(report, kept, normalization, test, history);
+            progress.line("report written to " + report);
+        } else {
+            evaluation = kept.evaluate(test);
+        }
+        int epochs = result.epochs().isEmpty() ? 0 : result.last().epoch();
+        progress.finalLine(String.format(Locale.ROOT, "test accuracy %s (%d of %d) after %d epoch%s%s; model saved to %s",
+                TrainingMonitor.percent(evaluation.accuracy()), evaluation.correct(), evaluation.count(), epochs,
+                epochs == 1 ? "" : "s", selectedByValidation ? " (best by validation)" : "", checkpoint));
+    }
+
+    /** A resumed run's report continues the history in the report folder, up to the checkpoint's epoch. */
+    private List<EpochRecord> earlierHistory(TrainingState resumed) throws IOException {
+        List<EpochRecord> history = new ArrayList<>();
+        if (resumed != null && report != null && Files.isRegularFile(report.resolve("metrics.csv"))) {
+            for (EpochRecord r : MetricsWriter.readCsv(report.resolve("metrics.csv"))) {
+                if (r.epoch() <= resumed.epochsCompleted()) {
+                    history.add(r);
+                }
+            }
+        }
+        return history;
+    }
+}

@@ -1,0 +1,220 @@
+package dev.scratchnet.app;
+
+import dev.scratchnet.backend.Activation;
+import dev.scratchnet.layer.Initializer;
+import dev.scratchnet.loss.LossKind;
+import dev.scratchnet.model.Network;
+import dev.scratchnet.model.TrainingConfig;
+import dev.scratchnet.optim.LearningRateSchedule;
+import dev.scratchnet.optim.OptimizerKind;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+
+/**
+ * The flags that describe a network and how to train it. Every field is null unless given, so a
+ * preset can fill what the user left out and {@code --resume} can tell which flags were given.
+ */
+final class TrainOptions {
+    static final int PIXELS = 28 * 28;
+    static final int CLASSES = 10;
+    static final int MAX_UNITS = 1 << 16;
+
+    /** Named starting points; single flags still override them. */
+    enum Preset {
+        /** The default: fast to reach 98% on MNIST. */
+        DEFAULT(new Settings(new int[] {PIXELS, 256, CLASSES}, Activation.RELU, LossKind.CROSS_ENTROPY, Initializer.HE,
+                OptimizerKind.MOMENTUM, 0.05f, 0.9f, 64, 10, 1e-4f, 0f, LearningRateSchedule.cosine(), 42L)),
+        /** Nielsen's "Neural Networks and Deep Learning", chapter 1: about 95% after 30 epochs. */
+        NIELSEN(new Settings(new int[] {PIXELS, 30, CLASSES}, Activation.SIGMOID, LossKind.QUADRATIC, Initializer.NORMAL,
+                OptimizerKind.SGD, 3.0f, 0f, 10, 30, 0f, 0f, LearningRateSchedule.constant(), 42L));
+
+        final Settings settings;
+
+        Preset(Settings settings) {
+            this.settings = settings;
+        }
+    }
+
+    /** Every value resolved: what the network and the trainer are built from. */
+    record Settings(int[] layers, Activation activation, LossKind loss, Initializer initializer,
+                    OptimizerKind optimizer, float learningRate, float momentum, int batchSize, int epochs,
+                    float l2, float dropout, LearningRateSchedule schedule, long seed) {
+
+        /** Cross-entropy wants raw logits (softmax is fused into it); the quadratic cost a sigmoid output. */
+        Activation outputActivation() {
+            return loss == LossKind.CROSS_ENTROPY ? Activation.IDENTITY : Activation.SIGMOID;
+        }
+
+        Network buildNetwork() {
+            Network.Builder b = Network.builder().input(layers[0]);
+            for (int i = 1; i < layers.length - 1; i++) {
+                b.dense(layers[i], activation);
+                if (dropout > 0) {
+                    b.dropout(dropout);
+                }
+            }
+            return b.dense(layers[layers.length - 1], outputActivation())
+                    .loss(loss).initializer(initializer).seed(seed).build();
+        }
+
+        TrainingConfig buildConfig() {
+            return TrainingConfig.builder().optimizer(optimizer).learningRate(learningRate).momentum(momentum)
+                    .batchSize(batchSize).epochs(epochs).l2(l2).schedule(schedule).seed(seed).build();
+        }
+    }
+
+    @Option(names = "--preset", paramLabel = "NAME", description = "Start from a named setup: default or nielsen "
+            + "(784-30-10 sigmoid, quadratic cost, SGD η=3, batch 10, 30 epochs). Other flags override it.")
+    String preset;
+
+    @Option(names = "--layers", split = ",", paramLabel = "N,N,...",
+            description = "All layer sizes, input first: must start with 784 and end with 10 (default 784,256,10).")
+    List<Integer> layers;
+
+    @Option(names = "--hidden", split = ",", paramLabel = "N,N,...",
+            description = "Hidden layer sizes only, e.g. 128 or 256,64 (784 and 10 are added).")
+    List<Integer> hidden;
+
+    @Option(names = "--activation", paramLabel = "F",
+            description = "Hidden-layer activation: sigmoid, tanh, relu, leaky-relu (default relu).")
+    Activation activation;
+
+    @Option(names = "--loss", paramLabel = "L", description = "cross-entropy (softmax output) or quadratic "
+            + "(sigmoid output) (default cross-entropy).")
+    LossKind loss;
+
+    @Option(names = "--init", paramLabel = "I", description = "Weight initialisation: normal, scaled-normal, xavier, he "
+            + "(default he).")
+    Initializer initializer;
+
+    @Option(names = "--optimizer", paramLabel = "O", description = "sgd, momentum, nesterov or adam (default momentum).")
+    OptimizerKind optimizer;
+
+    @Option(names = "--lr", paramLabel = "η", description = "Learning rate, above 0 (default 0.05).")
+    Float learningRate;
+
+    @Option(names = "--momentum", paramLabel = "μ", description = "Momentum for momentum/nesterov, from 0 up to 1 (default 0.9).")
+    Float momentum;
+
+    @Option(names = "--batch", paramLabel = "N", description = "Mini-batch size (default 64).")
+    Integer batchSize;
+
+    @Option(names = "--epochs", paramLabel = "N", description = "Passes over the training set (default 10).")
+    Integer epochs;
+
+    @Option(names = "--l2", paramLabel = "λ", description = "L2 weight decay, 0 to 1 (default 0.0001).")
+    Float l2;
+
+    @Option(names = "--dropout", paramLabel = "P", description = "Dropout rate after each hidden layer, from 0 up to 1 (default 0).")
+    Float dropout;
+
+    @Option(names = "--schedule", paramLabel = "S",
+            description = "Learning-rate schedule: constant, cosine, or step:EVERY:FACTOR like step:5:0.5 (default cosine).")
+    LearningRateSchedule schedule;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Seeds weights, shuffling and dropout (default 42).")
+    Long seed;
+
+    /** The flags that shape the network or the optimizer: fixed by a checkpoint when resuming. */
+    List<String> givenModelFlags() {
+        List<String> given = new ArrayList<>();
+        add(given, "--preset", preset);
+        add(given, "--layers", layers);
+        add(given, "--hidden", hidden);
+        add(given, "--activation", activation);
+        add(given, "--loss", loss);
+        add(given, "--init", initializer);
+        add(given, "--optimizer", optimizer);
+        add(given, "--lr", learningRate);
+        add(given, "--momentum", momentum);
+        add(given, "--batch", batchSize);
+        add(given, "--l2", l2);
+        add(given, "--dropout", dropout);
+        add(given, "--schedule", schedule);
+        add(given, "--seed", seed);
+        return given;
+    }
+
+    private static void add(List<String> given, String flag, Object value) {
+        if (value != null) {
+            given.add(flag);
+        }
+    }
+
+    /** Checks every given value; all problems are reported together as one usage error. */
+    void validate(CommandSpec spec, int trainingImages) {
+        Validation.check(spec, v -> {
+            v.require(preset == null || presetOrNull() != null,
+                    "--preset must be default or nielsen, got '" + preset + "'");
+            v.require(layers == null || hidden == null, "--layers and --hidden both give the layer sizes; use one of them");
+            if (layers != null) {
+                v.require(layers.size() >= 2, "--layers needs at least an input and an output size, like 784,10");
+                v.require(layers.isEmpty() || layers.get(0) == PIXELS, "--layers must start with " + PIXELS
+                        + ", the number of pixels in an MNIST image (28×28), got " + (layers.isEmpty() ? "nothing" : layers.get(0)));
+                v.require(layers.size() < 2 || layers.get(layers.size() - 1) == CLASSES, "--layers must end with "
+                        + CLASSES + ", one output per digit, got " + layers.get(layers.size() - 1));
+                layers.forEach(n -> v.between("every --layers size", n, 1, MAX_UNITS));
+            }
+            if (hidden != null) {
+                hidden.forEach(n -> v.between("every --hidden size", n, 1, MAX_UNITS));
+            }
+            if (learningRate != null) {
+                v.positive("--lr", learningRate);
+            }
+            if (momentum != null) {
+                v.inRange("--momentum", momentum, 0, 1, false);
+            }
+            if (batchSize != null) {
+                v.between("--batch", batchSize, 1, trainingImages);
+            }
+            if (epochs != null) {
+                v.between("--epochs", epochs, 1, 100_000);
+            }
+            if (l2 != null) {
+                v.inRange("--l2", l2, 0, 1, true);
+            }
+            if (dropout != null) {
+                v.inRange("--dropout", dropout, 0, 1, false);
+            }
+        });
+    }
+
+    private Preset presetOrNull() {
+        for (Preset p : Preset.values()) {
+            if (p.name().equalsIgnoreCase(preset.trim())) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    /** The preset's values with every given flag laid over them. Call after {@link #validate}. */
+    Settings resolve() {
+        Settings base = (preset == null ? Preset.DEFAULT : presetOrNull()).settings;
+        int[] sizes = base.layers();
+        if (layers != null) {
+            sizes = layers.stream().mapToInt(Integer::intValue).toArray();
+        } else if (hidden != null) {
+            List<Integer> all = new ArrayList<>();
+            all.add(PIXELS);
+            all.addAll(hidden);
+            all.add(CLASSES);
+            sizes = all.stream().mapToInt(Integer::intValue).toArray();
+        }
+        return new Settings(sizes,
+                activation != null ? activation : base.activation(),
+                loss != null ? loss : base.loss(),
+                initializer != null ? initializer : base.initializer(),
+                optimizer != null ? optimizer : base.optimizer(),
+                learningRate != null ? learningRate : base.learningRate(),
+                momentum != null ? momentum : base.momentum(),
+                batchSize != null ? batchSize : base.batchSize(),
+                epochs != null ? epochs : base.epochs(),
+                l2 != null ? l2 : base.l2(),
+                dropout != null ? dropout : base.dropout(),
+                schedule != null ? schedule : base.schedule(),
+                seed != null ? seed : base.seed());
+    }
+}
