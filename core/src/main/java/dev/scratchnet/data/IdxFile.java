@@ -22,6 +22,9 @@ public record IdxFile(Path source, int[] dimensions, byte[] data) {
     /**
      * Checks that the shape is valid and matches the data length.
      *
+     * @param source     the file it was read from, used in messages
+     * @param dimensions the size of each dimension, 1 to 4 of them, each at least 1; copied
+     * @param data       the raw unsigned bytes, exactly the product of the dimensions; not copied
      * @throws IllegalArgumentException if there are not 1 to 4 dimensions, a dimension is below 1, or
      *                                  the data length is not the product of the dimensions
      */

@@ -29,8 +29,8 @@ import java.util.zip.ZipException;
  * gzip member are ignored; everything inside it must be exactly the IDX file.
  *
  * <p>The reader never trusts the header with memory: for a plain file it compares the declared data
- * length with the file size before allocating, and for a gzip file it grows its buffer only as
- * data actually arrives. A header that claims two billion images in a 100-byte file fails at once.
+ * length with the file size before allocating, and for a gzip file it starts from a buffer sized from
+ * the compressed length and grows it only as data actually arrives. A header that claims two billion images in a 100-byte file fails at once.
  */
 public final class IdxReader {
     /** The only element type Scratchnet reads: unsigned byte. */
@@ -42,8 +42,8 @@ public final class IdxReader {
     /** The largest array length that every JVM can allocate. */
     static final int MAX_DATA_BYTES = Integer.MAX_VALUE - 8;
 
-    /** First buffer for gzip data, whose real length is unknown until the stream ends. */
-    static final int FIRST_GZIP_CHUNK = 1 << 20;
+    /** Smallest first buffer for gzip data, whose real length is unknown until the stream ends. */
+    static final int FIRST_GZIP_CHUNK = 1 << 16;
 
     private static final int IO_BUFFER = 1 << 16;
 
@@ -71,22 +71,38 @@ public final class IdxReader {
         } catch (NoSuchFileException e) {
             throw new FileNotFoundException("IDX file " + file + " does not exist; check the path.");
         }
-        if (fileSize == 0) {
-            throw new IdxFormatException("IDX file " + file + " is empty (0 bytes); re-download it.");
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(file, in, fileSize);
         }
-        try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), IO_BUFFER)) {
-            if (!startsWithGzipMagic(raw)) {
-                return parse(file, raw, fileSize, false);
-            }
-            try (InputStream unzipped = new GZIPInputStream(raw, IO_BUFFER)) {
-                return parse(file, unzipped, -1, true);
-            } catch (EOFException e) {
-                throw new IdxFormatException("IDX file " + file + " is gzip data that ends early ("
-                        + e.getMessage() + "), so the download was probably cut short; re-download it.", e);
-            } catch (ZipException e) {
-                throw new IdxFormatException("IDX file " + file + " starts like gzip data but is damaged ("
-                        + e.getMessage() + "); re-download it.", e);
-            }
+    }
+
+    /**
+     * Reads the IDX file whose bytes come from {@code in}: everything {@link #read(Path)} does once the
+     * file is open. Tests use it to check many inputs without touching the disk.
+     *
+     * @param source   the file name, for messages
+     * @param in       the file's bytes, plain or gzip; the caller closes it (closing twice is harmless)
+     * @param fileSize the number of bytes {@code in} delivers
+     */
+    static IdxFile read(Path source, InputStream in, long fileSize) throws IOException {
+        if (fileSize == 0) {
+            throw new IdxFormatException("IDX file " + source + " is empty (0 bytes); re-download it.");
+        }
+        // Small files get small buffers: a label file of a few kilobytes needs no 64 KiB buffer.
+        int bufferSize = (int) Math.max(512, Math.min(fileSize, IO_BUFFER));
+        InputStream raw = new BufferedInputStream(in, bufferSize);
+        if (!startsWithGzipMagic(raw)) {
+            return parse(source, raw, fileSize, -1);
+        }
+        // Closing the gzip stream frees its native inflater now rather than at garbage collection.
+        try (InputStream unzipped = new GZIPInputStream(raw, bufferSize)) {
+            return parse(source, unzipped, -1, fileSize);
+        } catch (EOFException e) {
+            throw new IdxFormatException("IDX file " + source + " is gzip data that ends early ("
+                    + e.getMessage() + "), so the download was probably cut short; re-download it.", e);
+        } catch (ZipException e) {
+            throw new IdxFormatException("IDX file " + source + " starts like gzip data but is damaged ("
+                    + e.getMessage() + "); re-download it.", e);
         }
     }
 
@@ -101,9 +117,11 @@ public final class IdxReader {
     /**
      * Parses the IDX content of {@code in}.
      *
-     * @param fileSize the length of the plain file, or -1 for a decompressed stream of unknown length
+     * @param plainSize      the length of a plain file, or -1 for a decompressed stream of unknown length
+     * @param compressedSize the length of a gzip file, or -1 for a plain one
      */
-    private static IdxFile parse(Path file, InputStream in, long fileSize, boolean gzip) throws IOException {
+    private static IdxFile parse(Path file, InputStream in, long plainSize, long compressedSize) throws IOException {
+        boolean gzip = compressedSize >= 0;
         byte[] magic = readHeaderBytes(file, in, 4, 0, "magic number");
         if (magic[0] != 0 || magic[1] != 0) {
             throw notIdx(file, magic, gzip);
@@ -138,8 +156,8 @@ public final class IdxReader {
         int headerLength = 4 + 4 * rank;
         // For example "60000×28×28 = 47040000 bytes", or just "60000 bytes" for a 1-D file.
         String shape = (rank == 1 ? "" : IdxFile.shape(dimensions) + " = ") + length + " bytes";
-        if (fileSize >= 0) {
-            long found = fileSize - headerLength;
+        if (!gzip) {
+            long found = plainSize - headerLength;
             if (found < length) {
                 throw truncated(file, shape, found);
             }
@@ -149,9 +167,19 @@ public final class IdxReader {
                         + " data; re-download it.");
             }
         }
-        int first = gzip ? (int) Math.min(length, FIRST_GZIP_CHUNK) : (int) length;
+        int first = gzip ? firstGzipChunk(length, compressedSize) : (int) length;
         byte[] data = readPayload(file, in, (int) length, first, shape);
         return new IdxFile(file, dimensions, data);
+    }
+
+    /**
+     * The first buffer for decompressed data. MNIST compresses about 5:1, so eight times the
+     * compressed size usually holds everything at once; a header that overstates the length only
+     * costs that much before the stream runs dry.
+     */
+    static int firstGzipChunk(long declaredLength, long compressedSize) {
+        long guess = Math.max(FIRST_GZIP_CHUNK, Math.min(8 * compressedSize, MAX_DATA_BYTES));
+        return (int) Math.min(declaredLength, guess);
     }
 
     /** Reads exactly {@code count} header bytes that start at {@code offset} in the file. */

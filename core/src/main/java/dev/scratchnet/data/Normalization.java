@@ -19,6 +19,8 @@ public record Normalization(float scale, float offset) {
     /**
      * Checks that both numbers are finite.
      *
+     * @param scale  multiplies the raw value (0..255)
+     * @param offset added after scaling
      * @throws IllegalArgumentException if {@code scale} or {@code offset} is NaN or infinite
      */
     public Normalization {
