@@ -188,8 +188,8 @@ public final class IdxReader {
         byte[] bytes = in.readNBytes(count);
         if (bytes.length < count) {
             throw new IdxFormatException("IDX file " + file + " ends after " + (offset + bytes.length)
-                    + " bytes, inside its header (the " + what + " need bytes " + offset + " to "
-                    + (offset + count - 1) + "), so it is truncated; re-download it.");
+                    + " bytes, inside its header (bytes " + offset + " to " + (offset + count - 1) + " hold the "
+                    + what + "), so it is truncated; re-download it.");
         }
         return bytes;
     }
