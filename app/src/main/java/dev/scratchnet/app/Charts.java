@@ -42,19 +42,19 @@ final class Charts {
 
     /** Loss and accuracy per epoch, train against validation and test, side by side. */
     static void learningCurves(List<EpochRecord> epochs, Path png) throws IOException {
-        XYChart loss = curve("Loss per epoch", "loss", epochs,
+        XYChart loss = curve("Loss per epoch", "loss", Styler.LegendPosition.InsideNE, epochs,
                 List.of("train", "validation", "test"),
                 List.of(EpochRecord::trainLoss, EpochRecord::validationLoss, EpochRecord::testLoss));
-        XYChart accuracy = curve("Accuracy per epoch", "accuracy (%)", epochs,
+        XYChart accuracy = curve("Accuracy per epoch", "accuracy (%)", Styler.LegendPosition.InsideSE, epochs,
                 List.of("train", "validation", "test"),
                 List.of(e -> 100 * e.trainAccuracy(), e -> 100 * e.validationAccuracy(), e -> 100 * e.testAccuracy()));
         writeAtomically(png, out -> BitmapEncoder.saveBitmap(List.of(loss, accuracy), 1, 2, out, BitmapFormat.PNG));
     }
 
-    private static XYChart curve(String title, String yTitle, List<EpochRecord> epochs, List<String> names,
+    private static XYChart curve(String title, String yTitle, Styler.LegendPosition legend, List<EpochRecord> epochs, List<String> names,
             List<ToDoubleFunction<EpochRecord>> values) {
         XYChart chart = new XYChartBuilder().width(600).height(420).title(title).xAxisTitle("epoch").yAxisTitle(yTitle).build();
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+        chart.getStyler().setLegendPosition(legend);
         chart.getStyler().setXAxisDecimalPattern("0");
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         for (int s = 0; s < names.size(); s++) {

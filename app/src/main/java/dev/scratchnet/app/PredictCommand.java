@@ -38,7 +38,7 @@ final class PredictCommand implements Callable<Integer> {
     @Parameters(paramLabel = "IMAGE", arity = "0..*", description = "Pictures of single digits.")
     List<Path> images = new ArrayList<>();
 
-    @Option(names = "--index", split = ",", paramLabel = "I", description = "MNIST test images to classify, e.g. 0,7,42.")
+    @Option(names = "--index", split = ",", paramLabel = "I,I,...", hideParamSyntax = true, description = "MNIST test images to classify, e.g. 0,7,42.")
     List<Integer> indices = new ArrayList<>();
 
     @Option(names = "--data", paramLabel = "DIR",

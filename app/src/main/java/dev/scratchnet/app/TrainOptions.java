@@ -69,11 +69,11 @@ final class TrainOptions {
             + "(784-30-10 sigmoid, quadratic cost, SGD η=3, batch 10, 30 epochs). Other flags override it.")
     String preset;
 
-    @Option(names = "--layers", split = ",", paramLabel = "N,N,...",
+    @Option(names = "--layers", split = ",", paramLabel = "N,N,...", hideParamSyntax = true,
             description = "All layer sizes, input first: must start with 784 and end with 10 (default 784,256,10).")
     List<Integer> layers;
 
-    @Option(names = "--hidden", split = ",", paramLabel = "N,N,...",
+    @Option(names = "--hidden", split = ",", paramLabel = "N,N,...", hideParamSyntax = true,
             description = "Hidden layer sizes only, e.g. 128 or 256,64 (784 and 10 are added).")
     List<Integer> hidden;
 
