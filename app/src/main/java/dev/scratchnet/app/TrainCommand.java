@@ -75,8 +75,8 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         int trainingImages = 60_000;
-        options.validate(spec, trainingImages);
         Validation.check(spec, v -> {
+            options.validate(v, trainingImages);
             backendOptions.validate(v);
             v.between("--validation", validation, 0, trainingImages - 1);
             if (resume != null) {

@@ -9,7 +9,6 @@ import dev.scratchnet.optim.LearningRateSchedule;
 import dev.scratchnet.optim.OptimizerKind;
 import java.util.ArrayList;
 import java.util.List;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 /**
@@ -144,41 +143,39 @@ final class TrainOptions {
     }
 
     /** Checks every given value; all problems are reported together as one usage error. */
-    void validate(CommandSpec spec, int trainingImages) {
-        Validation.check(spec, v -> {
-            v.require(preset == null || presetOrNull() != null,
-                    "--preset must be default or nielsen, got '" + preset + "'");
-            v.require(layers == null || hidden == null, "--layers and --hidden both give the layer sizes; use one of them");
-            if (layers != null) {
-                v.require(layers.size() >= 2, "--layers needs at least an input and an output size, like 784,10");
-                v.require(layers.isEmpty() || layers.get(0) == PIXELS, "--layers must start with " + PIXELS
-                        + ", the number of pixels in an MNIST image (28×28), got " + (layers.isEmpty() ? "nothing" : layers.get(0)));
-                v.require(layers.size() < 2 || layers.get(layers.size() - 1) == CLASSES, "--layers must end with "
-                        + CLASSES + ", one output per digit, got " + layers.get(layers.size() - 1));
-                layers.forEach(n -> v.between("every --layers size", n, 1, MAX_UNITS));
-            }
-            if (hidden != null) {
-                hidden.forEach(n -> v.between("every --hidden size", n, 1, MAX_UNITS));
-            }
-            if (learningRate != null) {
-                v.positive("--lr", learningRate);
-            }
-            if (momentum != null) {
-                v.inRange("--momentum", momentum, 0, 1, false);
-            }
-            if (batchSize != null) {
-                v.between("--batch", batchSize, 1, trainingImages);
-            }
-            if (epochs != null) {
-                v.between("--epochs", epochs, 1, 100_000);
-            }
-            if (l2 != null) {
-                v.inRange("--l2", l2, 0, 1, true);
-            }
-            if (dropout != null) {
-                v.inRange("--dropout", dropout, 0, 1, false);
-            }
-        });
+    void validate(Validation v, int trainingImages) {
+        v.require(preset == null || presetOrNull() != null,
+                "--preset must be default or nielsen, got '" + preset + "'");
+        v.require(layers == null || hidden == null, "--layers and --hidden both give the layer sizes; use one of them");
+        if (layers != null) {
+            v.require(layers.size() >= 2, "--layers needs at least an input and an output size, like 784,10");
+            v.require(layers.isEmpty() || layers.get(0) == PIXELS, "--layers must start with " + PIXELS
+                    + ", the number of pixels in an MNIST image (28×28), got " + (layers.isEmpty() ? "nothing" : layers.get(0)));
+            v.require(layers.size() < 2 || layers.get(layers.size() - 1) == CLASSES, "--layers must end with "
+                    + CLASSES + ", one output per digit, got " + layers.get(layers.size() - 1));
+            layers.forEach(n -> v.between("every --layers size", n, 1, MAX_UNITS));
+        }
+        if (hidden != null) {
+            hidden.forEach(n -> v.between("every --hidden size", n, 1, MAX_UNITS));
+        }
+        if (learningRate != null) {
+            v.positive("--lr", learningRate);
+        }
+        if (momentum != null) {
+            v.inRange("--momentum", momentum, 0, 1, false);
+        }
+        if (batchSize != null) {
+            v.between("--batch", batchSize, 1, trainingImages);
+        }
+        if (epochs != null) {
+            v.between("--epochs", epochs, 1, 100_000);
+        }
+        if (l2 != null) {
+            v.inRange("--l2", l2, 0, 1, true);
+        }
+        if (dropout != null) {
+            v.inRange("--dropout", dropout, 0, 1, false);
+        }
     }
 
     private Preset presetOrNull() {
