@@ -15,24 +15,23 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * SIGKILL in the middle of training, again and again, while checkpoints are being written: the
- * file under the checkpoint's name must always be a whole model. A small data set and a wide
- * layer make the run save a multi-megabyte checkpoint several times a second, so kills land
- * during writes.
+ * file under the checkpoint's name must always be a whole model. Twenty images and a 2048-unit
+ * layer make each epoch mostly a 13 MB checkpoint write, so many kills land inside one.
  */
 class CheckpointKillIT {
-    private static final int KILLS = 6;
+    private static final int KILLS = 8;
 
     @TempDir
     Path work;
 
     @Test
     void killingTheProcessNeverLeavesAHalfWrittenModel() throws Exception {
-        IdxFixtures.folder(work.resolve("data"), 600, 50);
+        IdxFixtures.folder(work.resolve("data"), 20, 10);
         SplittableRandom random = new SplittableRandom(5);
         int loaded = 0;
         for (int i = 0; i < KILLS; i++) {
-            JarRunner.Running run = JarRunner.start(work, true, "train", "--data", "data", "--hidden", "512",
-                    "--batch", "100", "--epochs", "100000", "--save", "model.snet", "--backend", "scalar");
+            JarRunner.Running run = JarRunner.start(work, true, "train", "--data", "data", "--hidden", "2048",
+                    "--batch", "20", "--epochs", "100000", "--save", "model.snet", "--backend", "scalar");
             // Wait for the first checkpoint of this run, then kill at a random moment among the next saves.
             long deadline = System.nanoTime() + 60_000_000_000L;
             while (!run.outSoFar().contains("saved") && run.process().isAlive() && System.nanoTime() < deadline) {
