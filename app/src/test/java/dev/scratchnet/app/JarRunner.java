@@ -39,10 +39,17 @@ final class JarRunner {
         return Path.of(path);
     }
 
+    /** The heap the README promises is enough for a full MNIST run. */
+    static final String DOCUMENTED_HEAP = "-Xmx256m";
+
     static List<String> command(boolean vectorModule, String... args) {
+        return command(vectorModule, "-Xmx1g", args);
+    }
+
+    static List<String> command(boolean vectorModule, String heap, String... args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx1g");
+        command.add(heap);
         if (vectorModule) {
             command.add(System.getProperty("scratchnet.vector.flag", "--add-modules=jdk.incubator.vector"));
         }
@@ -83,9 +90,13 @@ final class JarRunner {
     }
 
     static Running start(Path workDir, boolean vectorModule, String... args) throws IOException {
+        return start(workDir, vectorModule, "-Xmx1g", args);
+    }
+
+    static Running start(Path workDir, boolean vectorModule, String heap, String... args) throws IOException {
         Path out = Files.createTempFile("scratchnet-out", ".txt");
         Path err = Files.createTempFile("scratchnet-err", ".txt");
-        ProcessBuilder builder = new ProcessBuilder(command(vectorModule, args)).directory(workDir.toFile());
+        ProcessBuilder builder = new ProcessBuilder(command(vectorModule, heap, args)).directory(workDir.toFile());
         builder.environment().remove(DatasetFiles.DATA_ENV);
         builder.redirectOutput(out.toFile());
         builder.redirectError(err.toFile());
