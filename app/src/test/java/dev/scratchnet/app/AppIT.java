@@ -48,7 +48,7 @@ class AppIT {
         if (sharedModel == null) {
             Path dir = Files.createTempDirectory("scratchnet-it");
             // Run within the heap the README documents, report included, to keep that promise tested.
-            sharedTraining = JarRunner.start(dir, true, JarRunner.DOCUMENTED_HEAP, "train", "--data", mnist.toString(),
+            sharedTraining = JarRunner.startWithHeap(dir, true, JarRunner.DOCUMENTED_HEAP, "train", "--data", mnist.toString(),
                     "--hidden", "32", "--epochs", "1", "--save", "model.snet", "--report", "report").finish();
             assertEquals(0, sharedTraining.exitCode(), sharedTraining.toString());
             sharedModel = dir.resolve("model.snet");

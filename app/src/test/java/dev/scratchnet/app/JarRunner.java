@@ -43,10 +43,10 @@ final class JarRunner {
     static final String DOCUMENTED_HEAP = "-Xmx256m";
 
     static List<String> command(boolean vectorModule, String... args) {
-        return command(vectorModule, "-Xmx1g", args);
+        return commandWithHeap(vectorModule, "-Xmx1g", args);
     }
 
-    static List<String> command(boolean vectorModule, String heap, String... args) {
+    static List<String> commandWithHeap(boolean vectorModule, String heap, String... args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add(heap);
@@ -90,13 +90,13 @@ final class JarRunner {
     }
 
     static Running start(Path workDir, boolean vectorModule, String... args) throws IOException {
-        return start(workDir, vectorModule, "-Xmx1g", args);
+        return startWithHeap(workDir, vectorModule, "-Xmx1g", args);
     }
 
-    static Running start(Path workDir, boolean vectorModule, String heap, String... args) throws IOException {
+    static Running startWithHeap(Path workDir, boolean vectorModule, String heap, String... args) throws IOException {
         Path out = Files.createTempFile("scratchnet-out", ".txt");
         Path err = Files.createTempFile("scratchnet-err", ".txt");
-        ProcessBuilder builder = new ProcessBuilder(command(vectorModule, heap, args)).directory(workDir.toFile());
+        ProcessBuilder builder = new ProcessBuilder(commandWithHeap(vectorModule, heap, args)).directory(workDir.toFile());
         builder.environment().remove(DatasetFiles.DATA_ENV);
         builder.redirectOutput(out.toFile());
         builder.redirectError(err.toFile());
