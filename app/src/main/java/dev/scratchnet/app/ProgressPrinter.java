@@ -38,7 +38,26 @@ final class ProgressPrinter {
         if (quiet) {
             return Mode.QUIET;
         }
-        return System.console() != null ? Mode.BAR : Mode.LINES;
+        return onTerminal() ? Mode.BAR : Mode.LINES;
+    }
+
+    /**
+     * Whether a person is watching. Before JDK 22 a console exists only for a terminal; from 22 on
+     * it may exist with redirected output, and {@code Console.isTerminal()} (looked up by
+     * reflection, since the code targets 17) tells the two apart.
+     */
+    static boolean onTerminal() {
+        java.io.Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+        } catch (NoSuchMethodException olderJdk) {
+            return true;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return false;
+        }
     }
 
     Mode mode() {

@@ -151,10 +151,10 @@ final class TrainCommand implements Callable<Integer> {
         trainer.addListener(monitor);
 
         progress.line(String.format(Locale.ROOT, "training %s (%,d parameters) on %s with %d thread%s: %s, batch %d, "
-                        + "%d epochs, %s schedule, lr %s; %d training images%s, %d test images",
+                        + "%d epoch%s, %s schedule, lr %s; %d training images%s, %d test images",
                 network.describe(), network.parameterCount(), backend.name(), backend.threads(),
                 backend.threads() == 1 ? "" : "s", config.optimizer().cliName(), config.batchSize(), config.epochs(),
-                config.schedule(), config.learningRate(), train.size(),
+                config.epochs() == 1 ? "" : "s", config.schedule(), config.learningRate(), train.size(),
                 held != null ? ", " + held.size() + " held out for validation" : "", test.size()));
         if (resumeState != null) {
             progress.line("resuming after epoch " + resumeState.epochsCompleted() + " from " + resume);
