@@ -6,5 +6,12 @@
  * {@link dev.scratchnet.examples.ReadmeExample} (the README's build, train, evaluate, save, load
  * and predict). Each has a {@code run} method that returns its result, which the tests check, and
  * a {@code main} that prints it.
+ *
+ * <p>To run one from the repository root:
+ * <pre>
+ * ./mvnw -q -B package -pl examples -am -DskipTests
+ * java -cp "examples/target/classes:examples/target/lib/*" dev.scratchnet.examples.XorExample
+ * </pre>
+ * ({@code MnistExample} takes the folder with the four MNIST files as its argument.)
  */
 package dev.scratchnet.examples;
