@@ -35,7 +35,7 @@ public class ReadmeExample {
     public static Result run(Path modelFile) throws IOException {
         Dataset train = circle(2000, 1);
         Dataset test = circle(500, 2);
-        Backend backend = Backends.select("auto");      // simd if it is on the class path, else scalar
+        Backend backend = Backends.select("auto");      // simd if present and enabled, else scalar
 
         Network network = Network.builder()
                 .input(2)                                // a point (x, y)

@@ -7,6 +7,7 @@ import dev.scratchnet.model.Evaluation;
 import dev.scratchnet.model.Network;
 import dev.scratchnet.model.Trainer;
 import dev.scratchnet.model.TrainingConfig;
+import dev.scratchnet.optim.OptimizerKind;
 import dev.scratchnet.tensor.Tensor;
 import java.util.Arrays;
 
@@ -20,14 +21,13 @@ import java.util.Arrays;
  * as MNIST with ten classes.
  */
 public final class XorExample {
-
-    private XorExample() {
-    }
-
     /** The four inputs. */
     private static final float[][] INPUTS = {{0, 0}, {0, 1}, {1, 0}, {1, 1}};
     /** Their classes: a XOR b. */
     private static final int[] LABELS = {0, 1, 1, 0};
+
+    private XorExample() {
+    }
 
     /** @return the four points of XOR as a two-class data set */
     public static Dataset data() {
@@ -50,6 +50,7 @@ public final class XorExample {
                 .build();
 
         TrainingConfig config = TrainingConfig.builder()
+                .optimizer(OptimizerKind.MOMENTUM)
                 .learningRate(0.1f)
                 .momentum(0.9f)
                 .batchSize(4)                    // all four points in every step
