@@ -156,16 +156,22 @@ class EpochLog:
         self.train_count = train_count
         self.extra = extra
         self.seconds = []
+        self.cpu_seconds = []
         self.accuracy = None
         print(f"# {tool} {net} threads={threads} " + json.dumps(extra), flush=True)
-        print(f"{'epoch':>5} {'seconds':>8} {'images/s':>9} {'train_loss':>10} {'test_acc':>8}",
-              flush=True)
+        print(f"{'epoch':>5} {'seconds':>8} {'cpu_s':>8} {'images/s':>9} {'train_loss':>10} "
+              f"{'test_acc':>8}", flush=True)
 
-    def epoch(self, seconds, train_loss, accuracy):
+    def epoch(self, seconds, cpu_seconds, train_loss, accuracy):
+        """seconds is wall-clock time; cpu_seconds is this process's CPU time (all threads)
+        over the same span. On a shared machine, with one thread, cpu_seconds is the
+        steadier measure of work: it does not grow while the process waits for a core."""
         self.seconds.append(seconds)
+        self.cpu_seconds.append(cpu_seconds)
         self.accuracy = accuracy
-        print(f"{len(self.seconds):>5} {seconds:>8.3f} {self.train_count / seconds:>9.0f} "
-              f"{train_loss:>10.4f} {accuracy:>8.4f}", flush=True)
+        print(f"{len(self.seconds):>5} {seconds:>8.3f} {cpu_seconds:>8.3f} "
+              f"{self.train_count / seconds:>9.0f} {train_loss:>10.4f} {accuracy:>8.4f}",
+              flush=True)
 
     def summary(self):
         after_warmup = self.seconds[1:]
@@ -177,6 +183,9 @@ class EpochLog:
             "epoch_seconds": [round(s, 4) for s in self.seconds],
             "median_seconds_after_warmup":
                 round(statistics.median(after_warmup), 4) if after_warmup else None,
+            "epoch_cpu_seconds": [round(s, 4) for s in self.cpu_seconds],
+            "median_cpu_seconds_after_warmup":
+                round(statistics.median(self.cpu_seconds[1:]), 4) if after_warmup else None,
             "final_test_accuracy": self.accuracy,
             **self.extra,
         }
