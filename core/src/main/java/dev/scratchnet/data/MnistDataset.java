@@ -94,7 +94,7 @@ public final class MnistDataset {
         IdxFile labels = IdxReader.read(find(dir, split.labelsFileName()));
         Dataset dataset = fromIdx(images, labels, normalization);
         int[] shape = images.dimensions();
-        LOG.info(String.format(Locale.ROOT, "Loaded %s %s: %d images of %d×%d pixels in %.2f s", dir,
+        LOG.debug(String.format(Locale.ROOT, "Loaded %s %s: %d images of %d×%d pixels in %.2f s", dir,
                 split.name().toLowerCase(Locale.ROOT), shape[0], shape[1], shape[2],
                 (System.nanoTime() - startNanos) / 1e9));
         return dataset;

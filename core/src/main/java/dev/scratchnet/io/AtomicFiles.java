@@ -54,9 +54,12 @@ public final class AtomicFiles {
         if (folder != null) {
             Files.createDirectories(folder);
         }
-        Path temp = Files.createTempFile(folder, "." + absolute.getFileName(), ".tmp");
+        // A fixed name: a process killed mid-write leaves at most one stale temporary file, which the
+        // next write truncates and reuses, instead of a new one per kill.
+        Path temp = absolute.resolveSibling("." + absolute.getFileName() + ".tmp");
         try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING)) {
                 BufferedOutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
                 writer.writeTo(out);
                 out.flush();

@@ -60,7 +60,10 @@ public final class Evaluation {
         return best;
     }
 
-    /** @return the mean loss per example */
+    /**
+     * @return the network's training loss averaged over the examples: cross-entropy, or for the
+     *         quadratic cost ½‖y − a‖² summed over the outputs (half the squared error, not its mean)
+     */
     public double loss() {
         return loss;
     }

@@ -335,7 +335,8 @@ public final class Network {
         }
 
         /**
-         * @param seed the seed for the initial weights (default 42)
+         * @param seed the seed for the initial weights (default 42); shuffling and dropout have their
+         *             own seed in {@link TrainingConfig}
          * @return this builder
          */
         public Builder seed(long seed) {

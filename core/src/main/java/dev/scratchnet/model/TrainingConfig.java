@@ -27,7 +27,8 @@ import java.util.Properties;
  * @param epochs passes over the training set, ≥ 1
  * @param l2 λ, the L2 weight decay, ≥ 0
  * @param schedule the learning rate per epoch
- * @param seed seeds the shuffle and the dropout masks
+ * @param seed seeds the shuffle and the dropout masks (the initial weights have their own seed,
+ *             in {@link Network.Builder#seed})
  */
 public record TrainingConfig(OptimizerKind optimizer, float learningRate, float momentum, float beta1, float beta2,
                              float epsilon, int batchSize, int epochs, float l2, LearningRateSchedule schedule,

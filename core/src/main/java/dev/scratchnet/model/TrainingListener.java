@@ -32,4 +32,21 @@ public interface TrainingListener {
      */
     default void onEpochEnd(EpochStats stats) {
     }
+
+    /**
+     * A listener that only hears about finished epochs, so it can be a lambda:
+     * {@code trainer.addListener(TrainingListener.onEpochEnd(s -> System.out.println(s)))}.
+     *
+     * @param action what to do with each epoch's figures
+     * @return the listener
+     */
+    static TrainingListener onEpochEnd(java.util.function.Consumer<EpochStats> action) {
+        java.util.Objects.requireNonNull(action, "action");
+        return new TrainingListener() {
+            @Override
+            public void onEpochEnd(EpochStats stats) {
+                action.accept(stats);
+            }
+        };
+    }
 }
