@@ -142,19 +142,19 @@ class AppIT {
     void resumedRunEndsWithTheSameWeightsAsAStraightOne() throws Exception {
         String[] common = {"--data", mnist(), "--hidden", "16", "--batch", "128", "--schedule", "constant",
             "--backend", "scalar", "--threads", "1", "--quiet"};
-        JarRunner.Result first = JarRunner.run(work, concat(new String[] {"train", "--epochs", "1", "--save", "resumed.snet"}, common));
+        JarRunner.Result first = JarRunner.run(work, concat(new String[] {"train", "--epochs", "2", "--save", "resumed.snet"}, common));
         assertEquals(0, first.exitCode(), first.toString());
         assertEquals(1, first.out().strip().lines().count(), "--quiet keeps only the final line:\n" + first.out());
-        JarRunner.Result second = JarRunner.run(work, "train", "--resume", "resumed.snet", "--epochs", "2", "--data", mnist(),
+        JarRunner.Result second = JarRunner.run(work, "train", "--resume", "resumed.snet", "--epochs", "4", "--data", mnist(),
                 "--backend", "scalar", "--threads", "1", "--quiet");
         assertEquals(0, second.exitCode(), second.toString());
-        assertTrue(second.out().contains("after 2 epochs"), second.out());
-        JarRunner.Result straight = JarRunner.run(work, concat(new String[] {"train", "--epochs", "2", "--save", "straight.snet"}, common));
+        assertTrue(second.out().contains("after 4 epochs"), second.out());
+        JarRunner.Result straight = JarRunner.run(work, concat(new String[] {"train", "--epochs", "4", "--save", "straight.snet"}, common));
         assertEquals(0, straight.exitCode(), straight.toString());
 
         SavedModel a = NetworkFormat.load(work.resolve("resumed.snet"), new ScalarBackend());
         SavedModel b = NetworkFormat.load(work.resolve("straight.snet"), new ScalarBackend());
-        assertEquals(2, a.trainingState().epochsCompleted());
+        assertEquals(4, a.trainingState().epochsCompleted());
         List<Parameter> pa = a.network().parameters();
         List<Parameter> pb = b.network().parameters();
         for (int i = 0; i < pa.size(); i++) {
