@@ -2,19 +2,17 @@ package dev.scratchnet.optim;
 
 import dev.scratchnet.backend.Backend;
 import dev.scratchnet.layer.Parameter;
-import dev.scratchnet.tensor.Tensor;
 import java.util.List;
 
 /**
  * Adam (Kingma and Ba, 2015): running means of the gradient (m) and of its square (v) give each
  * weight its own step size, η·m̂/(√v̂ + ε), with m̂ and v̂ corrected for starting at zero.
  */
-public final class Adam implements Optimizer {
+public final class Adam extends StatefulOptimizer {
     private final float beta1;
     private final float beta2;
     private final float epsilon;
     private final float weightDecay;
-    private final OptimizerState state = new OptimizerState(2);
 
     /**
      * @param beta1 β₁, decay of the first moment, in [0, 1) (usually 0.9)
@@ -23,6 +21,7 @@ public final class Adam implements Optimizer {
      * @param weightDecay λ, the L2 penalty (0 for none), applied to weights, not biases
      */
     public Adam(float beta1, float beta2, float epsilon, float weightDecay) {
+        super(2);
         this.beta1 = Hyperparameters.fraction("beta1", beta1);
         this.beta2 = Hyperparameters.fraction("beta2", beta2);
         if (!(epsilon > 0f) || !Float.isFinite(epsilon)) {
@@ -38,32 +37,12 @@ public final class Adam implements Optimizer {
     }
 
     @Override
-    public void prepare(List<Parameter> parameters) {
-        state.prepare(parameters);
-    }
-
-    @Override
     public void step(Backend backend, List<Parameter> parameters, float learningRate) {
-        long t = state.nextStep();
+        long t = nextStep();
         for (int i = 0; i < parameters.size(); i++) {
             Parameter p = parameters.get(i);
-            backend.adamStep(p.value(), p.grad(), state.get(0, i), state.get(1, i), learningRate,
+            backend.adamStep(p.value(), p.grad(), stateOf(0, i), stateOf(1, i), learningRate,
                     beta1, beta2, epsilon, t, p.decays() ? weightDecay : 0f);
         }
-    }
-
-    @Override
-    public long steps() {
-        return state.steps();
-    }
-
-    @Override
-    public List<Tensor> state() {
-        return state.tensors();
-    }
-
-    @Override
-    public void restore(long steps, List<Tensor> saved) {
-        state.restore(steps, saved);
     }
 }

@@ -2,7 +2,6 @@ package dev.scratchnet.optim;
 
 import dev.scratchnet.backend.Backend;
 import dev.scratchnet.layer.Parameter;
-import dev.scratchnet.tensor.Tensor;
 import java.util.List;
 
 /**
@@ -10,11 +9,10 @@ import java.util.List;
  * w = w − η v, so steps grow along directions where the gradient keeps its sign. Nesterov's variant
  * steps with g + μ v, a look-ahead that damps overshoot.
  */
-public final class Momentum implements Optimizer {
+public final class Momentum extends StatefulOptimizer {
     private final float momentum;
     private final boolean nesterov;
     private final float weightDecay;
-    private final OptimizerState state = new OptimizerState(1);
 
     /**
      * @param momentum μ in [0, 1)
@@ -22,6 +20,7 @@ public final class Momentum implements Optimizer {
      * @param weightDecay λ, the L2 penalty (0 for none), applied to weights, not biases
      */
     public Momentum(float momentum, boolean nesterov, float weightDecay) {
+        super(1);
         this.momentum = Hyperparameters.fraction("momentum", momentum);
         this.nesterov = nesterov;
         this.weightDecay = Hyperparameters.nonNegative("weight decay", weightDecay);
@@ -33,32 +32,12 @@ public final class Momentum implements Optimizer {
     }
 
     @Override
-    public void prepare(List<Parameter> parameters) {
-        state.prepare(parameters);
-    }
-
-    @Override
     public void step(Backend backend, List<Parameter> parameters, float learningRate) {
-        state.nextStep();
+        nextStep();
         for (int i = 0; i < parameters.size(); i++) {
             Parameter p = parameters.get(i);
-            backend.momentumStep(p.value(), p.grad(), state.get(0, i), learningRate, momentum,
+            backend.momentumStep(p.value(), p.grad(), stateOf(0, i), learningRate, momentum,
                     p.decays() ? weightDecay : 0f, nesterov);
         }
-    }
-
-    @Override
-    public long steps() {
-        return state.steps();
-    }
-
-    @Override
-    public List<Tensor> state() {
-        return state.tensors();
-    }
-
-    @Override
-    public void restore(long steps, List<Tensor> saved) {
-        state.restore(steps, saved);
     }
 }

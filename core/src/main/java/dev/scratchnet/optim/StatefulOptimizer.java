@@ -3,20 +3,27 @@ package dev.scratchnet.optim;
 import dev.scratchnet.layer.Parameter;
 import dev.scratchnet.tensor.Tensor;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
-/** The per-parameter tensors and step counter an optimizer keeps, with save and restore. */
-final class OptimizerState {
+/**
+ * What every optimizer shares: the per-parameter state tensors (none for SGD, a velocity for
+ * momentum, two moments for Adam), the step counter, and saving and restoring them. Subclasses
+ * only say what one step does.
+ */
+abstract class StatefulOptimizer implements Optimizer {
     private final int tensorsPerParameter;
     private final List<Tensor> tensors = new ArrayList<>();
     private List<Parameter> preparedFor;
     private long steps;
 
-    OptimizerState(int tensorsPerParameter) {
+    /** @param tensorsPerParameter how many state tensors each parameter needs */
+    StatefulOptimizer(int tensorsPerParameter) {
         this.tensorsPerParameter = tensorsPerParameter;
     }
 
-    void prepare(List<Parameter> parameters) {
+    @Override
+    public final void prepare(List<Parameter> parameters) {
         if (preparedFor == parameters) {
             return;
         }
@@ -29,24 +36,28 @@ final class OptimizerState {
         preparedFor = parameters;
     }
 
-    /** @return state tensor of the given kind (0, 1, …) for parameter i */
-    Tensor get(int kind, int i) {
+    /** @return the state tensor of the given kind (0, 1, …) for parameter i */
+    final Tensor stateOf(int kind, int i) {
         return tensors.get(kind * preparedFor.size() + i);
     }
 
-    long nextStep() {
+    /** Counts a step. @return its 1-based number */
+    final long nextStep() {
         return ++steps;
     }
 
-    long steps() {
+    @Override
+    public final long steps() {
         return steps;
     }
 
-    List<Tensor> tensors() {
-        return java.util.Collections.unmodifiableList(tensors);
+    @Override
+    public final List<Tensor> state() {
+        return Collections.unmodifiableList(tensors);
     }
 
-    void restore(long savedSteps, List<Tensor> saved) {
+    @Override
+    public final void restore(long savedSteps, List<Tensor> saved) {
         if (savedSteps < 0) {
             throw new IllegalArgumentException("optimizer step count must not be negative, got " + savedSteps);
         }
