@@ -40,8 +40,10 @@ import jdk.incubator.vector.VectorSpecies;
  *   <li>Packing B puts each panel in the order the micro-kernel reads it (two vectors per p, unit
  *       stride); when a product has few rows (≤ {@value #B_IN_PLACE_MAX_ROWS}) and b is not transposed,
  *       the copy costs more than it saves and the kernel reads rows of b in place instead.
- *       A is read in place too: its 8 rows are 8 unit-stride streams, so only a transposed a (whose
- *       8 values for one p are adjacent already) and the bottom edge need packing.</li>
+ *       A is read in place too: its 8 rows are 8 unit-stride streams, so only a transposed a and the
+ *       bottom edge need packing. A transposed a is packed {@value #A_GROUP} panels at a time (whole
+ *       cache lines of each of its rows per pass; one panel at a time touched a new page for every p
+ *       and ran a quarter slower), and a transposed b is transposed in tiles that fit L1.</li>
  * </ul>
  * Panels at the right and bottom edges are zero-padded; a variant of the micro-kernel writes them to a
  * small tile that is then copied into C, so no mask or tail loop sits in the hot loop. An edge panel
@@ -67,6 +69,11 @@ final class MatmulKernel {
     /** Products with at most this many rows read b in place rather than packing it. */
     static final int B_IN_PLACE_MAX_ROWS = 64;
 
+    /** Panels of a transposed a packed together: one pass over A_GROUP·MR adjacent values per p. */
+    static final int A_GROUP = 32;
+    /** Depth of one tile when transposing b into panels: two cache lines of each row of b. */
+    static final int TRANSPOSE_TILE = 32;
+
     /** Per-thread packing buffers, allocated once per thread rather than once per call. */
     private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
 
@@ -74,7 +81,7 @@ final class MatmulKernel {
     }
 
     private static final class Workspace {
-        final float[] a = new float[MR * KC];
+        final float[] a = new float[A_GROUP * MR * KC];
         final float[] b = new float[Math.max(B_BLOCK, KC * NR)];
         final float[] tile = new float[MR * NR];
     }
@@ -156,8 +163,15 @@ final class MatmulKernel {
                 for (int ir = r0; ir < r1; ir += MR) {
                     int mr = Math.min(MR, r1 - ir);
                     boolean aRows = !transA && mr == MR;
-                    if (!aRows) {
-                        packA(a, transA, m, k, ir, mr, pc, kc, ap);
+                    int aOffPacked = 0;
+                    if (transA) {
+                        int group = (ir - r0) % (A_GROUP * MR);
+                        if (group == 0) {
+                            packTransposedA(a, m, ir, Math.min(A_GROUP * MR, r1 - ir), pc, kc, ap);
+                        }
+                        aOffPacked = group * kc;
+                    } else if (!aRows) {
+                        packA(a, k, ir, mr, pc, kc, ap);
                     }
                     for (int jr = 0; jr < nc; jr += NR) {
                         int nr = Math.min(NR, nc - jr);
@@ -169,14 +183,14 @@ final class MatmulKernel {
                             } else if (aRows) {
                                 kernelRowsPacked(kc, a, ir * k + pc, k, bp, jr * kc, c, cOff, n, accumulate);
                             } else if (bRows) {
-                                kernelPackedStrided(kc, ap, 0, b, pc * n + jc + jr, n, c, cOff, n, accumulate);
+                                kernelPackedStrided(kc, ap, aOffPacked, b, pc * n + jc + jr, n, c, cOff, n, accumulate);
                             } else {
-                                kernelPackedPacked(kc, ap, 0, bp, jr * kc, c, cOff, n, accumulate);
+                                kernelPackedPacked(kc, ap, aOffPacked, bp, jr * kc, c, cOff, n, accumulate);
                             }
                         } else {
                             // Edge: mr < MR means A is packed (unit steps of MR), otherwise A is in place or packed.
                             float[] as = aRows ? a : ap;
-                            int aOff = aRows ? ir * k + pc : 0, ars = aRows ? k : 1, aps = aRows ? 1 : MR;
+                            int aOff = aRows ? ir * k + pc : aOffPacked, ars = aRows ? k : 1, aps = aRows ? 1 : MR;
                             float[] bs = bRows ? b : bp;
                             int bOff = bRows ? pc * n + jc + jr : jr * kc, ldb = bRows ? n : NR;
                             if (nr <= L) {
@@ -193,32 +207,41 @@ final class MatmulKernel {
     }
 
     /**
-     * Packs one panel of A, rows [ir, ir+mr) × depth [pc, pc+kc), as A[ir+i][pc+p] at p·MR + i, with
-     * rows past the edge set to zero.
+     * Packs one panel of a plain a (m × k), rows [ir, ir+mr) × depth [pc, pc+kc), as A[ir+i][pc+p] at
+     * p·MR + i, with rows past the edge set to zero. Only the bottom edge needs this.
      */
-    private static void packA(float[] a, boolean transA, int m, int k, int ir, int mr, int pc, int kc, float[] ap) {
-        if (transA) {
-            // a is (k × m): the mr values for one p are already next to each other.
+    private static void packA(float[] a, int k, int ir, int mr, int pc, int kc, float[] ap) {
+        for (int i = 0; i < mr; i++) {
+            int src = (ir + i) * k + pc;
             for (int p = 0; p < kc; p++) {
-                int src = (pc + p) * m + ir;
-                int dst = p * MR;
+                ap[p * MR + i] = a[src + p];
+            }
+        }
+        for (int i = mr; i < MR; i++) {
+            for (int p = 0; p < kc; p++) {
+                ap[p * MR + i] = 0f;
+            }
+        }
+    }
+
+    /**
+     * Packs rows [ir, ir+rows) of A = aᵀ, with a (k × m), into consecutive panels of MR rows: panel q holds
+     * A[ir+q·MR+i][pc+p] = a[pc+p][ir+q·MR+i] at q·kc·MR + p·MR + i, rows past the edge set to zero.
+     * The MR values for one p are adjacent in a already; packing several panels per pass reads whole cache
+     * lines of each row of a instead of visiting one page per p for every panel.
+     */
+    private static void packTransposedA(float[] a, int m, int ir, int rows, int pc, int kc, float[] ap) {
+        int panels = (rows + MR - 1) / MR;
+        for (int p = 0; p < kc; p++) {
+            int src = (pc + p) * m + ir;
+            for (int q = 0; q < panels; q++) {
+                int dst = q * kc * MR + p * MR;
+                int mr = Math.min(MR, rows - q * MR);
                 for (int i = 0; i < mr; i++) {
-                    ap[dst + i] = a[src + i];
+                    ap[dst + i] = a[src + q * MR + i];
                 }
                 for (int i = mr; i < MR; i++) {
                     ap[dst + i] = 0f;
-                }
-            }
-        } else {
-            for (int i = 0; i < mr; i++) {
-                int src = (ir + i) * k + pc;
-                for (int p = 0; p < kc; p++) {
-                    ap[p * MR + i] = a[src + p];
-                }
-            }
-            for (int i = mr; i < MR; i++) {
-                for (int p = 0; p < kc; p++) {
-                    ap[p * MR + i] = 0f;
                 }
             }
         }
@@ -234,16 +257,21 @@ final class MatmulKernel {
             int nr = Math.min(NR, nc - jr);
             int base = jr * kc;
             if (transB) {
-                // b is (n × k): column j of B is row j of b, contiguous along p.
-                for (int j = 0; j < nr; j++) {
-                    int src = (jc + jr + j) * k + pc;
-                    for (int p = 0; p < kc; p++) {
-                        bp[base + p * NR + j] = b[src + p];
+                // b is (n × k): column j of B is row j of b, contiguous along p. Transpose in tiles of
+                // TRANSPOSE_TILE values of p, so that the lines read from nr rows of b and the lines
+                // written to the panel all stay in L1 (a whole panel column at a time would not).
+                for (int p0 = 0; p0 < kc; p0 += TRANSPOSE_TILE) {
+                    int p1 = Math.min(kc, p0 + TRANSPOSE_TILE);
+                    for (int j = 0; j < nr; j++) {
+                        int src = (jc + jr + j) * k + pc;
+                        for (int p = p0; p < p1; p++) {
+                            bp[base + p * NR + j] = b[src + p];
+                        }
                     }
-                }
-                for (int j = nr; j < NR; j++) {
-                    for (int p = 0; p < kc; p++) {
-                        bp[base + p * NR + j] = 0f;
+                    for (int j = nr; j < NR; j++) {
+                        for (int p = p0; p < p1; p++) {
+                            bp[base + p * NR + j] = 0f;
+                        }
                     }
                 }
             } else if (nr == NR) {
