@@ -17,12 +17,20 @@ import jdk.incubator.vector.VectorSpecies;
  * loop finishes the tail, so no mask is needed in the hot loop. Reductions accumulate in a vector
  * register and reduce once after the loop. Where the scalar code applies a function with a
  * comparison ({@code x > 0 ? x : 0}) the vector code blends with a mask so that results match bit
- * for bit; exp and tanh come from the Vector API's vectorised math, which may differ from
- * {@link Math#exp} in the last bit.
+ * for bit; exp comes from the Vector API's vectorised math (tanh is built on it), which may differ
+ * from {@link Math#exp} in the last bit.
  *
  * <p>The three matrix products run on {@link MatmulKernel} (register tiles, packed panels, cache
- * blocks) and split large products across {@link #threads()} threads by blocks of the output.
- * Thread-safe and stateless apart from the thread count.
+ * blocks) and split large products across {@link #threads()} threads by blocks of the output, so
+ * the result is the same bit for bit for every thread count.
+ *
+ * <p>The vector width is the CPU's preferred one. The system property {@code nn.simd.bits} (128, 256
+ * or 512) pins a narrower width, to test those code paths; it is read once, when the first vector
+ * class loads. Any other value, or a width the CPU lacks, makes this backend unavailable with a message
+ * that names the property: {@code auto} then logs it and picks scalar, and an explicit {@code simd}
+ * fails with it.
+ *
+ * <p>Thread-safe and stateless apart from the thread count.
  */
 public final class VectorBackend implements Backend {
     private static final VectorSpecies<Float> SPECIES = Lanes.SPECIES;
