@@ -188,7 +188,8 @@ final class MatmulKernel {
                                 kernelPackedPacked(kc, ap, aOffPacked, bp, jr * kc, c, cOff, n, accumulate);
                             }
                         } else {
-                            // Edge: mr < MR means A is packed (unit steps of MR), otherwise A is in place or packed.
+                            // Edge tile, outside the hot path: the same operands through variable strides (a partial
+                            // panel of A or B is always packed, with zeros), then only the valid corner goes to C.
                             float[] as = aRows ? a : ap;
                             int aOff = aRows ? ir * k + pc : aOffPacked, ars = aRows ? k : 1, aps = aRows ? 1 : MR;
                             float[] bs = bRows ? b : bp;
