@@ -9,16 +9,16 @@ import jdk.incubator.vector.VectorSpecies;
  * transposed (a·bᵀ). This is the one place in Scratchnet where speed wins over brevity.
  *
  * <pre>
- * Blocking, L = lanes per vector (16 with AVX-512), sizes in floats:
+ * Blocking, L = lanes per vector (16 with AVX-512), sizes in floats, numbers for 1024×1024×1024:
  *
- *  for jc in steps of NC=1024 columns of C          B block  KC×NC = 256×1024 (1 MiB)  → L2
- *   for pc in steps of KC=256 along k                 packed once per (jc, pc) into panels NR wide
- *    for ic in steps of MC=128 rows of C           A block  MC×KC = 128×256 (128 KiB) → L2
- *     for jr in steps of NR=2L columns                B panel  KC×NR = 256×32 (32 KiB)  → L1
- *      for ir in steps of MR=8 rows                   A panel  MR×KC, streamed from L2
- *       micro-kernel: for p in 0..kc
- *          b0, b1 = two vectors of the B panel at row p
- *          for r in 0..7: a = broadcast A[r][p]; C[r][0] += a·b0; C[r][1] += a·b1   (fma)
+ *  for jc in steps of nc columns of C        B block kc × nc, packed once per (jc, pc)   → L2
+ *   for pc in steps of kc along k               (kc·nc ≤ 256 Ki floats = 1 MiB: kc = 1024, nc = 256)
+ *    for ir in steps of MR = 8 rows of C      A panel 8 × kc: rows of a read in place, or
+ *                                                packed when a is transposed or at the edge  → L1
+ *     for jr in steps of NR = 2L columns      B panel kc × 2L, streamed from the L2 block
+ *      micro-kernel, for p in 0 until kc:
+ *          b0, b1 = the two vectors of the B panel at depth p
+ *          for r in 0..7: x = broadcast A[r][p];  C[r][0..L) += x·b0;  C[r][L..2L) += x·b1   (fma)
  *
  *                  NR = 2L columns
  *               ┌────────┬────────┐
@@ -28,15 +28,28 @@ import jdk.incubator.vector.VectorSpecies;
  *               └────────┴────────┘
  * </pre>
  *
- * Why these sizes: each step of p does 16 fma on 2 loads of B and 8 broadcasts of A, enough
- * independent work to keep both fma pipes busy (an fma has 4 cycles latency, 2 issue per cycle, so
- * at least 8 independent accumulators are needed). Larger tiles need more than about 28 live vectors,
- * the JIT spills them and the speed halves. Packing copies each block into the exact order the
- * micro-kernel reads it, so the hot loop walks memory strictly forwards with unit stride, whatever the
- * storage (plain or transposed) of a and b. Panels at the right and bottom edges are padded with
- * zeros; the micro-kernel runs unchanged on them and writes into a small tile that is then copied into
- * C, so no mask or tail loop sits in the hot loop. A panel no wider than one vector uses the 8×1
- * kernel, so narrow outputs such as 10 classes waste less work.
+ * Why these sizes, measured on a 2-core AVX-512 machine (48 KiB L1, 2 MiB L2 per core):
+ * <ul>
+ *   <li>The 8 × 2-vector tile does 16 independent fma per step of p (an fma has 4 cycles latency
+ *       and two issue per cycle, so at least 8 must be in flight); larger tiles need more than about
+ *       28 live vectors, the JIT spills them, and the speed halves.</li>
+ *   <li>kc is long (up to {@value #KC}): C is read and written once per k block, and those C rows
+ *       are not in any cache, so four passes of kc = 256 over a 1024² C cost a third of the speed.
+ *       The A panel (8 × kc, 32 KiB at most) stays in L1 while all B panels of the block stream past it.</li>
+ *   <li>nc is what keeps the packed B block within 1 MiB of L2 at this kc.</li>
+ *   <li>Packing B puts each panel in the order the micro-kernel reads it (two vectors per p, unit
+ *       stride); when a product has few rows (≤ {@value #B_IN_PLACE_MAX_ROWS}) and b is not transposed,
+ *       the copy costs more than it saves and the kernel reads rows of b in place instead.
+ *       A is read in place too: its 8 rows are 8 unit-stride streams, so only a transposed a and the
+ *       bottom edge need packing. A transposed a is packed {@value #A_GROUP} panels at a time (whole
+ *       cache lines of each of its rows per pass; one panel at a time touched a new page for every p
+ *       and ran a quarter slower), and a transposed b is transposed in tiles that fit L1.</li>
+ * </ul>
+ * Panels at the right and bottom edges are zero-padded; a variant of the micro-kernel writes them to a
+ * small tile that is then copied into C, so no mask or tail loop sits in the hot loop. An edge panel
+ * no wider than one vector uses the 8 × 1-vector variant, so narrow outputs (10 classes) waste less.
+ * Index arithmetic uses compile-time constant strides wherever it can (p·MR, p·NR, row + p), which
+ * lets the JIT hoist the array bounds checks out of the loop.
  *
  * <p>Every element of C is computed the same way (same k blocks, same order of fma) no matter how the
  * rows and columns of C are divided among threads, so results do not depend on the thread count.
@@ -49,12 +62,17 @@ final class MatmulKernel {
     static final int MR = 8;
     /** Columns of C per micro-kernel tile: two vectors. */
     static final int NR = 2 * L;
-    /** Depth of one block along k. */
-    static final int KC = 256;
-    /** Rows of C per A block; a multiple of MR. */
-    static final int MC = 128;
-    /** Columns of C per B block; a multiple of NR for every lane count. */
-    static final int NC = 1024;
+    /** The longest block along k; k is cut into equal blocks no longer than this. */
+    static final int KC = 1024;
+    /** Floats in one packed B block (kc × nc), sized for L2. */
+    static final int B_BLOCK = 256 * 1024;
+    /** Products with at most this many rows read b in place rather than packing it. */
+    static final int B_IN_PLACE_MAX_ROWS = 64;
+
+    /** Panels of a transposed a packed together: one pass over A_GROUP·MR adjacent values per p. */
+    static final int A_GROUP = 32;
+    /** Depth of one tile when transposing b into panels: two cache lines of each row of b. */
+    static final int TRANSPOSE_TILE = 32;
 
     /** Per-thread packing buffers, allocated once per thread rather than once per call. */
     private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
@@ -63,8 +81,8 @@ final class MatmulKernel {
     }
 
     private static final class Workspace {
-        final float[] a = new float[MC * KC];
-        final float[] b = new float[KC * NC];
+        final float[] a = new float[A_GROUP * MR * KC];
+        final float[] b = new float[Math.max(B_BLOCK, KC * NR)];
         final float[] tile = new float[MR * NR];
     }
 
@@ -96,8 +114,12 @@ final class MatmulKernel {
         }
     }
 
-    /** Products with fewer multiply-adds than this run on the calling thread (measured; see the report in git log). */
-    static final long PARALLEL_MIN_MACS = 1L << 19;
+    /**
+     * Products with fewer multiply-adds than this (about 4 million, 65 µs on one core) run on the calling
+     * thread: handing a share to a parked worker and waiting for it took 8 µs (median) to 18 µs (90th
+     * percentile) on a busy 2-core machine, so smaller products would gain little or lose.
+     */
+    static final long PARALLEL_MIN_MACS = 1L << 22;
 
     /**
      * @return how many threads to use for an m×k·k×n product: 1 when it is small, else at most one per
@@ -127,32 +149,57 @@ final class MatmulKernel {
                         int m, int n, int k, int r0, int r1, int c0, int c1) {
         Workspace ws = WORKSPACE.get();
         float[] ap = ws.a, bp = ws.b, tile = ws.tile;
-        for (int jc = c0; jc < c1; jc += NC) {
-            int nc = Math.min(NC, c1 - jc);
-            for (int pc = 0; pc < k; pc += KC) {
-                int kc = Math.min(KC, k - pc);
+        // Equal k blocks (784 = 1 × 784, 2000 = 2 × 1000) rather than a full one and a short remainder.
+        int kBlocks = (k + KC - 1) / KC;
+        int kcMax = (k + kBlocks - 1) / kBlocks;
+        int ncMax = Math.max(NR, B_BLOCK / kcMax / NR * NR);
+        boolean bInPlace = !transB && m <= B_IN_PLACE_MAX_ROWS;
+        for (int jc = c0; jc < c1; jc += ncMax) {
+            int nc = Math.min(ncMax, c1 - jc);
+            for (int pc = 0; pc < k; pc += kcMax) {
+                int kc = Math.min(kcMax, k - pc);
                 boolean accumulate = pc > 0; // the first k block overwrites C, so C needs no clearing
-                packB(b, transB, n, k, pc, kc, jc, nc, bp);
-                for (int ic = r0; ic < r1; ic += MC) {
-                    int mc = Math.min(MC, r1 - ic);
-                    packA(a, transA, m, k, ic, mc, pc, kc, ap);
+                packB(b, transB, n, k, pc, kc, jc, nc, bp, bInPlace);
+                for (int ir = r0; ir < r1; ir += MR) {
+                    int mr = Math.min(MR, r1 - ir);
+                    boolean aRows = !transA && mr == MR;
+                    int aOffPacked = 0;
+                    if (transA) {
+                        int group = (ir - r0) % (A_GROUP * MR);
+                        if (group == 0) {
+                            packTransposedA(a, m, ir, Math.min(A_GROUP * MR, r1 - ir), pc, kc, ap);
+                        }
+                        aOffPacked = group * kc;
+                    } else if (!aRows) {
+                        packA(a, k, ir, mr, pc, kc, ap);
+                    }
                     for (int jr = 0; jr < nc; jr += NR) {
                         int nr = Math.min(NR, nc - jr);
-                        int bOff = jr * kc;
-                        for (int ir = 0; ir < mc; ir += MR) {
-                            int mr = Math.min(MR, mc - ir);
-                            int aOff = ir * kc;
-                            int cOff = (ic + ir) * n + jc + jr;
-                            if (mr == MR && nr == NR) {
-                                kernel8x2(kc, ap, aOff, bp, bOff, c, cOff, n, accumulate);
+                        boolean bRows = bInPlace && nr == NR;
+                        int cOff = ir * n + jc + jr;
+                        if (mr == MR && nr == NR) {
+                            if (aRows && bRows) {
+                                kernelRowsStrided(kc, a, ir * k + pc, k, b, pc * n + jc + jr, n, c, cOff, n, accumulate);
+                            } else if (aRows) {
+                                kernelRowsPacked(kc, a, ir * k + pc, k, bp, jr * kc, c, cOff, n, accumulate);
+                            } else if (bRows) {
+                                kernelPackedStrided(kc, ap, aOffPacked, b, pc * n + jc + jr, n, c, cOff, n, accumulate);
                             } else {
-                                if (nr <= L) {
-                                    kernel8x1(kc, ap, aOff, bp, bOff, tile, 0, NR, false);
-                                } else {
-                                    kernel8x2(kc, ap, aOff, bp, bOff, tile, 0, NR, false);
-                                }
-                                mergeTile(tile, c, cOff, n, mr, nr, accumulate);
+                                kernelPackedPacked(kc, ap, aOffPacked, bp, jr * kc, c, cOff, n, accumulate);
                             }
+                        } else {
+                            // Edge tile, outside the hot path: the same operands through variable strides (a partial
+                            // panel of A or B is always packed, with zeros), then only the valid corner goes to C.
+                            float[] as = aRows ? a : ap;
+                            int aOff = aRows ? ir * k + pc : aOffPacked, ars = aRows ? k : 1, aps = aRows ? 1 : MR;
+                            float[] bs = bRows ? b : bp;
+                            int bOff = bRows ? pc * n + jc + jr : jr * kc, ldb = bRows ? n : NR;
+                            if (nr <= L) {
+                                edge8x1(kc, as, aOff, ars, aps, bs, bOff, ldb, tile);
+                            } else {
+                                edge8x2(kc, as, aOff, ars, aps, bs, bOff, ldb, tile);
+                            }
+                            mergeTile(tile, c, cOff, n, mr, nr, accumulate);
                         }
                     }
                 }
@@ -161,34 +208,41 @@ final class MatmulKernel {
     }
 
     /**
-     * Packs rows [ic, ic+mc) × depth [pc, pc+kc) of A into panels of MR rows: panel r holds A[ic+r·MR+i][pc+p]
-     * at r·kc·MR + p·MR + i, with rows past the edge set to zero.
+     * Packs one panel of a plain a (m × k), rows [ir, ir+mr) × depth [pc, pc+kc), as A[ir+i][pc+p] at
+     * p·MR + i, with rows past the edge set to zero. Only the bottom edge needs this.
      */
-    private static void packA(float[] a, boolean transA, int m, int k, int ic, int mc, int pc, int kc, float[] ap) {
-        for (int ir = 0; ir < mc; ir += MR) {
-            int mr = Math.min(MR, mc - ir);
-            int base = ir * kc;
-            if (transA) {
-                // a is (k × m): the MR values for one p are already next to each other.
-                for (int p = 0; p < kc; p++) {
-                    int src = (pc + p) * m + ic + ir;
-                    int dst = base + p * MR;
-                    System.arraycopy(a, src, ap, dst, mr);
-                    if (mr < MR) {
-                        Arrays.fill(ap, dst + mr, dst + MR, 0f);
-                    }
-                }
-            } else {
+    private static void packA(float[] a, int k, int ir, int mr, int pc, int kc, float[] ap) {
+        for (int i = 0; i < mr; i++) {
+            int src = (ir + i) * k + pc;
+            for (int p = 0; p < kc; p++) {
+                ap[p * MR + i] = a[src + p];
+            }
+        }
+        for (int i = mr; i < MR; i++) {
+            for (int p = 0; p < kc; p++) {
+                ap[p * MR + i] = 0f;
+            }
+        }
+    }
+
+    /**
+     * Packs rows [ir, ir+rows) of A = aᵀ, with a (k × m), into consecutive panels of MR rows: panel q holds
+     * A[ir+q·MR+i][pc+p] = a[pc+p][ir+q·MR+i] at q·kc·MR + p·MR + i, rows past the edge set to zero.
+     * The MR values for one p are adjacent in a already; packing several panels per pass reads whole cache
+     * lines of each row of a instead of visiting one page per p for every panel.
+     */
+    private static void packTransposedA(float[] a, int m, int ir, int rows, int pc, int kc, float[] ap) {
+        int panels = (rows + MR - 1) / MR;
+        for (int p = 0; p < kc; p++) {
+            int src = (pc + p) * m + ir;
+            for (int q = 0; q < panels; q++) {
+                int dst = q * kc * MR + p * MR;
+                int mr = Math.min(MR, rows - q * MR);
                 for (int i = 0; i < mr; i++) {
-                    int src = (ic + ir + i) * k + pc;
-                    for (int p = 0; p < kc; p++) {
-                        ap[base + p * MR + i] = a[src + p];
-                    }
+                    ap[dst + i] = a[src + q * MR + i];
                 }
                 for (int i = mr; i < MR; i++) {
-                    for (int p = 0; p < kc; p++) {
-                        ap[base + p * MR + i] = 0f;
-                    }
+                    ap[dst + i] = 0f;
                 }
             }
         }
@@ -198,21 +252,27 @@ final class MatmulKernel {
      * Packs depth [pc, pc+kc) × columns [jc, jc+nc) of B into panels NR wide: panel q holds B[pc+p][jc+q·NR+j]
      * at q·kc·NR + p·NR + j, with columns past the edge set to zero.
      */
-    private static void packB(float[] b, boolean transB, int n, int k, int pc, int kc, int jc, int nc, float[] bp) {
-        for (int jr = 0; jr < nc; jr += NR) {
+    private static void packB(float[] b, boolean transB, int n, int k, int pc, int kc, int jc, int nc, float[] bp,
+                              boolean edgeOnly) {
+        for (int jr = edgeOnly ? nc - nc % NR : 0; jr < nc; jr += NR) {
             int nr = Math.min(NR, nc - jr);
             int base = jr * kc;
             if (transB) {
-                // b is (n × k): column j of B is row j of b, contiguous along p.
-                for (int j = 0; j < nr; j++) {
-                    int src = (jc + jr + j) * k + pc;
-                    for (int p = 0; p < kc; p++) {
-                        bp[base + p * NR + j] = b[src + p];
+                // b is (n × k): column j of B is row j of b, contiguous along p. Transpose in tiles of
+                // TRANSPOSE_TILE values of p, so that the lines read from nr rows of b and the lines
+                // written to the panel all stay in L1 (a whole panel column at a time would not).
+                for (int p0 = 0; p0 < kc; p0 += TRANSPOSE_TILE) {
+                    int p1 = Math.min(kc, p0 + TRANSPOSE_TILE);
+                    for (int j = 0; j < nr; j++) {
+                        int src = (jc + jr + j) * k + pc;
+                        for (int p = p0; p < p1; p++) {
+                            bp[base + p * NR + j] = b[src + p];
+                        }
                     }
-                }
-                for (int j = nr; j < NR; j++) {
-                    for (int p = 0; p < kc; p++) {
-                        bp[base + p * NR + j] = 0f;
+                    for (int j = nr; j < NR; j++) {
+                        for (int p = p0; p < p1; p++) {
+                            bp[base + p * NR + j] = 0f;
+                        }
                     }
                 }
             } else if (nr == NR) {
@@ -242,72 +302,379 @@ final class MatmulKernel {
         }
     }
 
-    private static void store(FloatVector v, float[] c, int off, boolean accumulate) {
-        (accumulate ? FloatVector.fromArray(SPECIES, c, off).add(v) : v).intoArray(c, off);
-    }
-
-    /** C[8 × 2L] (+)= A panel · B panel over kc steps, 16 accumulators in registers. */
-    private static void kernel8x2(int kc, float[] ap, int aOff, float[] bp, int bOff,
-                                  float[] c, int cOff, int ldc, boolean accumulate) {
+    /** The 8 × 2L tile: A from a packed panel, B from a packed panel. */
+    private static void kernelPackedPacked(int kc, float[] as, int aOff, float[] bs, int bOff, float[] c,
+            int cOff, int ldc, boolean accumulate) {
         FloatVector c00 = FloatVector.zero(SPECIES), c01 = c00,
-                c10 = FloatVector.zero(SPECIES), c11 = c10,
-                c20 = FloatVector.zero(SPECIES), c21 = c20,
-                c30 = FloatVector.zero(SPECIES), c31 = c30,
-                c40 = FloatVector.zero(SPECIES), c41 = c40,
-                c50 = FloatVector.zero(SPECIES), c51 = c50,
-                c60 = FloatVector.zero(SPECIES), c61 = c60,
-                c70 = FloatVector.zero(SPECIES), c71 = c70;
+                c10 = c00, c11 = c00,
+                c20 = c00, c21 = c00,
+                c30 = c00, c31 = c00,
+                c40 = c00, c41 = c00,
+                c50 = c00, c51 = c00,
+                c60 = c00, c61 = c00,
+                c70 = c00, c71 = c00;
         for (int p = 0; p < kc; p++) {
-            int ai = aOff + p * MR;
             int bi = bOff + p * NR;
-            FloatVector b0 = FloatVector.fromArray(SPECIES, bp, bi);
-            FloatVector b1 = FloatVector.fromArray(SPECIES, bp, bi + L);
-            FloatVector a0 = FloatVector.broadcast(SPECIES, ap[ai + 0]);
-            c00 = a0.fma(b0, c00);
-            c01 = a0.fma(b1, c01);
-            FloatVector a1 = FloatVector.broadcast(SPECIES, ap[ai + 1]);
-            c10 = a1.fma(b0, c10);
-            c11 = a1.fma(b1, c11);
-            FloatVector a2 = FloatVector.broadcast(SPECIES, ap[ai + 2]);
-            c20 = a2.fma(b0, c20);
-            c21 = a2.fma(b1, c21);
-            FloatVector a3 = FloatVector.broadcast(SPECIES, ap[ai + 3]);
-            c30 = a3.fma(b0, c30);
-            c31 = a3.fma(b1, c31);
-            FloatVector a4 = FloatVector.broadcast(SPECIES, ap[ai + 4]);
-            c40 = a4.fma(b0, c40);
-            c41 = a4.fma(b1, c41);
-            FloatVector a5 = FloatVector.broadcast(SPECIES, ap[ai + 5]);
-            c50 = a5.fma(b0, c50);
-            c51 = a5.fma(b1, c51);
-            FloatVector a6 = FloatVector.broadcast(SPECIES, ap[ai + 6]);
-            c60 = a6.fma(b0, c60);
-            c61 = a6.fma(b1, c61);
-            FloatVector a7 = FloatVector.broadcast(SPECIES, ap[ai + 7]);
-            c70 = a7.fma(b0, c70);
-            c71 = a7.fma(b1, c71);
+            FloatVector b0 = FloatVector.fromArray(SPECIES, bs, bi);
+            FloatVector b1 = FloatVector.fromArray(SPECIES, bs, bi + L);
+            FloatVector x0 = FloatVector.broadcast(SPECIES, as[aOff + p * MR + 0]);
+            c00 = x0.fma(b0, c00);
+            c01 = x0.fma(b1, c01);
+            FloatVector x1 = FloatVector.broadcast(SPECIES, as[aOff + p * MR + 1]);
+            c10 = x1.fma(b0, c10);
+            c11 = x1.fma(b1, c11);
+            FloatVector x2 = FloatVector.broadcast(SPECIES, as[aOff + p * MR + 2]);
+            c20 = x2.fma(b0, c20);
+            c21 = x2.fma(b1, c21);
+            FloatVector x3 = FloatVector.broadcast(SPECIES, as[aOff + p * MR + 3]);
+            c30 = x3.fma(b0, c30);
+            c31 = x3.fma(b1, c31);
+            FloatVector x4 = FloatVector.broadcast(SPECIES, as[aOff + p * MR + 4]);
+            c40 = x4.fma(b0, c40);
+            c41 = x4.fma(b1, c41);
+            FloatVector x5 = FloatVector.broadcast(SPECIES, as[aOff + p * MR + 5]);
+            c50 = x5.fma(b0, c50);
+            c51 = x5.fma(b1, c51);
+            FloatVector x6 = FloatVector.broadcast(SPECIES, as[aOff + p * MR + 6]);
+            c60 = x6.fma(b0, c60);
+            c61 = x6.fma(b1, c61);
+            FloatVector x7 = FloatVector.broadcast(SPECIES, as[aOff + p * MR + 7]);
+            c70 = x7.fma(b0, c70);
+            c71 = x7.fma(b1, c71);
         }
-        store(c00, c, cOff + 0 * ldc, accumulate);
-        store(c01, c, cOff + 0 * ldc + L, accumulate);
-        store(c10, c, cOff + 1 * ldc, accumulate);
-        store(c11, c, cOff + 1 * ldc + L, accumulate);
-        store(c20, c, cOff + 2 * ldc, accumulate);
-        store(c21, c, cOff + 2 * ldc + L, accumulate);
-        store(c30, c, cOff + 3 * ldc, accumulate);
-        store(c31, c, cOff + 3 * ldc + L, accumulate);
-        store(c40, c, cOff + 4 * ldc, accumulate);
-        store(c41, c, cOff + 4 * ldc + L, accumulate);
-        store(c50, c, cOff + 5 * ldc, accumulate);
-        store(c51, c, cOff + 5 * ldc + L, accumulate);
-        store(c60, c, cOff + 6 * ldc, accumulate);
-        store(c61, c, cOff + 6 * ldc + L, accumulate);
-        store(c70, c, cOff + 7 * ldc, accumulate);
-        store(c71, c, cOff + 7 * ldc + L, accumulate);
+        if (accumulate) {
+            FloatVector.fromArray(SPECIES, c, cOff + 0 * ldc).add(c00).intoArray(c, cOff + 0 * ldc);
+            FloatVector.fromArray(SPECIES, c, cOff + 0 * ldc + L).add(c01).intoArray(c, cOff + 0 * ldc + L);
+            FloatVector.fromArray(SPECIES, c, cOff + 1 * ldc).add(c10).intoArray(c, cOff + 1 * ldc);
+            FloatVector.fromArray(SPECIES, c, cOff + 1 * ldc + L).add(c11).intoArray(c, cOff + 1 * ldc + L);
+            FloatVector.fromArray(SPECIES, c, cOff + 2 * ldc).add(c20).intoArray(c, cOff + 2 * ldc);
+            FloatVector.fromArray(SPECIES, c, cOff + 2 * ldc + L).add(c21).intoArray(c, cOff + 2 * ldc + L);
+            FloatVector.fromArray(SPECIES, c, cOff + 3 * ldc).add(c30).intoArray(c, cOff + 3 * ldc);
+            FloatVector.fromArray(SPECIES, c, cOff + 3 * ldc + L).add(c31).intoArray(c, cOff + 3 * ldc + L);
+            FloatVector.fromArray(SPECIES, c, cOff + 4 * ldc).add(c40).intoArray(c, cOff + 4 * ldc);
+            FloatVector.fromArray(SPECIES, c, cOff + 4 * ldc + L).add(c41).intoArray(c, cOff + 4 * ldc + L);
+            FloatVector.fromArray(SPECIES, c, cOff + 5 * ldc).add(c50).intoArray(c, cOff + 5 * ldc);
+            FloatVector.fromArray(SPECIES, c, cOff + 5 * ldc + L).add(c51).intoArray(c, cOff + 5 * ldc + L);
+            FloatVector.fromArray(SPECIES, c, cOff + 6 * ldc).add(c60).intoArray(c, cOff + 6 * ldc);
+            FloatVector.fromArray(SPECIES, c, cOff + 6 * ldc + L).add(c61).intoArray(c, cOff + 6 * ldc + L);
+            FloatVector.fromArray(SPECIES, c, cOff + 7 * ldc).add(c70).intoArray(c, cOff + 7 * ldc);
+            FloatVector.fromArray(SPECIES, c, cOff + 7 * ldc + L).add(c71).intoArray(c, cOff + 7 * ldc + L);
+        } else {
+            c00.intoArray(c, cOff + 0 * ldc);
+            c01.intoArray(c, cOff + 0 * ldc + L);
+            c10.intoArray(c, cOff + 1 * ldc);
+            c11.intoArray(c, cOff + 1 * ldc + L);
+            c20.intoArray(c, cOff + 2 * ldc);
+            c21.intoArray(c, cOff + 2 * ldc + L);
+            c30.intoArray(c, cOff + 3 * ldc);
+            c31.intoArray(c, cOff + 3 * ldc + L);
+            c40.intoArray(c, cOff + 4 * ldc);
+            c41.intoArray(c, cOff + 4 * ldc + L);
+            c50.intoArray(c, cOff + 5 * ldc);
+            c51.intoArray(c, cOff + 5 * ldc + L);
+            c60.intoArray(c, cOff + 6 * ldc);
+            c61.intoArray(c, cOff + 6 * ldc + L);
+            c70.intoArray(c, cOff + 7 * ldc);
+            c71.intoArray(c, cOff + 7 * ldc + L);
+        }
     }
 
-    /** C[8 × L] (+)= A panel · first vector of the B panel, for edge panels at most one vector wide. */
-    private static void kernel8x1(int kc, float[] ap, int aOff, float[] bp, int bOff,
-                                  float[] c, int cOff, int ldc, boolean accumulate) {
+    /** The 8 × 2L tile: A from a packed panel, B read in place from rows of b (stride ldb). */
+    private static void kernelPackedStrided(int kc, float[] as, int aOff, float[] bs, int bOff, int ldb,
+            float[] c, int cOff, int ldc, boolean accumulate) {
+        FloatVector c00 = FloatVector.zero(SPECIES), c01 = c00,
+                c10 = c00, c11 = c00,
+                c20 = c00, c21 = c00,
+                c30 = c00, c31 = c00,
+                c40 = c00, c41 = c00,
+                c50 = c00, c51 = c00,
+                c60 = c00, c61 = c00,
+                c70 = c00, c71 = c00;
+        for (int p = 0; p < kc; p++) {
+            int bi = bOff + p * ldb;
+            FloatVector b0 = FloatVector.fromArray(SPECIES, bs, bi);
+            FloatVector b1 = FloatVector.fromArray(SPECIES, bs, bi + L);
+            FloatVector x0 = FloatVector.broadcast(SPECIES, as[aOff + p * MR + 0]);
+            c00 = x0.fma(b0, c00);
+            c01 = x0.fma(b1, c01);
+            FloatVector x1 = FloatVector.broadcast(SPECIES, as[aOff + p * MR + 1]);
+            c10 = x1.fma(b0, c10);
+            c11 = x1.fma(b1, c11);
+            FloatVector x2 = FloatVector.broadcast(SPECIES, as[aOff + p * MR + 2]);
+            c20 = x2.fma(b0, c20);
+            c21 = x2.fma(b1, c21);
+            FloatVector x3 = FloatVector.broadcast(SPECIES, as[aOff + p * MR + 3]);
+            c30 = x3.fma(b0, c30);
+            c31 = x3.fma(b1, c31);
+            FloatVector x4 = FloatVector.broadcast(SPECIES, as[aOff + p * MR + 4]);
+            c40 = x4.fma(b0, c40);
+            c41 = x4.fma(b1, c41);
+            FloatVector x5 = FloatVector.broadcast(SPECIES, as[aOff + p * MR + 5]);
+            c50 = x5.fma(b0, c50);
+            c51 = x5.fma(b1, c51);
+            FloatVector x6 = FloatVector.broadcast(SPECIES, as[aOff + p * MR + 6]);
+            c60 = x6.fma(b0, c60);
+            c61 = x6.fma(b1, c61);
+            FloatVector x7 = FloatVector.broadcast(SPECIES, as[aOff + p * MR + 7]);
+            c70 = x7.fma(b0, c70);
+            c71 = x7.fma(b1, c71);
+        }
+        if (accumulate) {
+            FloatVector.fromArray(SPECIES, c, cOff + 0 * ldc).add(c00).intoArray(c, cOff + 0 * ldc);
+            FloatVector.fromArray(SPECIES, c, cOff + 0 * ldc + L).add(c01).intoArray(c, cOff + 0 * ldc + L);
+            FloatVector.fromArray(SPECIES, c, cOff + 1 * ldc).add(c10).intoArray(c, cOff + 1 * ldc);
+            FloatVector.fromArray(SPECIES, c, cOff + 1 * ldc + L).add(c11).intoArray(c, cOff + 1 * ldc + L);
+            FloatVector.fromArray(SPECIES, c, cOff + 2 * ldc).add(c20).intoArray(c, cOff + 2 * ldc);
+            FloatVector.fromArray(SPECIES, c, cOff + 2 * ldc + L).add(c21).intoArray(c, cOff + 2 * ldc + L);
+            FloatVector.fromArray(SPECIES, c, cOff + 3 * ldc).add(c30).intoArray(c, cOff + 3 * ldc);
+            FloatVector.fromArray(SPECIES, c, cOff + 3 * ldc + L).add(c31).intoArray(c, cOff + 3 * ldc + L);
+            FloatVector.fromArray(SPECIES, c, cOff + 4 * ldc).add(c40).intoArray(c, cOff + 4 * ldc);
+            FloatVector.fromArray(SPECIES, c, cOff + 4 * ldc + L).add(c41).intoArray(c, cOff + 4 * ldc + L);
+            FloatVector.fromArray(SPECIES, c, cOff + 5 * ldc).add(c50).intoArray(c, cOff + 5 * ldc);
+            FloatVector.fromArray(SPECIES, c, cOff + 5 * ldc + L).add(c51).intoArray(c, cOff + 5 * ldc + L);
+            FloatVector.fromArray(SPECIES, c, cOff + 6 * ldc).add(c60).intoArray(c, cOff + 6 * ldc);
+            FloatVector.fromArray(SPECIES, c, cOff + 6 * ldc + L).add(c61).intoArray(c, cOff + 6 * ldc + L);
+            FloatVector.fromArray(SPECIES, c, cOff + 7 * ldc).add(c70).intoArray(c, cOff + 7 * ldc);
+            FloatVector.fromArray(SPECIES, c, cOff + 7 * ldc + L).add(c71).intoArray(c, cOff + 7 * ldc + L);
+        } else {
+            c00.intoArray(c, cOff + 0 * ldc);
+            c01.intoArray(c, cOff + 0 * ldc + L);
+            c10.intoArray(c, cOff + 1 * ldc);
+            c11.intoArray(c, cOff + 1 * ldc + L);
+            c20.intoArray(c, cOff + 2 * ldc);
+            c21.intoArray(c, cOff + 2 * ldc + L);
+            c30.intoArray(c, cOff + 3 * ldc);
+            c31.intoArray(c, cOff + 3 * ldc + L);
+            c40.intoArray(c, cOff + 4 * ldc);
+            c41.intoArray(c, cOff + 4 * ldc + L);
+            c50.intoArray(c, cOff + 5 * ldc);
+            c51.intoArray(c, cOff + 5 * ldc + L);
+            c60.intoArray(c, cOff + 6 * ldc);
+            c61.intoArray(c, cOff + 6 * ldc + L);
+            c70.intoArray(c, cOff + 7 * ldc);
+            c71.intoArray(c, cOff + 7 * ldc + L);
+        }
+    }
+
+    /** The 8 × 2L tile: A read in place from 8 rows of a (stride lda), B from a packed panel. */
+    private static void kernelRowsPacked(int kc, float[] as, int aOff, int lda, float[] bs, int bOff,
+            float[] c, int cOff, int ldc, boolean accumulate) {
+        int a0 = aOff + 0 * lda, a1 = aOff + 1 * lda, a2 = aOff + 2 * lda, a3 = aOff + 3 * lda, a4 = aOff + 4 * lda, a5 = aOff + 5 * lda, a6 = aOff + 6 * lda, a7 = aOff + 7 * lda;
+        FloatVector c00 = FloatVector.zero(SPECIES), c01 = c00,
+                c10 = c00, c11 = c00,
+                c20 = c00, c21 = c00,
+                c30 = c00, c31 = c00,
+                c40 = c00, c41 = c00,
+                c50 = c00, c51 = c00,
+                c60 = c00, c61 = c00,
+                c70 = c00, c71 = c00;
+        for (int p = 0; p < kc; p++) {
+            int bi = bOff + p * NR;
+            FloatVector b0 = FloatVector.fromArray(SPECIES, bs, bi);
+            FloatVector b1 = FloatVector.fromArray(SPECIES, bs, bi + L);
+            FloatVector x0 = FloatVector.broadcast(SPECIES, as[a0 + p]);
+            c00 = x0.fma(b0, c00);
+            c01 = x0.fma(b1, c01);
+            FloatVector x1 = FloatVector.broadcast(SPECIES, as[a1 + p]);
+            c10 = x1.fma(b0, c10);
+            c11 = x1.fma(b1, c11);
+            FloatVector x2 = FloatVector.broadcast(SPECIES, as[a2 + p]);
+            c20 = x2.fma(b0, c20);
+            c21 = x2.fma(b1, c21);
+            FloatVector x3 = FloatVector.broadcast(SPECIES, as[a3 + p]);
+            c30 = x3.fma(b0, c30);
+            c31 = x3.fma(b1, c31);
+            FloatVector x4 = FloatVector.broadcast(SPECIES, as[a4 + p]);
+            c40 = x4.fma(b0, c40);
+            c41 = x4.fma(b1, c41);
+            FloatVector x5 = FloatVector.broadcast(SPECIES, as[a5 + p]);
+            c50 = x5.fma(b0, c50);
+            c51 = x5.fma(b1, c51);
+            FloatVector x6 = FloatVector.broadcast(SPECIES, as[a6 + p]);
+            c60 = x6.fma(b0, c60);
+            c61 = x6.fma(b1, c61);
+            FloatVector x7 = FloatVector.broadcast(SPECIES, as[a7 + p]);
+            c70 = x7.fma(b0, c70);
+            c71 = x7.fma(b1, c71);
+        }
+        if (accumulate) {
+            FloatVector.fromArray(SPECIES, c, cOff + 0 * ldc).add(c00).intoArray(c, cOff + 0 * ldc);
+            FloatVector.fromArray(SPECIES, c, cOff + 0 * ldc + L).add(c01).intoArray(c, cOff + 0 * ldc + L);
+            FloatVector.fromArray(SPECIES, c, cOff + 1 * ldc).add(c10).intoArray(c, cOff + 1 * ldc);
+            FloatVector.fromArray(SPECIES, c, cOff + 1 * ldc + L).add(c11).intoArray(c, cOff + 1 * ldc + L);
+            FloatVector.fromArray(SPECIES, c, cOff + 2 * ldc).add(c20).intoArray(c, cOff + 2 * ldc);
+            FloatVector.fromArray(SPECIES, c, cOff + 2 * ldc + L).add(c21).intoArray(c, cOff + 2 * ldc + L);
+            FloatVector.fromArray(SPECIES, c, cOff + 3 * ldc).add(c30).intoArray(c, cOff + 3 * ldc);
+            FloatVector.fromArray(SPECIES, c, cOff + 3 * ldc + L).add(c31).intoArray(c, cOff + 3 * ldc + L);
+            FloatVector.fromArray(SPECIES, c, cOff + 4 * ldc).add(c40).intoArray(c, cOff + 4 * ldc);
+            FloatVector.fromArray(SPECIES, c, cOff + 4 * ldc + L).add(c41).intoArray(c, cOff + 4 * ldc + L);
+            FloatVector.fromArray(SPECIES, c, cOff + 5 * ldc).add(c50).intoArray(c, cOff + 5 * ldc);
+            FloatVector.fromArray(SPECIES, c, cOff + 5 * ldc + L).add(c51).intoArray(c, cOff + 5 * ldc + L);
+            FloatVector.fromArray(SPECIES, c, cOff + 6 * ldc).add(c60).intoArray(c, cOff + 6 * ldc);
+            FloatVector.fromArray(SPECIES, c, cOff + 6 * ldc + L).add(c61).intoArray(c, cOff + 6 * ldc + L);
+            FloatVector.fromArray(SPECIES, c, cOff + 7 * ldc).add(c70).intoArray(c, cOff + 7 * ldc);
+            FloatVector.fromArray(SPECIES, c, cOff + 7 * ldc + L).add(c71).intoArray(c, cOff + 7 * ldc + L);
+        } else {
+            c00.intoArray(c, cOff + 0 * ldc);
+            c01.intoArray(c, cOff + 0 * ldc + L);
+            c10.intoArray(c, cOff + 1 * ldc);
+            c11.intoArray(c, cOff + 1 * ldc + L);
+            c20.intoArray(c, cOff + 2 * ldc);
+            c21.intoArray(c, cOff + 2 * ldc + L);
+            c30.intoArray(c, cOff + 3 * ldc);
+            c31.intoArray(c, cOff + 3 * ldc + L);
+            c40.intoArray(c, cOff + 4 * ldc);
+            c41.intoArray(c, cOff + 4 * ldc + L);
+            c50.intoArray(c, cOff + 5 * ldc);
+            c51.intoArray(c, cOff + 5 * ldc + L);
+            c60.intoArray(c, cOff + 6 * ldc);
+            c61.intoArray(c, cOff + 6 * ldc + L);
+            c70.intoArray(c, cOff + 7 * ldc);
+            c71.intoArray(c, cOff + 7 * ldc + L);
+        }
+    }
+
+    /** The 8 × 2L tile: A read in place from 8 rows of a, B read in place from rows of b. */
+    private static void kernelRowsStrided(int kc, float[] as, int aOff, int lda, float[] bs, int bOff,
+            int ldb, float[] c, int cOff, int ldc, boolean accumulate) {
+        int a0 = aOff + 0 * lda, a1 = aOff + 1 * lda, a2 = aOff + 2 * lda, a3 = aOff + 3 * lda, a4 = aOff + 4 * lda, a5 = aOff + 5 * lda, a6 = aOff + 6 * lda, a7 = aOff + 7 * lda;
+        FloatVector c00 = FloatVector.zero(SPECIES), c01 = c00,
+                c10 = c00, c11 = c00,
+                c20 = c00, c21 = c00,
+                c30 = c00, c31 = c00,
+                c40 = c00, c41 = c00,
+                c50 = c00, c51 = c00,
+                c60 = c00, c61 = c00,
+                c70 = c00, c71 = c00;
+        for (int p = 0; p < kc; p++) {
+            int bi = bOff + p * ldb;
+            FloatVector b0 = FloatVector.fromArray(SPECIES, bs, bi);
+            FloatVector b1 = FloatVector.fromArray(SPECIES, bs, bi + L);
+            FloatVector x0 = FloatVector.broadcast(SPECIES, as[a0 + p]);
+            c00 = x0.fma(b0, c00);
+            c01 = x0.fma(b1, c01);
+            FloatVector x1 = FloatVector.broadcast(SPECIES, as[a1 + p]);
+            c10 = x1.fma(b0, c10);
+            c11 = x1.fma(b1, c11);
+            FloatVector x2 = FloatVector.broadcast(SPECIES, as[a2 + p]);
+            c20 = x2.fma(b0, c20);
+            c21 = x2.fma(b1, c21);
+            FloatVector x3 = FloatVector.broadcast(SPECIES, as[a3 + p]);
+            c30 = x3.fma(b0, c30);
+            c31 = x3.fma(b1, c31);
+            FloatVector x4 = FloatVector.broadcast(SPECIES, as[a4 + p]);
+            c40 = x4.fma(b0, c40);
+            c41 = x4.fma(b1, c41);
+            FloatVector x5 = FloatVector.broadcast(SPECIES, as[a5 + p]);
+            c50 = x5.fma(b0, c50);
+            c51 = x5.fma(b1, c51);
+            FloatVector x6 = FloatVector.broadcast(SPECIES, as[a6 + p]);
+            c60 = x6.fma(b0, c60);
+            c61 = x6.fma(b1, c61);
+            FloatVector x7 = FloatVector.broadcast(SPECIES, as[a7 + p]);
+            c70 = x7.fma(b0, c70);
+            c71 = x7.fma(b1, c71);
+        }
+        if (accumulate) {
+            FloatVector.fromArray(SPECIES, c, cOff + 0 * ldc).add(c00).intoArray(c, cOff + 0 * ldc);
+            FloatVector.fromArray(SPECIES, c, cOff + 0 * ldc + L).add(c01).intoArray(c, cOff + 0 * ldc + L);
+            FloatVector.fromArray(SPECIES, c, cOff + 1 * ldc).add(c10).intoArray(c, cOff + 1 * ldc);
+            FloatVector.fromArray(SPECIES, c, cOff + 1 * ldc + L).add(c11).intoArray(c, cOff + 1 * ldc + L);
+            FloatVector.fromArray(SPECIES, c, cOff + 2 * ldc).add(c20).intoArray(c, cOff + 2 * ldc);
+            FloatVector.fromArray(SPECIES, c, cOff + 2 * ldc + L).add(c21).intoArray(c, cOff + 2 * ldc + L);
+            FloatVector.fromArray(SPECIES, c, cOff + 3 * ldc).add(c30).intoArray(c, cOff + 3 * ldc);
+            FloatVector.fromArray(SPECIES, c, cOff + 3 * ldc + L).add(c31).intoArray(c, cOff + 3 * ldc + L);
+            FloatVector.fromArray(SPECIES, c, cOff + 4 * ldc).add(c40).intoArray(c, cOff + 4 * ldc);
+            FloatVector.fromArray(SPECIES, c, cOff + 4 * ldc + L).add(c41).intoArray(c, cOff + 4 * ldc + L);
+            FloatVector.fromArray(SPECIES, c, cOff + 5 * ldc).add(c50).intoArray(c, cOff + 5 * ldc);
+            FloatVector.fromArray(SPECIES, c, cOff + 5 * ldc + L).add(c51).intoArray(c, cOff + 5 * ldc + L);
+            FloatVector.fromArray(SPECIES, c, cOff + 6 * ldc).add(c60).intoArray(c, cOff + 6 * ldc);
+            FloatVector.fromArray(SPECIES, c, cOff + 6 * ldc + L).add(c61).intoArray(c, cOff + 6 * ldc + L);
+            FloatVector.fromArray(SPECIES, c, cOff + 7 * ldc).add(c70).intoArray(c, cOff + 7 * ldc);
+            FloatVector.fromArray(SPECIES, c, cOff + 7 * ldc + L).add(c71).intoArray(c, cOff + 7 * ldc + L);
+        } else {
+            c00.intoArray(c, cOff + 0 * ldc);
+            c01.intoArray(c, cOff + 0 * ldc + L);
+            c10.intoArray(c, cOff + 1 * ldc);
+            c11.intoArray(c, cOff + 1 * ldc + L);
+            c20.intoArray(c, cOff + 2 * ldc);
+            c21.intoArray(c, cOff + 2 * ldc + L);
+            c30.intoArray(c, cOff + 3 * ldc);
+            c31.intoArray(c, cOff + 3 * ldc + L);
+            c40.intoArray(c, cOff + 4 * ldc);
+            c41.intoArray(c, cOff + 4 * ldc + L);
+            c50.intoArray(c, cOff + 5 * ldc);
+            c51.intoArray(c, cOff + 5 * ldc + L);
+            c60.intoArray(c, cOff + 6 * ldc);
+            c61.intoArray(c, cOff + 6 * ldc + L);
+            c70.intoArray(c, cOff + 7 * ldc);
+            c71.intoArray(c, cOff + 7 * ldc + L);
+        }
+    }
+
+    /** An edge tile up to 8 × 2L, any strides, written to tile (8 × NR); outside the hot path. */
+    private static void edge8x2(int kc, float[] as, int aOff, int ars, int aps, float[] bs, int bOff, int ldb,
+            float[] tile) {
+        int a0 = aOff + 0 * ars, a1 = aOff + 1 * ars, a2 = aOff + 2 * ars, a3 = aOff + 3 * ars, a4 = aOff + 4 * ars, a5 = aOff + 5 * ars, a6 = aOff + 6 * ars, a7 = aOff + 7 * ars;
+        FloatVector c00 = FloatVector.zero(SPECIES), c01 = c00,
+                c10 = c00, c11 = c00,
+                c20 = c00, c21 = c00,
+                c30 = c00, c31 = c00,
+                c40 = c00, c41 = c00,
+                c50 = c00, c51 = c00,
+                c60 = c00, c61 = c00,
+                c70 = c00, c71 = c00;
+        for (int p = 0; p < kc; p++) {
+            int ap = p * aps, bi = bOff + p * ldb;
+            FloatVector b0 = FloatVector.fromArray(SPECIES, bs, bi);
+            FloatVector b1 = FloatVector.fromArray(SPECIES, bs, bi + L);
+            FloatVector x0 = FloatVector.broadcast(SPECIES, as[a0 + ap]);
+            c00 = x0.fma(b0, c00);
+            c01 = x0.fma(b1, c01);
+            FloatVector x1 = FloatVector.broadcast(SPECIES, as[a1 + ap]);
+            c10 = x1.fma(b0, c10);
+            c11 = x1.fma(b1, c11);
+            FloatVector x2 = FloatVector.broadcast(SPECIES, as[a2 + ap]);
+            c20 = x2.fma(b0, c20);
+            c21 = x2.fma(b1, c21);
+            FloatVector x3 = FloatVector.broadcast(SPECIES, as[a3 + ap]);
+            c30 = x3.fma(b0, c30);
+            c31 = x3.fma(b1, c31);
+            FloatVector x4 = FloatVector.broadcast(SPECIES, as[a4 + ap]);
+            c40 = x4.fma(b0, c40);
+            c41 = x4.fma(b1, c41);
+            FloatVector x5 = FloatVector.broadcast(SPECIES, as[a5 + ap]);
+            c50 = x5.fma(b0, c50);
+            c51 = x5.fma(b1, c51);
+            FloatVector x6 = FloatVector.broadcast(SPECIES, as[a6 + ap]);
+            c60 = x6.fma(b0, c60);
+            c61 = x6.fma(b1, c61);
+            FloatVector x7 = FloatVector.broadcast(SPECIES, as[a7 + ap]);
+            c70 = x7.fma(b0, c70);
+            c71 = x7.fma(b1, c71);
+        }
+        c00.intoArray(tile, 0 * NR);
+        c01.intoArray(tile, 0 * NR + L);
+        c10.intoArray(tile, 1 * NR);
+        c11.intoArray(tile, 1 * NR + L);
+        c20.intoArray(tile, 2 * NR);
+        c21.intoArray(tile, 2 * NR + L);
+        c30.intoArray(tile, 3 * NR);
+        c31.intoArray(tile, 3 * NR + L);
+        c40.intoArray(tile, 4 * NR);
+        c41.intoArray(tile, 4 * NR + L);
+        c50.intoArray(tile, 5 * NR);
+        c51.intoArray(tile, 5 * NR + L);
+        c60.intoArray(tile, 6 * NR);
+        c61.intoArray(tile, 6 * NR + L);
+        c70.intoArray(tile, 7 * NR);
+        c71.intoArray(tile, 7 * NR + L);
+    }
+
+    /** An edge tile up to 8 × L (narrow outputs such as 10 classes), any strides, written to tile. */
+    private static void edge8x1(int kc, float[] as, int aOff, int ars, int aps, float[] bs, int bOff, int ldb,
+            float[] tile) {
+        int a0 = aOff + 0 * ars, a1 = aOff + 1 * ars, a2 = aOff + 2 * ars, a3 = aOff + 3 * ars, a4 = aOff + 4 * ars, a5 = aOff + 5 * ars, a6 = aOff + 6 * ars, a7 = aOff + 7 * ars;
         FloatVector c00 = FloatVector.zero(SPECIES),
                 c10 = c00,
                 c20 = c00,
@@ -317,24 +684,32 @@ final class MatmulKernel {
                 c60 = c00,
                 c70 = c00;
         for (int p = 0; p < kc; p++) {
-            int ai = aOff + p * MR;
-            FloatVector b0 = FloatVector.fromArray(SPECIES, bp, bOff + p * NR);
-            c00 = FloatVector.broadcast(SPECIES, ap[ai + 0]).fma(b0, c00);
-            c10 = FloatVector.broadcast(SPECIES, ap[ai + 1]).fma(b0, c10);
-            c20 = FloatVector.broadcast(SPECIES, ap[ai + 2]).fma(b0, c20);
-            c30 = FloatVector.broadcast(SPECIES, ap[ai + 3]).fma(b0, c30);
-            c40 = FloatVector.broadcast(SPECIES, ap[ai + 4]).fma(b0, c40);
-            c50 = FloatVector.broadcast(SPECIES, ap[ai + 5]).fma(b0, c50);
-            c60 = FloatVector.broadcast(SPECIES, ap[ai + 6]).fma(b0, c60);
-            c70 = FloatVector.broadcast(SPECIES, ap[ai + 7]).fma(b0, c70);
+            int ap = p * aps, bi = bOff + p * ldb;
+            FloatVector b0 = FloatVector.fromArray(SPECIES, bs, bi);
+            FloatVector x0 = FloatVector.broadcast(SPECIES, as[a0 + ap]);
+            c00 = x0.fma(b0, c00);
+            FloatVector x1 = FloatVector.broadcast(SPECIES, as[a1 + ap]);
+            c10 = x1.fma(b0, c10);
+            FloatVector x2 = FloatVector.broadcast(SPECIES, as[a2 + ap]);
+            c20 = x2.fma(b0, c20);
+            FloatVector x3 = FloatVector.broadcast(SPECIES, as[a3 + ap]);
+            c30 = x3.fma(b0, c30);
+            FloatVector x4 = FloatVector.broadcast(SPECIES, as[a4 + ap]);
+            c40 = x4.fma(b0, c40);
+            FloatVector x5 = FloatVector.broadcast(SPECIES, as[a5 + ap]);
+            c50 = x5.fma(b0, c50);
+            FloatVector x6 = FloatVector.broadcast(SPECIES, as[a6 + ap]);
+            c60 = x6.fma(b0, c60);
+            FloatVector x7 = FloatVector.broadcast(SPECIES, as[a7 + ap]);
+            c70 = x7.fma(b0, c70);
         }
-        store(c00, c, cOff + 0 * ldc, accumulate);
-        store(c10, c, cOff + 1 * ldc, accumulate);
-        store(c20, c, cOff + 2 * ldc, accumulate);
-        store(c30, c, cOff + 3 * ldc, accumulate);
-        store(c40, c, cOff + 4 * ldc, accumulate);
-        store(c50, c, cOff + 5 * ldc, accumulate);
-        store(c60, c, cOff + 6 * ldc, accumulate);
-        store(c70, c, cOff + 7 * ldc, accumulate);
+        c00.intoArray(tile, 0 * NR);
+        c10.intoArray(tile, 1 * NR);
+        c20.intoArray(tile, 2 * NR);
+        c30.intoArray(tile, 3 * NR);
+        c40.intoArray(tile, 4 * NR);
+        c50.intoArray(tile, 5 * NR);
+        c60.intoArray(tile, 6 * NR);
+        c70.intoArray(tile, 7 * NR);
     }
 }

@@ -29,9 +29,9 @@ class MatmulKernelTest {
             shapes.add(Arguments.of(1 + random.nextInt(200), 1 + random.nextInt(300), 1 + random.nextInt(200)));
         }
         int[] rowEdges = {1, MatmulKernel.MR - 1, MatmulKernel.MR, MatmulKernel.MR + 1,
-            MatmulKernel.MC - 1, MatmulKernel.MC, MatmulKernel.MC + 1};
+            MatmulKernel.B_IN_PLACE_MAX_ROWS, MatmulKernel.B_IN_PLACE_MAX_ROWS + 1};
         int[] colEdges = {1, L - 1, L, L + 1, MatmulKernel.NR - 1, MatmulKernel.NR, MatmulKernel.NR + 1};
-        int[] depthEdges = {1, 2, MatmulKernel.KC - 1, MatmulKernel.KC, MatmulKernel.KC + 1, 2 * MatmulKernel.KC + 3};
+        int[] depthEdges = {1, 2, 37, MatmulKernel.KC - 1, MatmulKernel.KC, MatmulKernel.KC + 1};
         for (int m : rowEdges) {
             for (int n : colEdges) {
                 shapes.add(Arguments.of(m, depthEdges[(m + n) % depthEdges.length], n));
@@ -40,8 +40,11 @@ class MatmulKernelTest {
         for (int k : depthEdges) {
             shapes.add(Arguments.of(MatmulKernel.MR + 3, k, MatmulKernel.NR + 5));
         }
-        // More than one column block, and large enough to be split across threads.
-        shapes.add(Arguments.of(19, 37, MatmulKernel.NC + 45));
+        // Several k blocks, several column blocks (B block larger than its L2 budget), and large enough
+        // to be split across threads.
+        shapes.add(Arguments.of(9, 2 * MatmulKernel.KC + 3, 2 * L + 1));
+        shapes.add(Arguments.of(19, 1000, 600));
+        shapes.add(Arguments.of(MatmulKernel.B_IN_PLACE_MAX_ROWS + 3, 1000, 300));
         shapes.add(Arguments.of(300, 520, 70));
         shapes.add(Arguments.of(64, 784, 128));
         return shapes.build();
