@@ -114,8 +114,13 @@ public final class ScalarBackend implements Backend {
         ShapeChecks.sameShape("activationBackward", output, gradOutput, gradInput);
         float[] y = output.data(), g = gradOutput.data(), out = gradInput.data();
         for (int i = 0; i < y.length; i++) {
-            out[i] = g[i] * derivativeFromOutput(f, y[i]);
+            out[i] = flushTiny(g[i] * derivativeFromOutput(f, y[i]));
         }
+    }
+
+    /** 0 for a gradient too small to matter, whose subnormal products would be slow (TINY_GRADIENT). */
+    private static float flushTiny(float gradient) {
+        return Math.abs(gradient) < TINY_GRADIENT ? 0f : gradient;
     }
 
     @Override
@@ -180,7 +185,8 @@ public final class ScalarBackend implements Backend {
                     loss -= yj * logP;
                 }
                 // ∂L/∂z_j = p_j − y_j: softmax and cross-entropy derivatives cancel into this.
-                grad[row + j] = ((float) Math.exp(logP) - yj) * invBatch;
+                float p = (float) Math.exp(Math.max(logP, MIN_LOG_PROBABILITY));
+                grad[row + j] = flushTiny((p - yj) * invBatch);
             }
         }
         return loss;
@@ -195,7 +201,7 @@ public final class ScalarBackend implements Backend {
         for (int i = 0; i < a.length; i++) {
             float diff = a[i] - y[i];
             loss += 0.5 * diff * diff;
-            grad[i] = diff * invBatch;
+            grad[i] = flushTiny(diff * invBatch);
         }
         return loss;
     }

@@ -259,6 +259,33 @@ public abstract class BackendContractTest {
                 new float[] {0.125f, 0.125f, 0.125f, -0.375f}), grad, 1e-6f, "gradient");
     }
 
+    @Test
+    void gradientsTooSmallToMatterAreExactZerosNotSubnormals() {
+        Backend backend = create(1);
+        // A confident prediction: class 1's probability is e^−200, far below the smallest float.
+        int n = 37;
+        Tensor z = new Tensor(2, n), y = new Tensor(2, n), grad = new Tensor(2, n);
+        for (int j = 1; j < n; j++) {
+            z.set(0, j, -200f);
+            z.set(1, j, -90f);
+        }
+        y.set(0, 0, 1f);
+        y.set(1, 0, 1f);
+        backend.softmaxCrossEntropy(z, y, grad);
+        // And a backward pass fed gradients of 1e-35, which would multiply into subnormals.
+        Tensor g = new Tensor(3, n), out = new Tensor(3, n), ones = new Tensor(3, n);
+        backend.fill(g, 1e-35f);
+        backend.fill(ones, 1f);
+        backend.activationBackward(Activation.IDENTITY, ones, g, out);
+        for (Tensor t : new Tensor[] {grad, out}) {
+            for (float v : t.data()) {
+                assertTrue(v == 0f || Math.abs(v) >= Float.MIN_NORMAL, "subnormal gradient " + v);
+            }
+        }
+        assertEquals(0f, grad.get(0, 5));
+        assertEquals(0f, out.get(2, n - 1));
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {1, 7, 10, 33, 1000})
     void meanSquaredErrorMatchesReference(int n) {

@@ -191,6 +191,16 @@ public final class VectorBackend implements Backend {
         };
     }
 
+    /** 0 where |gradient| &lt; TINY_GRADIENT: subnormal products would be slow (see Backend). */
+    private static FloatVector flushTiny(FloatVector gradient) {
+        return gradient.blend(0f, gradient.abs().compare(VectorOperators.LT, TINY_GRADIENT));
+    }
+
+    /** The scalar twin of {@link #flushTiny(FloatVector)}, for the tails. */
+    private static float flushTiny(float gradient) {
+        return Math.abs(gradient) < TINY_GRADIENT ? 0f : gradient;
+    }
+
     /** f′ written in terms of the output y = f(z), for the tails. */
     private static float derivativeFromOutput(Activation f, float y) {
         return switch (f) {
@@ -212,19 +222,19 @@ public final class VectorBackend implements Backend {
         switch (f) {
             case IDENTITY -> {
                 for (int i = 0; i < bound; i += SPECIES.length()) {
-                    FloatVector.fromArray(SPECIES, g, i).intoArray(out, i);
+                    flushTiny(FloatVector.fromArray(SPECIES, g, i)).intoArray(out, i);
                 }
             }
             case SIGMOID -> {
                 for (int i = 0; i < bound; i += SPECIES.length()) {
                     FloatVector yi = FloatVector.fromArray(SPECIES, y, i);
-                    FloatVector.fromArray(SPECIES, g, i).mul(yi.mul(one.sub(yi))).intoArray(out, i);
+                    flushTiny(FloatVector.fromArray(SPECIES, g, i).mul(yi.mul(one.sub(yi)))).intoArray(out, i);
                 }
             }
             case TANH -> {
                 for (int i = 0; i < bound; i += SPECIES.length()) {
                     FloatVector yi = FloatVector.fromArray(SPECIES, y, i);
-                    FloatVector.fromArray(SPECIES, g, i).mul(one.sub(yi.mul(yi))).intoArray(out, i);
+                    flushTiny(FloatVector.fromArray(SPECIES, g, i).mul(one.sub(yi.mul(yi)))).intoArray(out, i);
                 }
             }
             case RELU, LEAKY_RELU -> {
@@ -232,13 +242,13 @@ public final class VectorBackend implements Backend {
                 for (int i = 0; i < bound; i += SPECIES.length()) {
                     FloatVector yi = FloatVector.fromArray(SPECIES, y, i);
                     FloatVector derivative = below.blend(one, yi.compare(VectorOperators.GT, 0f));
-                    FloatVector.fromArray(SPECIES, g, i).mul(derivative).intoArray(out, i);
+                    flushTiny(FloatVector.fromArray(SPECIES, g, i).mul(derivative)).intoArray(out, i);
                 }
             }
             default -> throw new IllegalArgumentException("unknown activation " + f);
         }
         for (int i = bound; i < y.length; i++) {
-            out[i] = g[i] * derivativeFromOutput(f, y[i]);
+            out[i] = flushTiny(g[i] * derivativeFromOutput(f, y[i]));
         }
     }
 
@@ -343,7 +353,8 @@ public final class VectorBackend implements Backend {
                 VectorMask<Float> hit = yj.compare(VectorOperators.NE, 0f);
                 lossV = lossV.add(yj.mul(logP), hit);
                 // ∂L/∂z_j = p_j − y_j: softmax and cross-entropy derivatives cancel into this.
-                logP.lanewise(VectorOperators.EXP).sub(yj).mul(invBatch).intoArray(grad, row + j);
+                FloatVector p = logP.max(MIN_LOG_PROBABILITY).lanewise(VectorOperators.EXP);
+                flushTiny(p.sub(yj).mul(invBatch)).intoArray(grad, row + j);
             }
             loss -= lossV.reduceLanes(VectorOperators.ADD);
             for (; j < n; j++) {
@@ -352,7 +363,8 @@ public final class VectorBackend implements Backend {
                 if (yj != 0f) {
                     loss -= yj * logP;
                 }
-                grad[row + j] = ((float) Math.exp(logP) - yj) * invBatch;
+                float p = (float) Math.exp(Math.max(logP, MIN_LOG_PROBABILITY));
+                grad[row + j] = flushTiny((p - yj) * invBatch);
             }
         }
         return loss;
@@ -374,14 +386,14 @@ public final class VectorBackend implements Backend {
             for (; i < end; i += SPECIES.length()) {
                 FloatVector diff = FloatVector.fromArray(SPECIES, a, i).sub(FloatVector.fromArray(SPECIES, y, i));
                 sumV = diff.fma(diff, sumV);
-                diff.mul(invBatch).intoArray(grad, i);
+                flushTiny(diff.mul(invBatch)).intoArray(grad, i);
             }
             loss += 0.5 * sumV.reduceLanes(VectorOperators.ADD);
         }
         for (; i < a.length; i++) {
             float diff = a[i] - y[i];
             loss += 0.5 * diff * diff;
-            grad[i] = diff * invBatch;
+            grad[i] = flushTiny(diff * invBatch);
         }
         return loss;
     }
