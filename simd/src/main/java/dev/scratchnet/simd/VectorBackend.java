@@ -327,6 +327,9 @@ public final class VectorBackend implements Backend {
         int m = logits.rows(), n = logits.cols();
         float[] z = logits.data(), y = targets.data(), grad = gradLogits.data();
         float invBatch = 1f / m;
+        if (n < SPECIES.length()) {
+            return softmaxCrossEntropyShortRows(z, y, grad, m, n, invBatch);
+        }
         int bound = SPECIES.loopBound(n);
         double loss = 0;
         for (int i = 0; i < m; i++) {
@@ -365,6 +368,60 @@ public final class VectorBackend implements Backend {
                 }
                 float p = (float) Math.exp(Math.max(logP, MIN_LOG_PROBABILITY));
                 grad[row + j] = flushTiny((p - yj) * invBatch);
+            }
+        }
+        return loss;
+    }
+
+    /**
+     * Softmax cross-entropy for rows shorter than one vector (ten digit classes against 16 lanes):
+     * a row-by-row vector loop would leave every element to the scalar tail and its Math.exp, so
+     * the exponentials are taken in one vector pass over the whole flattened batch instead.
+     * Same math as the row loop: with s = z − max, loss = Σ_rows (Σ y)·log Σ eˢ − Σ y·s.
+     * The loss sums are taken before gradLogits is written, because it may alias logits.
+     */
+    private static double softmaxCrossEntropyShortRows(float[] z, float[] y, float[] grad, int m, int n,
+                                                       float invBatch) {
+        double loss = 0;
+        // Pass 1, per row: shift by the row maximum (scalar, n is small) and gather the y terms.
+        for (int i = 0; i < m; i++) {
+            int row = i * n;
+            float max = Float.NEGATIVE_INFINITY;
+            for (int j = 0; j < n; j++) {
+                max = Math.max(max, z[row + j]);
+            }
+            for (int j = 0; j < n; j++) {
+                float shifted = z[row + j] - max;
+                float yj = y[row + j];
+                if (yj != 0f) {
+                    loss -= yj * shifted;
+                }
+                grad[row + j] = shifted;
+            }
+        }
+        // Pass 2, the whole batch at once: e = exp(max(s, MIN_LOG_PROBABILITY)).
+        int size = m * n;
+        int bound = SPECIES.loopBound(size);
+        int k = 0;
+        for (; k < bound; k += SPECIES.length()) {
+            FloatVector.fromArray(SPECIES, grad, k).max(MIN_LOG_PROBABILITY).lanewise(VectorOperators.EXP)
+                    .intoArray(grad, k);
+        }
+        for (; k < size; k++) {
+            grad[k] = (float) Math.exp(Math.max(grad[k], MIN_LOG_PROBABILITY));
+        }
+        // Pass 3, per row: p = e / Σ e, the log-sum term of the loss, and ∂L/∂z = (p − y)/m.
+        for (int i = 0; i < m; i++) {
+            int row = i * n;
+            float sum = 0f, targetSum = 0f;
+            for (int j = 0; j < n; j++) {
+                sum += grad[row + j];
+                targetSum += y[row + j];
+            }
+            loss += targetSum * Math.log(sum);
+            float inv = 1f / sum;
+            for (int j = 0; j < n; j++) {
+                grad[row + j] = flushTiny((grad[row + j] * inv - y[row + j]) * invBatch);
             }
         }
         return loss;
