@@ -37,6 +37,13 @@ public interface Backend {
      */
     float MIN_LOG_PROBABILITY = -80f;
 
+    /**
+     * In {@link #adamStep}, a gradient below this magnitude adds nothing to the second moment:
+     * its square times (1 − β₂) would be subnormal. Its effect on the step was at most
+     * η·10⁻¹⁵/ε anyway, which for the usual ε = 10⁻⁸ is below η·10⁻⁷.
+     */
+    float TINY_GRADIENT_TO_SQUARE = 1e-15f;
+
     /** @return the short name used to select this backend, for example {@code scalar} or {@code simd} */
     String name();
 
@@ -189,6 +196,8 @@ public interface Backend {
     /**
      * Gradient descent with momentum μ, as PyTorch defines it: with g' = g + λ w,
      * v = μ v + g', then w = w − η v, or with Nesterov's look-ahead w = w − η (g' + μ v).
+     * A velocity below {@link #TINY_GRADIENT} in magnitude is stored as 0, so a weight whose
+     * gradient stopped does not decay through the slow subnormal range.
      *
      * @param param w, updated in place
      * @param grad g
@@ -204,7 +213,8 @@ public interface Backend {
     /**
      * Adam (Kingma and Ba, 2015), all in one pass: with g' = g + λ w,
      * m = β₁ m + (1 − β₁) g', v = β₂ v + (1 − β₂) g'², then
-     * w = w − η · (m / (1 − β₁ᵗ)) / (√(v / (1 − β₂ᵗ)) + ε).
+     * w = w − η · (m / (1 − β₁ᵗ)) / (√(v / (1 − β₂ᵗ)) + ε). Moments below {@link #TINY_GRADIENT}
+     * are stored as 0, and g' below {@link #TINY_GRADIENT_TO_SQUARE} is not squared into v.
      *
      * @param param w, updated in place
      * @param grad g

@@ -253,7 +253,7 @@ public final class ScalarBackend implements Backend {
         float[] w = param.data(), g = grad.data(), v = velocity.data();
         for (int i = 0; i < w.length; i++) {
             float gi = g[i] + weightDecay * w[i];
-            v[i] = momentum * v[i] + gi;
+            v[i] = flushTiny(momentum * v[i] + gi);
             w[i] -= learningRate * (nesterov ? gi + momentum * v[i] : v[i]);
         }
     }
@@ -268,8 +268,9 @@ public final class ScalarBackend implements Backend {
         float correction2 = (float) (1.0 / (1.0 - Math.pow(beta2, step)));
         for (int i = 0; i < w.length; i++) {
             float gi = g[i] + weightDecay * w[i];
-            m[i] = beta1 * m[i] + (1f - beta1) * gi;
-            v[i] = beta2 * v[i] + (1f - beta2) * gi * gi;
+            m[i] = flushTiny(beta1 * m[i] + (1f - beta1) * gi);
+            float giSquared = Math.abs(gi) < TINY_GRADIENT_TO_SQUARE ? 0f : gi * gi;
+            v[i] = flushTiny(beta2 * v[i] + (1f - beta2) * giSquared);
             float mHat = m[i] * correction1;
             float vHat = v[i] * correction2;
             w[i] -= learningRate * mHat / ((float) Math.sqrt(vHat) + epsilon);

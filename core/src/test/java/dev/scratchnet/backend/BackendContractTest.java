@@ -360,6 +360,28 @@ public abstract class BackendContractTest {
     }
 
     @Test
+    void optimizerMemoryDecaysToZeroWithoutPassingThroughSubnormals() {
+        Backend backend = create(1);
+        int n = 37;
+        Tensor w = new Tensor(1, n), zero = new Tensor(1, n), velocity = new Tensor(1, n);
+        Tensor m = new Tensor(1, n), v = new Tensor(1, n), tinyGrad = new Tensor(1, n);
+        backend.fill(velocity, 1e-20f);
+        backend.fill(m, 1e-20f);
+        backend.fill(v, 1e-20f);
+        backend.fill(tinyGrad, 1e-19f); // squared, 1e-38 times (1 − β₂): subnormal unless skipped
+        for (int step = 1; step <= 2000; step++) {
+            backend.momentumStep(w, zero, velocity, 0.1f, 0.9f, 0f, false);
+            backend.adamStep(w, step % 2 == 0 ? zero : tinyGrad, m, v, 1e-3f, 0.9f, 0.999f, 1e-8f, step, 0f);
+            for (Tensor t : new Tensor[] {velocity, m, v}) {
+                for (float x : t.data()) {
+                    assertTrue(x == 0f || Math.abs(x) >= Float.MIN_NORMAL, "subnormal optimizer state " + x);
+                }
+            }
+        }
+        assertEquals(0f, velocity.get(0, 0)); // 1e-20 · 0.9²⁰⁰⁰ is far below the flush threshold
+    }
+
+    @Test
     void adamFirstStepMovesEachWeightByTheLearningRate() {
         // At t = 1 the bias corrections make m̂ = g and v̂ = g², so the step is η·g/(|g|+ε) ≈ η·sign(g).
         Tensor w = Tensor.of(new float[] {1f, 1f}), g = Tensor.of(new float[] {0.5f, -2f});

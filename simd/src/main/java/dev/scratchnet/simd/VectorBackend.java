@@ -537,7 +537,7 @@ public final class VectorBackend implements Backend {
         for (; i < bound; i += SPECIES.length()) {
             FloatVector wi = FloatVector.fromArray(SPECIES, w, i);
             FloatVector gi = FloatVector.fromArray(SPECIES, g, i).add(wi.mul(weightDecay));
-            FloatVector vi = FloatVector.fromArray(SPECIES, v, i).mul(momentum).add(gi);
+            FloatVector vi = flushTiny(FloatVector.fromArray(SPECIES, v, i).mul(momentum).add(gi));
             vi.intoArray(v, i);
             // Two stores rather than one conditional vector, which the JIT would box (see activateInPlace).
             if (nesterov) {
@@ -548,7 +548,7 @@ public final class VectorBackend implements Backend {
         }
         for (; i < w.length; i++) {
             float gi = g[i] + weightDecay * w[i];
-            v[i] = momentum * v[i] + gi;
+            v[i] = flushTiny(momentum * v[i] + gi);
             w[i] -= learningRate * (nesterov ? gi + momentum * v[i] : v[i]);
         }
     }
@@ -566,8 +566,9 @@ public final class VectorBackend implements Backend {
         for (; i < bound; i += SPECIES.length()) {
             FloatVector wi = FloatVector.fromArray(SPECIES, w, i);
             FloatVector gi = FloatVector.fromArray(SPECIES, g, i).add(wi.mul(weightDecay));
-            FloatVector mi = FloatVector.fromArray(SPECIES, m, i).mul(beta1).add(gi.mul(1f - beta1));
-            FloatVector vi = FloatVector.fromArray(SPECIES, v, i).mul(beta2).add(gi.mul(1f - beta2).mul(gi));
+            FloatVector mi = flushTiny(FloatVector.fromArray(SPECIES, m, i).mul(beta1).add(gi.mul(1f - beta1)));
+            FloatVector gs = gi.blend(0f, gi.abs().compare(VectorOperators.LT, TINY_GRADIENT_TO_SQUARE));
+            FloatVector vi = flushTiny(FloatVector.fromArray(SPECIES, v, i).mul(beta2).add(gs.mul(1f - beta2).mul(gs)));
             mi.intoArray(m, i);
             vi.intoArray(v, i);
             FloatVector mHat = mi.mul(correction1);
@@ -576,8 +577,9 @@ public final class VectorBackend implements Backend {
         }
         for (; i < w.length; i++) {
             float gi = g[i] + weightDecay * w[i];
-            m[i] = beta1 * m[i] + (1f - beta1) * gi;
-            v[i] = beta2 * v[i] + (1f - beta2) * gi * gi;
+            m[i] = flushTiny(beta1 * m[i] + (1f - beta1) * gi);
+            float giSquared = Math.abs(gi) < TINY_GRADIENT_TO_SQUARE ? 0f : gi * gi;
+            v[i] = flushTiny(beta2 * v[i] + (1f - beta2) * giSquared);
             float mHat = m[i] * correction1;
             float vHat = v[i] * correction2;
             w[i] -= learningRate * mHat / ((float) Math.sqrt(vHat) + epsilon);
