@@ -1,104 +1,291 @@
 package dev.scratchnet.data;
 
 import dev.scratchnet.tensor.Tensor;
+import java.util.Arrays;
+import java.util.Objects;
 
-/** In-memory examples. (Temporary minimal version; replaced by the data branch.) */
+/**
+ * Examples held in memory: inputs (size × inputSize), targets (size × outputSize) and, for
+ * classification, a class label per example.
+ *
+ * <p>For classification the targets are one-hot rows ({@code targets[i][labels[i]] = 1}); for
+ * regression they are any finite numbers and there are no labels. A dataset never changes after
+ * construction. The tensors and array it returns are its own storage, not copies, so that training
+ * and evaluation need no extra memory: treat them as read-only.
+ */
 public final class Dataset {
     private final Tensor inputs;
     private final Tensor targets;
     private final int[] labels;
+    private final int classes;
 
-    private Dataset(Tensor inputs, Tensor targets, int[] labels) {
+    /** Takes ownership of the arguments, which must already be checked. */
+    Dataset(Tensor inputs, Tensor targets, int[] labels, int classes) {
         this.inputs = inputs;
         this.targets = targets;
         this.labels = labels;
+        this.classes = classes;
     }
 
     /**
-     * @param inputs inputs
-     * @param targets targets
-     * @param labelsOrNull labels
-     * @return dataset
-     */
-    public static Dataset of(Tensor inputs, Tensor targets, int[] labelsOrNull) {
-        return new Dataset(inputs, targets, labelsOrNull);
-    }
-
-    /**
-     * @param inputs inputs
-     * @param labels labels
-     * @param classes classes
-     * @return dataset
+     * A classification dataset with one-hot targets.
+     *
+     * @param inputs  one row per example, all of the same non-zero length, finite values; copied
+     * @param labels  the class of each example, in {@code 0 .. classes-1}; copied
+     * @param classes the number of classes, at least 2
+     * @return a dataset whose targets are one-hot rows of length {@code classes}
+     * @throws IllegalArgumentException if the inputs are empty, ragged or not finite, the counts differ,
+     *                                  or a label is out of range
      */
     public static Dataset ofClasses(float[][] inputs, int[] labels, int classes) {
-        Tensor y = new Tensor(labels.length, classes);
-        for (int i = 0; i < labels.length; i++) {
-            y.set(i, labels[i], 1f);
+        Objects.requireNonNull(labels, "labels");
+        if (classes < 2) {
+            throw new IllegalArgumentException("ofClasses: need at least 2 classes, got " + classes);
         }
-        return new Dataset(Tensor.of(inputs), y, labels.clone());
+        Tensor x = copyRows("ofClasses", "inputs", inputs);
+        if (labels.length != inputs.length) {
+            throw new IllegalArgumentException("ofClasses: " + inputs.length + " inputs but " + labels.length
+                    + " labels; give one label per input");
+        }
+        checkLabels("ofClasses", labels, classes);
+        return new Dataset(x, oneHot(labels, classes), labels.clone(), classes);
     }
 
     /**
-     * @param inputs inputs
-     * @param targets targets
-     * @return dataset
+     * A regression dataset: targets are arbitrary numbers and there are no labels.
+     *
+     * @param inputs  one row per example, all of the same non-zero length, finite values; copied
+     * @param targets one row per example, all of the same non-zero length, finite values; copied
+     * @return a dataset with {@link #labels()} {@code == null}
+     * @throws IllegalArgumentException if either array is empty, ragged or not finite, or the counts differ
      */
     public static Dataset ofTargets(float[][] inputs, float[][] targets) {
-        return new Dataset(Tensor.of(inputs), Tensor.of(targets), null);
+        Tensor x = copyRows("ofTargets", "inputs", inputs);
+        Tensor y = copyRows("ofTargets", "targets", targets);
+        if (x.rows() != y.rows()) {
+            throw new IllegalArgumentException("ofTargets: " + x.rows() + " inputs but " + y.rows()
+                    + " targets; give one target row per input");
+        }
+        return new Dataset(x, y, null, 0);
     }
 
-    /** @return size */
+    /**
+     * A dataset from tensors, with or without labels. With labels, {@code classes()} is
+     * {@code targets.cols()}; the targets are used as given (one-hot, or smoothed if you wish).
+     *
+     * @param inputs       one example per row, finite values; copied
+     * @param targets      one example per row, same row count, finite values; copied
+     * @param labelsOrNull one class per row in {@code 0 .. targets.cols()-1}, or null for regression; copied
+     * @return the dataset
+     * @throws IllegalArgumentException if the row counts differ, a value is not finite, or a label is
+     *                                  out of range
+     */
+    public static Dataset of(Tensor inputs, Tensor targets, int[] labelsOrNull) {
+        Objects.requireNonNull(inputs, "inputs");
+        Objects.requireNonNull(targets, "targets");
+        if (inputs.rows() != targets.rows()) {
+            throw new IllegalArgumentException("of: inputs are " + inputs.shape() + " but targets are "
+                    + targets.shape() + "; they need the same number of rows");
+        }
+        checkFinite("of", "inputs", inputs);
+        checkFinite("of", "targets", targets);
+        if (labelsOrNull == null) {
+            return new Dataset(inputs.copy(), targets.copy(), null, 0);
+        }
+        if (labelsOrNull.length != inputs.rows()) {
+            throw new IllegalArgumentException("of: " + inputs.rows() + " rows but " + labelsOrNull.length
+                    + " labels; give one label per row");
+        }
+        checkLabels("of", labelsOrNull, targets.cols());
+        return new Dataset(inputs.copy(), targets.copy(), labelsOrNull.clone(), targets.cols());
+    }
+
+    /** @return the number of examples */
     public int size() {
         return inputs.rows();
     }
 
-    /** @return input size */
+    /** @return the number of values in one input */
     public int inputSize() {
         return inputs.cols();
     }
 
-    /** @return output size */
+    /** @return the number of values in one target */
     public int outputSize() {
         return targets.cols();
     }
 
-    /** @return inputs */
+    /** @return all inputs, one example per row (size × inputSize); shared, treat as read-only */
     public Tensor inputs() {
         return inputs;
     }
 
-    /** @return targets */
+    /** @return all targets, one example per row (size × outputSize); shared, treat as read-only */
     public Tensor targets() {
         return targets;
     }
 
-    /** @return labels or null */
+    /** @return the class of each example, or null for a regression dataset; shared, treat as read-only */
     public int[] labels() {
         return labels;
     }
 
-    /** @return whether labels exist */
+    /** @return true if this is a classification dataset with a label per example */
     public boolean hasLabels() {
         return labels != null;
     }
 
-    /** @return classes */
+    /** @return the number of classes, or 0 for a regression dataset */
     public int classes() {
-        return targets.cols();
+        return classes;
     }
 
     /**
-     * @param order order
-     * @param start start
-     * @param batch batch
+     * How many examples each class has, for checking a download or the balance of a split.
+     *
+     * @return {@code counts[c]} = number of examples with label {@code c}
+     * @throws IllegalStateException if the dataset has no labels
+     */
+    public int[] classCounts() {
+        if (labels == null) {
+            throw new IllegalStateException("classCounts: this is a regression dataset without labels");
+        }
+        int[] counts = new int[classes];
+        for (int label : labels) {
+            counts[label]++;
+        }
+        return counts;
+    }
+
+    /**
+     * A copy of a contiguous range of examples, for example to hold out a validation set.
+     *
+     * @param from first example, inclusive
+     * @param to   last example, exclusive; {@code from < to <= size()}
+     * @return a new dataset with examples {@code from .. to-1}
+     * @throws IllegalArgumentException if the range is empty or outside the dataset
+     */
+    public Dataset slice(int from, int to) {
+        if (from < 0 || to > size() || from >= to) {
+            throw new IllegalArgumentException("slice: range [" + from + ", " + to + ") must be non-empty and inside [0, "
+                    + size() + ")");
+        }
+        int n = to - from;
+        Tensor x = Tensor.wrap(n, inputSize(),
+                Arrays.copyOfRange(inputs.data(), from * inputSize(), to * inputSize()));
+        Tensor y = Tensor.wrap(n, outputSize(),
+                Arrays.copyOfRange(targets.data(), from * outputSize(), to * outputSize()));
+        return new Dataset(x, y, labels == null ? null : Arrays.copyOfRange(labels, from, to), classes);
+    }
+
+    /**
+     * Copies examples {@code order[start]}, {@code order[start+1]}, … into the batch, one per batch row,
+     * until the batch is full. Called on every training step, so it allocates nothing.
+     *
+     * @param order a permutation (or any list) of example indices, for example a shuffled epoch order
+     * @param start position in {@code order} of the batch's first example
+     * @param batch buffers with this dataset's input and output sizes; overwritten
+     * @throws IllegalArgumentException  if the batch has other sizes than the dataset
+     * @throws IndexOutOfBoundsException if {@code order} has fewer than {@code start + batch.size()}
+     *                                   entries or an entry is not an example index
      */
     public void fillBatch(int[] order, int start, Batch batch) {
-        int in = inputSize(), out = outputSize();
-        for (int r = 0; r < batch.size(); r++) {
-            int i = order[start + r];
-            System.arraycopy(inputs.data(), i * in, batch.inputs().data(), r * in, in);
-            System.arraycopy(targets.data(), i * out, batch.targets().data(), r * out, out);
-            batch.labels()[r] = labels == null ? -1 : labels[i];
+        int in = inputSize();
+        int out = outputSize();
+        if (batch.inputs().cols() != in || batch.targets().cols() != out) {
+            throw new IllegalArgumentException("fillBatch: batch holds " + batch.inputs().cols() + " inputs and "
+                    + batch.targets().cols() + " outputs per example, dataset has " + in + " and " + out);
+        }
+        int n = batch.size();
+        if (start < 0 || start > order.length - n) {
+            throw new IndexOutOfBoundsException("fillBatch: a batch of " + n + " from position " + start
+                    + " does not fit in an order of length " + order.length);
+        }
+        float[] x = inputs.data();
+        float[] y = targets.data();
+        float[] batchX = batch.inputs().data();
+        float[] batchY = batch.targets().data();
+        int[] batchLabels = batch.labels();
+        for (int row = 0; row < n; row++) {
+            int example = order[start + row];
+            if (example < 0 || example >= size()) {
+                throw new IndexOutOfBoundsException("fillBatch: order[" + (start + row) + "] = " + example
+                        + " is not an example index in [0, " + size() + ")");
+            }
+            System.arraycopy(x, example * in, batchX, row * in, in);
+            System.arraycopy(y, example * out, batchY, row * out, out);
+            batchLabels[row] = labels == null ? -1 : labels[example];
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Dataset of " + size() + " examples, " + inputSize() + " inputs → " + outputSize() + " outputs"
+                + (labels == null ? " (regression)" : " (" + classes + " classes)");
+    }
+
+    /** One-hot rows: row i has a 1 in column labels[i] and 0 elsewhere. Labels must be checked. */
+    static Tensor oneHot(int[] labels, int classes) {
+        Tensor targets = new Tensor(labels.length, classes);
+        float[] y = targets.data();
+        for (int i = 0; i < labels.length; i++) {
+            y[i * classes + labels[i]] = 1f;
+        }
+        return targets;
+    }
+
+    private static Tensor copyRows(String method, String name, float[][] rows) {
+        Objects.requireNonNull(rows, name);
+        if (rows.length == 0) {
+            throw new IllegalArgumentException(method + ": " + name + " is empty; a dataset needs at least one example");
+        }
+        for (int r = 0; r < rows.length; r++) {
+            if (rows[r] == null) {
+                throw new IllegalArgumentException(method + ": " + name + "[" + r + "] is null");
+            }
+        }
+        int cols = rows[0].length;
+        if (cols == 0) {
+            throw new IllegalArgumentException(method + ": " + name + "[0] is empty; each row needs at least one value");
+        }
+        if ((long) rows.length * cols > IdxReader.MAX_DATA_BYTES) {
+            throw new IllegalArgumentException(method + ": " + name + " " + rows.length + "×" + cols
+                    + " is too large for one array");
+        }
+        float[] data = new float[rows.length * cols];
+        for (int r = 0; r < rows.length; r++) {
+            if (rows[r].length != cols) {
+                throw new IllegalArgumentException(method + ": " + name + "[" + r + "] has " + rows[r].length
+                        + " values but " + name + "[0] has " + cols + "; rows must all have the same length");
+            }
+            for (int c = 0; c < cols; c++) {
+                float v = rows[r][c];
+                if (!Float.isFinite(v)) {
+                    throw new IllegalArgumentException(method + ": " + name + "[" + r + "][" + c + "] is " + v
+                            + "; values must be finite");
+                }
+                data[r * cols + c] = v;
+            }
+        }
+        return Tensor.wrap(rows.length, cols, data);
+    }
+
+    private static void checkFinite(String method, String name, Tensor t) {
+        float[] data = t.data();
+        for (int i = 0; i < data.length; i++) {
+            if (!Float.isFinite(data[i])) {
+                throw new IllegalArgumentException(method + ": " + name + " (" + i / t.cols() + ", " + i % t.cols()
+                        + ") is " + data[i] + "; values must be finite");
+            }
+        }
+    }
+
+    private static void checkLabels(String method, int[] labels, int classes) {
+        for (int i = 0; i < labels.length; i++) {
+            if (labels[i] < 0 || labels[i] >= classes) {
+                throw new IllegalArgumentException(method + ": labels[" + i + "] = " + labels[i] + " is outside 0.."
+                        + (classes - 1));
+            }
         }
     }
 }

@@ -1,0 +1,57 @@
+package dev.scratchnet.testing;
+
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Where integration tests find the real MNIST: the folder named by the system property
+ * {@value #PROPERTY} (Maven passes {@code -Dscratchnet.mnist=...} through to the tests). Without it
+ * the tests are skipped on a developer's machine, but fail in CI (environment variable CI=true),
+ * so CI can never pass by silently skipping them.
+ */
+public final class TestData {
+    /** The system property naming the MNIST folder. */
+    public static final String PROPERTY = "scratchnet.mnist";
+
+    private TestData() {
+    }
+
+    /** @return the MNIST folder; skips the test when it is not configured outside CI */
+    public static Path mnist() {
+        String setting = System.getProperty(PROPERTY, "");
+        boolean ci = "true".equalsIgnoreCase(System.getenv("CI"));
+        if (setting.isBlank()) {
+            if (ci) {
+                fail("CI=true but -D" + PROPERTY + " is not set: pass the MNIST folder, as .ci/run does");
+            }
+            assumeTrue(false, "-D" + PROPERTY + " not set: skipping the test on real MNIST");
+        }
+        Path dir = resolve(Path.of(setting));
+        if (!Files.isDirectory(dir)) {
+            fail("-D" + PROPERTY + "=" + setting + " is not a folder (resolved to " + dir + ")");
+        }
+        return dir;
+    }
+
+    /** @return the Fashion-MNIST folder beside the MNIST one; skips the test if there is none */
+    public static Path fashionMnist() {
+        Path dir = mnist().resolveSibling("fashion-mnist");
+        assumeTrue(Files.isDirectory(dir), "no fashion-mnist folder beside " + mnist());
+        return dir;
+    }
+
+    /** A relative setting is relative to the repository root, not to the module surefire runs in. */
+    private static Path resolve(Path setting) {
+        if (setting.isAbsolute()) {
+            return setting;
+        }
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.exists(dir.resolve("mvnw"))) {
+            dir = dir.getParent();
+        }
+        return (dir == null ? setting.toAbsolutePath() : dir.resolve(setting)).normalize();
+    }
+}
