@@ -9,7 +9,6 @@ import dev.scratchnet.model.Trainer;
 import dev.scratchnet.model.TrainingListener;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -177,10 +176,6 @@ public final class EndToEndBench {
      */
     static List<Result> run(PrintStream out, String... args) throws IOException {
         Settings settings = Settings.parse(args);
-        if (!Files.isDirectory(settings.data())) {
-            throw new IllegalArgumentException("--data " + settings.data() + " is not a folder; pass the folder "
-                    + "that holds the four MNIST IDX files (train-images-idx3-ubyte[.gz] and the others)");
-        }
         List<String> backends = new ArrayList<>();
         for (String b : settings.backends()) {
             String reason = BenchBackends.unavailableReason(b);

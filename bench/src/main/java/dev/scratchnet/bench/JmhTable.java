@@ -261,7 +261,11 @@ public final class JmhTable {
 
     /** Three significant digits, for example 812, 34.1, 3.41. */
     private static String sig(double v) {
-        double abs = Math.abs(v);
+        if (!Double.isFinite(v)) {
+            return Double.toString(v);
+        }
+        // Round first, so 99.99999 becomes 100, not 100.0
+        double abs = Math.abs(new java.math.BigDecimal(v).round(new java.math.MathContext(3)).doubleValue());
         String pattern = abs >= 100 ? "%.0f" : abs >= 10 ? "%.1f" : "%.2f";
         return String.format(Locale.ROOT, pattern, v);
     }
