@@ -9,6 +9,7 @@ import dev.scratchnet.model.Trainer;
 import dev.scratchnet.model.TrainingListener;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -36,8 +37,9 @@ import java.util.Set;
  * dev.scratchnet.bench.EndToEndBench --data /path/to/mnist --epochs 3 --threads 1}. Options:
  * {@code --networks nielsen,relu128,deep}, {@code --backends scalar,simd}, {@code --skip-scalar}
  * (scalar is slow on the deep network), {@code --seed N}, {@code --limit N} (train on the first N
- * images only, for a smoke test). Besides the table it prints one {@code RESULT {json}} line per
- * network and backend, for scripts.
+ * images only, for a smoke test). Besides the table it prints one JSON line per
+ * network and backend, in the shape the reference scripts print,
+ * so bench/reference/summarize.py tabulates both.
  */
 public final class EndToEndBench {
     private EndToEndBench() {
@@ -118,34 +120,57 @@ public final class EndToEndBench {
                 + "[--backends scalar,simd] [--skip-scalar] [--seed 42] [--limit N]";
     }
 
-    /** One network trained on one backend. */
-    record Result(BenchNetwork network, String backend, int threads, double[] epochSeconds, int examples,
-                  double testAccuracy, double finalTrainLoss) {
+    /**
+     * One network trained on one backend.
+     *
+     * @param epochSeconds    wall time of each epoch
+     * @param epochCpuSeconds CPU time of the whole process (all threads) over each epoch: on a shared
+     *                        machine, with one thread, the steadier measure, since it does not grow while
+     *                        the process waits for a core
+     */
+    record Result(BenchNetwork network, String backend, int threads, double[] epochSeconds,
+                  double[] epochCpuSeconds, int examples, double testAccuracy, double finalTrainLoss) {
 
-        /** @return the median epoch time after the first epoch (all epochs when there is only one) */
+        /** @return the median epoch time after the first epoch (the only epoch when there is one) */
         double medianSeconds() {
-            double[] timed = epochSeconds.length > 1 ? Arrays.copyOfRange(epochSeconds, 1, epochSeconds.length)
-                    : epochSeconds.clone();
-            Arrays.sort(timed);
-            int n = timed.length;
-            return n % 2 == 1 ? timed[n / 2] : (timed[n / 2 - 1] + timed[n / 2]) / 2;
+            return medianAfterWarmUp(epochSeconds);
         }
 
         double imagesPerSecond() {
             return examples / medianSeconds();
         }
 
+        /**
+         * The summary as one JSON line in the shape the reference scripts print (bench/reference/),
+         * so their summarize.py tabulates Scratchnet's lines with theirs; the tool is
+         * {@code scratchnet-scalar} or {@code scratchnet-simd}.
+         */
         String json() {
-            StringBuilder seconds = new StringBuilder();
-            for (double s : epochSeconds) {
-                seconds.append(seconds.length() == 0 ? "" : ",").append(String.format(Locale.ROOT, "%.4f", s));
+            return String.format(Locale.ROOT, "{\"net\": \"%s\", \"tool\": \"scratchnet-%s\", \"threads\": %d, "
+                            + "\"images_per_epoch\": %d, \"epoch_seconds\": %s, \"median_seconds_after_warmup\": %s, "
+                            + "\"epoch_cpu_seconds\": %s, \"median_cpu_seconds_after_warmup\": %s, "
+                            + "\"final_test_accuracy\": %.4f, \"final_train_loss\": %.5f, \"backend\": \"%s\", "
+                            + "\"batch\": %d, \"jdk\": \"%s\"}",
+                    network.cliName(), backend, threads, examples, jsonArray(epochSeconds),
+                    epochSeconds.length > 1 ? String.format(Locale.ROOT, "%.4f", medianSeconds()) : "null",
+                    jsonArray(epochCpuSeconds), epochCpuSeconds.length > 1
+                            ? String.format(Locale.ROOT, "%.4f", medianAfterWarmUp(epochCpuSeconds)) : "null",
+                    testAccuracy, finalTrainLoss, backend, network.batchSize(), Runtime.version());
+        }
+
+        private static String jsonArray(double[] values) {
+            StringBuilder sb = new StringBuilder("[");
+            for (double v : values) {
+                sb.append(sb.length() == 1 ? "" : ", ").append(String.format(Locale.ROOT, "%.4f", v));
             }
-            return String.format(Locale.ROOT, "{\"tool\":\"scratchnet\",\"network\":\"%s\",\"backend\":\"%s\","
-                            + "\"threads\":%d,\"epochs\":%d,\"examples\":%d,\"median_epoch_seconds\":%.4f,"
-                            + "\"images_per_second\":%.0f,\"test_accuracy\":%.4f,\"final_train_loss\":%.5f,"
-                            + "\"epoch_seconds\":[%s]}",
-                    network.cliName(), backend, threads, epochSeconds.length, examples, medianSeconds(),
-                    imagesPerSecond(), testAccuracy, finalTrainLoss, seconds);
+            return sb.append(']').toString();
+        }
+
+        private static double medianAfterWarmUp(double[] values) {
+            double[] timed = values.length > 1 ? Arrays.copyOfRange(values, 1, values.length) : values.clone();
+            Arrays.sort(timed);
+            int n = timed.length;
+            return n % 2 == 1 ? timed[n / 2] : (timed[n / 2 - 1] + timed[n / 2]) / 2;
         }
     }
 
@@ -169,7 +194,7 @@ public final class EndToEndBench {
     /**
      * Runs the benchmark and prints to {@code out}.
      *
-     * @param out  where the table and the RESULT lines go
+     * @param out  where the table and the JSON lines go
      * @param args the command line
      * @return one result per network and backend that ran
      * @throws IOException if MNIST cannot be read
@@ -207,7 +232,7 @@ public final class EndToEndBench {
         out.print(table(results));
         out.println();
         for (Result r : results) {
-            out.println("RESULT " + r.json());
+            out.println(r.json());
         }
         return results;
     }
@@ -217,6 +242,7 @@ public final class EndToEndBench {
                                       Dataset test, PrintStream out) {
         List<Trainer> trainers = new ArrayList<>();
         List<List<EpochStats>> history = new ArrayList<>();
+        List<double[]> cpuSeconds = new ArrayList<>();
         for (String name : backends) {
             Backend backend = BenchBackends.select(name, settings.threads());
             Network net = network.build(backend, settings.seed());
@@ -233,10 +259,13 @@ public final class EndToEndBench {
             });
             trainers.add(trainer);
             history.add(epochs);
+            cpuSeconds.add(new double[settings.epochs()]);
         }
         for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
             for (int i = 0; i < trainers.size(); i++) {
+                long cpuStart = processCpuNanos();
                 trainers.get(i).fit(train, null);
+                cpuSeconds.get(i)[epoch - 1] = (processCpuNanos() - cpuStart) / 1e9;
                 EpochStats s = history.get(i).get(epoch - 1);
                 out.printf(Locale.ROOT, "#   %-6s epoch %d/%d: %.3f s, train loss %.4f, load %s%n", backends.get(i),
                         epoch, settings.epochs(), s.seconds(), s.trainLoss(), Machine.load());
@@ -247,10 +276,19 @@ public final class EndToEndBench {
             List<EpochStats> epochs = history.get(i);
             double[] seconds = epochs.stream().mapToDouble(EpochStats::seconds).toArray();
             Network net = trainers.get(i).network();
-            results.add(new Result(network, backends.get(i), net.backend().threads(), seconds, train.size(),
+            results.add(new Result(network, backends.get(i), net.backend().threads(), seconds, cpuSeconds.get(i),
+                    train.size(),
                     net.evaluate(test).accuracy(), epochs.get(epochs.size() - 1).trainLoss()));
         }
         return results;
+    }
+
+    /** @return CPU time of this process, all threads, or 0 where the JVM cannot tell */
+    private static long processCpuNanos() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return 0;
     }
 
     /** @return the Markdown table of the results, with each backend's speed-up over scalar */

@@ -34,8 +34,9 @@ class EndToEndBenchTest {
             assertEquals(3, r.epochSeconds().length);
             assertEquals(40, r.examples());
             assertTrue(r.testAccuracy() >= 0 && r.testAccuracy() <= 1);
-            assertTrue(out.contains("RESULT {\"tool\":\"scratchnet\",\"network\":\"" + r.network().cliName()
-                    + "\",\"backend\":\"scalar\",\"threads\":1,\"epochs\":3,\"examples\":40,"), out);
+            assertEquals(3, r.epochCpuSeconds().length);
+            assertTrue(out.contains("{\"net\": \"" + r.network().cliName() + "\", \"tool\": \"scratchnet-scalar\", "
+                    + "\"threads\": 1, \"images_per_epoch\": 40, \"epoch_seconds\": ["), out);
         }
         assertTrue(out.contains("| nielsen | scalar | 1 |"), out);
         assertTrue(out.contains("| deep | scalar | 1 |"), out);
@@ -55,22 +56,34 @@ class EndToEndBenchTest {
     @Test
     void medianSkipsTheWarmUpEpoch() {
         EndToEndBench.Result r = new EndToEndBench.Result(BenchNetwork.RELU128, "scalar", 1,
-                new double[] {9.0, 2.0, 4.0, 3.0}, 60000, 0.9, 0.1);
+                new double[] {9.0, 2.0, 4.0, 3.0}, new double[4], 60000, 0.9, 0.1);
         assertEquals(3.0, r.medianSeconds());
         assertEquals(20000, r.imagesPerSecond(), 1e-9);
         EndToEndBench.Result two = new EndToEndBench.Result(BenchNetwork.RELU128, "scalar", 1,
-                new double[] {9.0, 2.0, 4.0}, 60000, 0.9, 0.1);
+                new double[] {9.0, 2.0, 4.0}, new double[3], 60000, 0.9, 0.1);
         assertEquals(3.0, two.medianSeconds());
         EndToEndBench.Result one = new EndToEndBench.Result(BenchNetwork.RELU128, "scalar", 1,
-                new double[] {9.0}, 60000, 0.9, 0.1);
+                new double[] {9.0}, new double[1], 60000, 0.9, 0.1);
         assertEquals(9.0, one.medianSeconds(), "with one epoch there is nothing else to report");
+        assertTrue(one.json().contains("\"median_seconds_after_warmup\": null"), "the reference scripts' convention");
+    }
+
+    @Test
+    void jsonLineHasTheReferenceScriptsKeys() {
+        String json = new EndToEndBench.Result(BenchNetwork.NIELSEN, "simd", 2, new double[] {1.5, 0.25, 0.75},
+                new double[] {3.0, 0.5, 1.5}, 60000, 0.9512, 0.0123).json();
+        assertTrue(json.startsWith("{\"net\": \"nielsen\", \"tool\": \"scratchnet-simd\", \"threads\": 2, "
+                + "\"images_per_epoch\": 60000, \"epoch_seconds\": [1.5000, 0.2500, 0.7500], "
+                + "\"median_seconds_after_warmup\": 0.5000, \"epoch_cpu_seconds\": [3.0000, 0.5000, 1.5000], "
+                + "\"median_cpu_seconds_after_warmup\": 1.0000, \"final_test_accuracy\": 0.9512, "), json);
+        assertTrue(json.endsWith("}") && json.contains("\"batch\": 10"), json);
     }
 
     @Test
     void tableShowsSpeedUpOverScalar() {
         String table = EndToEndBench.table(List.of(
-                new EndToEndBench.Result(BenchNetwork.DEEP, "scalar", 1, new double[] {30, 24, 24}, 60000, 0.97, 0.1),
-                new EndToEndBench.Result(BenchNetwork.DEEP, "simd", 2, new double[] {3, 1.5, 1.5}, 60000, 0.975, 0.1)));
+                new EndToEndBench.Result(BenchNetwork.DEEP, "scalar", 1, new double[] {30, 24, 24}, new double[3], 60000, 0.97, 0.1),
+                new EndToEndBench.Result(BenchNetwork.DEEP, "simd", 2, new double[] {3, 1.5, 1.5}, new double[3], 60000, 0.975, 0.1)));
         assertTrue(table.contains("| deep | scalar | 1 | 24.000 | 2500 | 1.00× | 97.00% |"), table);
         assertTrue(table.contains("| deep | simd | 2 | 1.500 | 40000 | 16.00× | 97.50% |"), table);
     }
