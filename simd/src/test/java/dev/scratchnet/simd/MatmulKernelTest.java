@@ -1,0 +1,148 @@
+package dev.scratchnet.simd;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Property tests of all three matrix products against a naive triple loop in double precision, on many
+ * seeded random shapes and on shapes that sit just around every tile and block edge.
+ *
+ * <p>The tolerance is the textbook bound for a float dot product in any summation order, with or
+ * without fma: |computed − exact| ≤ γ_k Σ_p |a_ip b_pj|, γ_k = k·u / (1 − k·u), u = 2⁻²⁴.
+ */
+class MatmulKernelTest {
+    private static final int L = MatmulKernel.NR / 2;
+
+    /** Shapes (m, k, n): random ones plus each tile and block edge ±1. */
+    static Stream<Arguments> shapes() {
+        Stream.Builder<Arguments> shapes = Stream.builder();
+        SplittableRandom random = new SplittableRandom(20261125);
+        for (int i = 0; i < 60; i++) {
+            shapes.add(Arguments.of(1 + random.nextInt(200), 1 + random.nextInt(300), 1 + random.nextInt(200)));
+        }
+        int[] rowEdges = {1, MatmulKernel.MR - 1, MatmulKernel.MR, MatmulKernel.MR + 1,
+            MatmulKernel.MC - 1, MatmulKernel.MC, MatmulKernel.MC + 1};
+        int[] colEdges = {1, L - 1, L, L + 1, MatmulKernel.NR - 1, MatmulKernel.NR, MatmulKernel.NR + 1};
+        int[] depthEdges = {1, 2, MatmulKernel.KC - 1, MatmulKernel.KC, MatmulKernel.KC + 1, 2 * MatmulKernel.KC + 3};
+        for (int m : rowEdges) {
+            for (int n : colEdges) {
+                shapes.add(Arguments.of(m, depthEdges[(m + n) % depthEdges.length], n));
+            }
+        }
+        for (int k : depthEdges) {
+            shapes.add(Arguments.of(MatmulKernel.MR + 3, k, MatmulKernel.NR + 5));
+        }
+        // More than one column block, and large enough to be split across threads.
+        shapes.add(Arguments.of(19, 37, MatmulKernel.NC + 45));
+        shapes.add(Arguments.of(300, 520, 70));
+        shapes.add(Arguments.of(64, 784, 128));
+        return shapes.build();
+    }
+
+    @ParameterizedTest(name = "{0}×{1}·{1}×{2}")
+    @MethodSource("shapes")
+    void allThreeFormsMatchTheNaiveProductWithinTheRoundingBound(int m, int k, int n) {
+        long seed = 31L * m + 17L * k + n;
+        float[] a = random(m * k, seed), b = random(k * n, seed + 1);
+        for (boolean transA : new boolean[] {false, true}) {
+            for (boolean transB : new boolean[] {false, true}) {
+                if (transA && transB) {
+                    continue; // the backend has no aᵀ·bᵀ form
+                }
+                // The same numbers, stored the way each form reads them.
+                float[] as = transA ? transpose(a, m, k) : a;
+                float[] bs = transB ? transpose(b, k, n) : b;
+                for (int threads : new int[] {1, 2, 3}) {
+                    float[] c = random(m * n, seed + 2); // garbage that must be overwritten
+                    MatmulKernel.multiply(as, transA, bs, transB, c, m, n, k, threads);
+                    assertWithinBound(a, b, c, m, k, n,
+                            "transA=" + transA + " transB=" + transB + " threads=" + threads);
+                }
+            }
+        }
+    }
+
+    @Test
+    void resultIsBitwiseTheSameForOneTwoAndThreeThreads() {
+        int m = 203, k = 517, n = 301;
+        assertTrue(MatmulKernel.shares(m, n, k, 2) == 2, "this shape must really be split");
+        float[] a = random(m * k, 1), b = random(k * n, 2), bt = transpose(b, k, n), at = transpose(a, m, k);
+        for (int form = 0; form < 3; form++) {
+            boolean transA = form == 1, transB = form == 2;
+            float[] as = transA ? at : a, bs = transB ? bt : b;
+            float[] one = new float[m * n];
+            MatmulKernel.multiply(as, transA, bs, transB, one, m, n, k, 1);
+            for (int threads : new int[] {2, 3}) {
+                float[] many = new float[m * n];
+                MatmulKernel.multiply(as, transA, bs, transB, many, m, n, k, threads);
+                assertArrayEquals(one, many, "form " + form + " with " + threads + " threads");
+            }
+        }
+        // A tall shape is split by rows instead of columns; it must be just as exact.
+        int tall = 1000, thin = 40;
+        float[] x = random(tall * k, 3), w = random(k * thin, 4);
+        float[] one = new float[tall * thin], two = new float[tall * thin];
+        MatmulKernel.multiply(x, false, w, false, one, tall, thin, k, 1);
+        MatmulKernel.multiply(x, false, w, false, two, tall, thin, k, 2);
+        assertArrayEquals(one, two, "split by rows");
+    }
+
+    @Test
+    void smallProductsStayOnTheCallingThread() {
+        assertEquals(1, MatmulKernel.shares(8, 8, 8, 2));
+        assertEquals(1, MatmulKernel.shares(1024, 1024, 1024, 1));
+        assertEquals(2, MatmulKernel.shares(1024, 1024, 1024, 2));
+        assertEquals(1, MatmulKernel.shares(MatmulKernel.MR, MatmulKernel.NR, 1 << 16, 2),
+                "a single tile cannot be shared, however deep");
+    }
+
+    private static void assertWithinBound(float[] a, float[] b, float[] c, int m, int k, int n, String what) {
+        double u = Math.scalb(1.0, -24);
+        double gamma = k * u / (1 - k * u);
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                double exact = 0, magnitude = 0;
+                for (int p = 0; p < k; p++) {
+                    double prod = (double) a[i * k + p] * b[p * n + j];
+                    exact += prod;
+                    magnitude += Math.abs(prod);
+                }
+                double err = Math.abs(c[i * n + j] - exact);
+                // The final value is also rounded to float once: allow u·|exact| on top.
+                if (!(err <= gamma * magnitude + u * Math.abs(exact) + Float.MIN_NORMAL)) {
+                    throw new AssertionError(what + " " + m + "×" + k + "×" + n + ": C[" + i + "][" + j + "] = "
+                            + c[i * n + j] + ", exact " + exact + ", error " + err + " exceeds the bound "
+                            + gamma * magnitude);
+                }
+            }
+        }
+    }
+
+    /** @return the (cols × rows) transpose of a row-major (rows × cols) array */
+    private static float[] transpose(float[] x, int rows, int cols) {
+        float[] t = new float[x.length];
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                t[c * rows + r] = x[r * cols + c];
+            }
+        }
+        return t;
+    }
+
+    private static float[] random(int size, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        float[] x = new float[size];
+        for (int i = 0; i < size; i++) {
+            x[i] = (float) (random.nextDouble() * 2 - 1);
+        }
+        return x;
+    }
+}
