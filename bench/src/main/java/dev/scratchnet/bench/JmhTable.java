@@ -186,15 +186,22 @@ public final class JmhTable {
      * @return the table, one line per row plus the header, each ending in a newline
      */
     static String render(List<Row> rows) {
-        List<Row> sorted = new ArrayList<>(rows);
+        // Benchmarks and workloads in order of first appearance (JMH's order, which follows the
+        // @Param lists), wherever they appear: a simd-only workload joins its benchmark's rows.
+        List<String> benchmarks = new ArrayList<>();
         List<String> groups = new ArrayList<>();
         for (Row r : rows) {
+            if (!benchmarks.contains(r.benchmark)) {
+                benchmarks.add(r.benchmark);
+            }
             String g = key(r.benchmark, r.workload());
             if (!groups.contains(g)) {
                 groups.add(g);
             }
         }
-        sorted.sort(Comparator.<Row>comparingInt(r -> groups.indexOf(key(r.benchmark, r.workload())))
+        List<Row> sorted = new ArrayList<>(rows);
+        sorted.sort(Comparator.<Row>comparingInt(r -> benchmarks.indexOf(r.benchmark))
+                .thenComparingInt(r -> groups.indexOf(key(r.benchmark, r.workload())))
                 .thenComparing(r -> r.backend().equals("scalar") ? "" : r.backend())
                 .thenComparingInt(Row::threads));
         boolean anyGflops = rows.stream().anyMatch(r -> !Double.isNaN(r.gflops()));

@@ -56,6 +56,23 @@ class JmhTableTest {
     }
 
     @Test
+    void rowsGroupByBenchmarkThenWorkloadWhicheverFileTheyComeFrom() {
+        // As RunBenchmarks writes them: all scalar rows first, then simd, which has an extra shape.
+        List<String> csv = List.of(HEADER,
+                "\"dev.scratchnet.bench.MatmulBenchmark.matmul\",\"avgt\",1,5,65.7,1,\"us/op\",scalar,,64x128x10,1",
+                "\"dev.scratchnet.bench.TrainStepBenchmark.step\",\"avgt\",1,5,590,1,\"us/op\",scalar,nielsen,,1",
+                "\"dev.scratchnet.bench.MatmulBenchmark.matmul\",\"avgt\",1,5,10.4,1,\"us/op\",simd,,64x128x10,1",
+                "\"dev.scratchnet.bench.MatmulBenchmark.matmul\",\"avgt\",1,5,60000,1,\"us/op\",simd,,1024x1024x1024,1",
+                "\"dev.scratchnet.bench.TrainStepBenchmark.step\",\"avgt\",1,5,136,1,\"us/op\",simd,nielsen,,1");
+        List<String> lines = JmhTable.render(JmhTable.parse(csv, "run.csv")).lines().skip(2).toList();
+        assertTrue(lines.get(0).contains("| shape=64x128x10 | scalar |"), lines.get(0));
+        assertTrue(lines.get(1).contains("| shape=64x128x10 | simd |"), lines.get(1));
+        assertTrue(lines.get(2).contains("| shape=1024x1024x1024 | simd |"), lines.get(2));
+        assertTrue(lines.get(3).startsWith("| TrainStepBenchmark.step | network=nielsen | scalar |"), lines.get(3));
+        assertTrue(lines.get(4).startsWith("| TrainStepBenchmark.step | network=nielsen | simd |"), lines.get(4));
+    }
+
+    @Test
     void throughputScoresBecomeTimes() {
         List<String> csv = List.of(HEADER,
                 "\"dev.scratchnet.bench.MatmulBenchmark.matmul\",\"thrpt\",1,5,4.0,0.4,\"ops/ms\",simd,,64x784x128,1");
