@@ -282,8 +282,7 @@ public final class EndToEndBench {
             double[] seconds = epochs.stream().mapToDouble(EpochStats::seconds).toArray();
             Network net = trainers.get(i).network();
             results.add(new Result(network, backends.get(i), net.backend().threads(), seconds, cpuSeconds.get(i),
-                    train.size(),
-                    net.evaluate(test).accuracy(), epochs.get(epochs.size() - 1).trainLoss()));
+                    train.size(), net.evaluate(test).accuracy(), epochs.get(epochs.size() - 1).trainLoss()));
         }
         return results;
     }
