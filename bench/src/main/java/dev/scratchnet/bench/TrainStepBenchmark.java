@@ -1,10 +1,13 @@
 package dev.scratchnet.bench;
 
 import dev.scratchnet.backend.Backend;
+import dev.scratchnet.layer.Parameter;
 import dev.scratchnet.model.Network;
 import dev.scratchnet.model.TrainingConfig;
 import dev.scratchnet.optim.Optimizer;
 import dev.scratchnet.tensor.Tensor;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -30,11 +33,16 @@ import org.openjdk.jmh.annotations.Warmup;
  * softmax cross-entropy, Adam, batch 128). Multiply by the batches per epoch (6000, 938, 469) for an
  * estimate of an epoch's compute; {@link EndToEndBench} measures real epochs.
  *
- * <p><b>What could mislead:</b> the inputs are random, not MNIST: the kernels cost the same for any
- * values, but the network is trained on 16 batches in turn, so the weights drift somewhere real
- * training never goes (that does not change the cost of dense kernels). Allocation: a warm step should
- * allocate nothing; check with {@code -prof gc} that {@code gc.alloc.rate.norm} is about 0 B/op. The
- * small nielsen step (10 × 784 inputs) is dominated by call overhead and the output-sized kernels.
+ * <p><b>What could mislead:</b> the inputs are random, not MNIST, and the network trains on 16 of
+ * them in turn. The kernels cost the same for any normal values, but not for subnormal ones (below
+ * 1.2e-38, which many CPUs handle in slow microcode): trained long enough on these batches, the deep
+ * network's Adam first moments of dead ReLU units decay into subnormals and stay there (0.9 × the
+ * smallest subnormal rounds back to itself), and its step gets about twice as slow after some 700
+ * steps. So every measurement iteration restarts from the initial weights and a zeroed optimizer
+ * state (copied in place, allocating nothing), and the numbers describe the first steps of training
+ * whatever the run length. Allocation: a warm step should allocate nothing; check with
+ * {@code -prof gc} that {@code gc.alloc.rate.norm} is about 0 B/op. The small nielsen step
+ * (10 × 784 inputs) is dominated by call overhead and the output-sized kernels.
  *
  * <p><b>How to run:</b> {@code java --add-modules jdk.incubator.vector -jar bench/target/benchmarks.jar
  * TrainStepBenchmark -prof gc -rf csv -rff trainstep.csv}, then {@link JmhTable}; or the profiles in
@@ -69,6 +77,8 @@ public class TrainStepBenchmark {
     private Tensor[] inputs;
     private Tensor[] targets;
     private Tensor gradOutput;
+    private Tensor[] initialValues;
+    private List<Tensor> zeroState;
     private int next;
 
     /** Builds the network and its optimizer and draws the random batches. */
@@ -89,6 +99,26 @@ public class TrainStepBenchmark {
             targets[i] = RandomTensors.oneHot(spec.batchSize(), BenchNetwork.CLASSES, random);
         }
         gradOutput = new Tensor(spec.batchSize(), BenchNetwork.CLASSES);
+        List<Parameter> parameters = net.parameters();
+        initialValues = new Tensor[parameters.size()];
+        for (int i = 0; i < initialValues.length; i++) {
+            initialValues[i] = parameters.get(i).value().copy();
+        }
+        zeroState = new ArrayList<>();
+        for (Tensor t : optimizer.state()) {
+            zeroState.add(new Tensor(t.rows(), t.cols()));
+        }
+    }
+
+    /** Puts back the initial weights and a zeroed optimizer, so every iteration measures the same phase of training. */
+    @Setup(Level.Iteration)
+    public void restart() {
+        List<Parameter> parameters = net.parameters();
+        for (int i = 0; i < initialValues.length; i++) {
+            parameters.get(i).value().copyFrom(initialValues[i]);
+        }
+        optimizer.restore(0, zeroState);
+        next = 0;
     }
 
     /** @return the summed loss of the batch, before the update */

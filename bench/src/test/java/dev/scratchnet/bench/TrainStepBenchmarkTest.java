@@ -1,5 +1,6 @@
 package dev.scratchnet.bench;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,22 @@ class TrainStepBenchmarkTest {
             double again = b.step();
             assertTrue(again < first, network + ": loss " + first + " then " + again + " on the same batch");
         }
+    }
+
+    @Test
+    void restartPutsBackTheInitialWeightsAndOptimizer() {
+        TrainStepBenchmark b = new TrainStepBenchmark();
+        b.backend = "scalar";
+        b.threads = 1;
+        b.network = "relu128";
+        b.setUp();
+        b.restart();
+        double first = b.step();
+        for (int i = 0; i < 5; i++) {
+            b.step();
+        }
+        b.restart();
+        assertEquals(first, b.step(), 0.0, "after restart the first step sees the same weights and batch");
     }
 
     @Test
