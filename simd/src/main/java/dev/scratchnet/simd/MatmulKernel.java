@@ -115,11 +115,12 @@ final class MatmulKernel {
     }
 
     /**
-     * Products with fewer multiply-adds than this (about 4 million, 65 µs on one core) run on the calling
-     * thread: handing a share to a parked worker and waiting for it took 8 µs (median) to 18 µs (90th
-     * percentile) on a busy 2-core machine, so smaller products would gain little or lose.
+     * Products with fewer multiply-adds than this (about 12 million, some 180 µs on one core) run on the
+     * calling thread. Measured on the 2-core machine, quiet, JDK 17, products per second at 2 threads
+     * against 1: 64×784×128 (6.4M) 0.8× (slower: the handoff and the second core's cold caches cost
+     * more than half the work), 128×512×256 and 256³ (16.8M) 1.15–1.2×, 128×784×512 (51M) 1.7×.
      */
-    static final long PARALLEL_MIN_MACS = 1L << 22;
+    static final long PARALLEL_MIN_MACS = 12L << 20;
 
     /**
      * @return how many threads to use for an m×k·k×n product: 1 when it is small, else at most one per
