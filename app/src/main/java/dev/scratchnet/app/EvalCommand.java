@@ -12,7 +12,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code scratchnet eval}: accuracy, per-class precision and recall, and the confusion matrix. */
@@ -25,23 +24,19 @@ final class EvalCommand implements Callable<Integer> {
     @Mixin
     BackendOptions backendOptions;
 
-    @Option(names = "--model", paramLabel = "FILE", required = true, description = "A model saved by train.")
-    Path model;
-
-    @Option(names = "--data", paramLabel = "DIR",
-            description = "Folder with the MNIST files (default: $SCRATCHNET_DATA, else data/mnist).")
-    Path data;
+    @Mixin
+    ModelOptions modelOptions;
 
     @Override
     public Integer call() throws IOException {
         Validation.check(spec, backendOptions::validate);
-        Path dir = MnistData.folder(data);
+        Path dir = MnistData.folder(modelOptions.data);
         MnistData.requirePresent(dir);
-        SavedModel saved = Models.loadForMnist(model, backendOptions.select());
+        SavedModel saved = Models.loadForMnist(modelOptions.model, backendOptions.select());
         Dataset test = MnistData.load(dir, MnistDataset.Split.TEST, saved.normalization());
         Evaluation e = saved.network().evaluate(test);
         PrintWriter out = spec.commandLine().getOut();
-        out.println("model " + model + ": " + saved.network().describe());
+        out.println("model " + modelOptions.model + ": " + saved.network().describe());
         out.printf(Locale.ROOT, "test accuracy %s (%d of %d), mean loss %.4f%n%n",
                 TrainingMonitor.percent(e.accuracy()), e.correct(), e.count(), e.loss());
         out.print(table(e));

@@ -32,18 +32,14 @@ final class PredictCommand implements Callable<Integer> {
     @Mixin
     BackendOptions backendOptions;
 
-    @Option(names = "--model", paramLabel = "FILE", required = true, description = "A model saved by train.")
-    Path model;
+    @Mixin
+    ModelOptions modelOptions;
 
     @Parameters(paramLabel = "IMAGE", arity = "0..*", description = "Pictures of single digits.")
     List<Path> images = new ArrayList<>();
 
     @Option(names = "--index", split = ",", paramLabel = "I,I,...", hideParamSyntax = true, description = "MNIST test images to classify, e.g. 0,7,42.")
     List<Integer> indices = new ArrayList<>();
-
-    @Option(names = "--data", paramLabel = "DIR",
-            description = "Folder with the MNIST files, for --index (default: $SCRATCHNET_DATA, else data/mnist).")
-    Path data;
 
     @Override
     public Integer call() throws IOException {
@@ -52,7 +48,7 @@ final class PredictCommand implements Callable<Integer> {
             v.require(!images.isEmpty() || !indices.isEmpty(), "give at least one image file or --index");
             indices.forEach(i -> v.atLeast("--index", i, 0));
         });
-        SavedModel saved = Models.loadForMnist(model, backendOptions.select());
+        SavedModel saved = Models.loadForMnist(modelOptions.model, backendOptions.select());
         Network network = saved.network();
         Normalization normalization = saved.normalization();
         PrintWriter out = spec.commandLine().getOut();
@@ -72,7 +68,7 @@ final class PredictCommand implements Callable<Integer> {
             }
         }
         if (!indices.isEmpty()) {
-            Path dir = MnistData.folder(data);
+            Path dir = MnistData.folder(modelOptions.data);
             Dataset test = MnistData.load(dir, MnistDataset.Split.TEST, normalization);
             for (int index : indices) {
                 if (index >= test.size()) {

@@ -29,12 +29,8 @@ final class ReportCommand implements Callable<Integer> {
     @Mixin
     BackendOptions backendOptions;
 
-    @Option(names = "--model", paramLabel = "FILE", required = true, description = "A model saved by train.")
-    Path model;
-
-    @Option(names = "--data", paramLabel = "DIR",
-            description = "Folder with the MNIST files (default: $SCRATCHNET_DATA, else data/mnist).")
-    Path data;
+    @Mixin
+    ModelOptions modelOptions;
 
     @Option(names = {"--out", "--report"}, paramLabel = "DIR", defaultValue = "report",
             description = "Folder to write into.")
@@ -47,15 +43,15 @@ final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Validation.check(spec, backendOptions::validate);
-        Path dir = MnistData.folder(data);
+        Path dir = MnistData.folder(modelOptions.data);
         MnistData.requirePresent(dir);
-        SavedModel saved = Models.loadForMnist(model, backendOptions.select());
+        SavedModel saved = Models.loadForMnist(modelOptions.model, backendOptions.select());
         Path csv = history != null ? history : out.resolve("metrics.csv");
         List<EpochRecord> epochs = history != null || Files.isRegularFile(csv) ? MetricsWriter.readCsv(csv) : List.of();
         Dataset test = MnistData.load(dir, MnistDataset.Split.TEST, saved.normalization());
         Evaluation e = ReportWriter.write(out, saved.network(), saved.normalization(), test, epochs);
         PrintWriter printer = spec.commandLine().getOut();
-        printer.println("report for " + model + " (test accuracy " + TrainingMonitor.percent(e.accuracy()) + ") written to "
+        printer.println("report for " + modelOptions.model + " (test accuracy " + TrainingMonitor.percent(e.accuracy()) + ") written to "
                 + out + ": metrics.csv, metrics.json, learning-curves.png, confusion-matrix.png, misclassified.png, "
                 + "first-layer-weights.png" + (epochs.isEmpty() ? " (no history: learning curves are empty)" : ""));
         printer.flush();
