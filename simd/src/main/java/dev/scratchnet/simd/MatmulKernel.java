@@ -84,6 +84,7 @@ final class MatmulKernel {
         final float[] a = new float[A_GROUP * MR * KC];
         final float[] b = new float[Math.max(B_BLOCK, KC * NR)];
         final float[] tile = new float[MR * NR];
+        final SplitJob job = new SplitJob();
     }
 
     /**
@@ -105,12 +106,62 @@ final class MatmulKernel {
         int shares = shares(m, n, k, threads);
         if (shares == 1) {
             compute(a, transA, b, transB, c, m, n, k, 0, m, 0, n);
-        } else if (colPanels >= rowPanels) {
-            WorkerPool.run(shares, s -> compute(a, transA, b, transB, c, m, n, k, 0, m,
-                    Math.min(n, split(colPanels, shares, s) * NR), Math.min(n, split(colPanels, shares, s + 1) * NR)));
         } else {
-            WorkerPool.run(shares, s -> compute(a, transA, b, transB, c, m, n, k,
-                    Math.min(m, split(rowPanels, shares, s) * MR), Math.min(m, split(rowPanels, shares, s + 1) * MR), 0, n));
+            // One reusable job per calling thread: a lambda capturing the operands would be a new
+            // object on every product of every training step.
+            SplitJob job = WORKSPACE.get().job;
+            job.set(a, transA, b, transB, c, m, n, k, shares, colPanels >= rowPanels);
+            try {
+                WorkerPool.run(shares, job);
+            } finally {
+                job.clear();
+            }
+        }
+    }
+
+    /** One product split into shares of C's columns (or rows): share s computes its own panels. */
+    private static final class SplitJob implements java.util.function.IntConsumer {
+        private float[] a;
+        private float[] b;
+        private float[] c;
+        private boolean transA;
+        private boolean transB;
+        private int m;
+        private int n;
+        private int k;
+        private int shares;
+        private boolean byColumns;
+
+        void set(float[] a, boolean transA, float[] b, boolean transB, float[] c, int m, int n, int k, int shares,
+                 boolean byColumns) {
+            this.a = a;
+            this.transA = transA;
+            this.b = b;
+            this.transB = transB;
+            this.c = c;
+            this.m = m;
+            this.n = n;
+            this.k = k;
+            this.shares = shares;
+            this.byColumns = byColumns;
+        }
+
+        /** Drops the references, so a finished product's arrays are not kept alive. */
+        void clear() {
+            a = b = c = null;
+        }
+
+        @Override
+        public void accept(int s) {
+            if (byColumns) {
+                int colPanels = (n + NR - 1) / NR;
+                compute(a, transA, b, transB, c, m, n, k, 0, m,
+                        Math.min(n, split(colPanels, shares, s) * NR), Math.min(n, split(colPanels, shares, s + 1) * NR));
+            } else {
+                int rowPanels = (m + MR - 1) / MR;
+                compute(a, transA, b, transB, c, m, n, k,
+                        Math.min(m, split(rowPanels, shares, s) * MR), Math.min(m, split(rowPanels, shares, s + 1) * MR), 0, n);
+            }
         }
     }
 

@@ -2,89 +2,85 @@ package dev.scratchnet.simd;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.IntConsumer;
 
 /**
- * The long-lived threads that large matrix products share, one pool for the whole JVM.
+ * The long-lived threads that large matrix products share, one team for the whole JVM.
  *
  * <p>Why not {@code ForkJoinPool.commonPool()}: it has one worker fewer than there are processors
  * (a single worker on a 2-core machine) and other code may be using it. Here the caller always runs
- * share 0 itself, so {@code threads} shares need only {@code threads − 1} workers. The pool grows to the
- * largest thread count any backend has asked for. Workers are daemon threads, so they never keep the JVM
- * alive, and they end after a minute without work.
+ * share 0 itself, so {@code threads} shares need only {@code threads − 1} workers.
+ *
+ * <p>Handing out work allocates nothing: each worker is a parked daemon thread with a mailbox (the
+ * task and its share), woken with {@code LockSupport.unpark}, and the caller waits on a counter. An
+ * executor would allocate a future and a queue node per share, on every product of every training
+ * step. One caller at a time owns the team; a second thread that finds it busy runs all its shares
+ * itself, which gives the same result, because shares split the output, never a sum.
  */
 final class WorkerPool {
-    private static final AtomicInteger COUNTER = new AtomicInteger();
-    private static final ThreadPoolExecutor POOL = createPool();
+    private static final ReentrantLock OWNER = new ReentrantLock();
+    /** Workers 1, 2, …; grows to the largest share count asked for. Guarded by OWNER. */
+    private static final List<Worker> WORKERS = new ArrayList<>();
+    /** Shares still running on workers in the current run. */
+    private static final AtomicInteger PENDING = new AtomicInteger();
+    /** The thread that owns the team in the current run, woken by the last worker to finish. */
+    private static volatile Thread caller;
 
     private WorkerPool() {
     }
 
-    private static ThreadPoolExecutor createPool() {
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(1, 1, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), task -> {
-            Thread t = new Thread(task, "scratchnet-simd-" + COUNTER.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        pool.allowCoreThreadTimeOut(true);
-        return pool;
-    }
-
-    /** Makes sure the pool has at least {@code workers} threads. */
-    private static synchronized void ensureWorkers(int workers) {
-        if (POOL.getMaximumPoolSize() < workers) {
-            POOL.setMaximumPoolSize(workers);
-            POOL.setCorePoolSize(workers);
-        }
-    }
-
     /**
      * Runs {@code task.accept(s)} for s = 0 … shares−1 and returns when all have finished: share 0 on the
-     * calling thread, the others on pool workers. The first exception thrown by any share is rethrown
+     * calling thread, the others on workers. The first exception thrown by any share is rethrown
      * after all shares have stopped, so no worker is still writing when the caller sees it.
      *
      * @param shares how many shares, at least 1
      * @param task the work for one share
      */
     static void run(int shares, IntConsumer task) {
-        ensureWorkers(shares - 1);
-        List<Future<?>> futures = new ArrayList<>(shares - 1);
-        for (int s = 1; s < shares; s++) {
-            int share = s;
-            futures.add(POOL.submit(() -> task.accept(share)));
-        }
-        Throwable failure = null;
-        try {
-            task.accept(0);
-        } catch (RuntimeException | Error e) {
-            failure = e;
-        }
-        boolean interrupted = false;
-        for (Future<?> f : futures) {
-            while (true) {
-                try {
-                    f.get();
-                    break;
-                } catch (InterruptedException e) {
-                    // The workers are writing into the caller's output, so wait for them regardless.
-                    interrupted = true;
-                } catch (ExecutionException e) {
-                    if (failure == null) {
-                        failure = e.getCause();
-                    }
-                    break;
-                }
+        if (shares == 1 || !OWNER.tryLock()) {
+            for (int s = 0; s < shares; s++) {
+                task.accept(s);
             }
+            return;
         }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
+        try {
+            while (WORKERS.size() < shares - 1) {
+                WORKERS.add(new Worker(WORKERS.size() + 1));
+            }
+            caller = Thread.currentThread();
+            PENDING.set(shares - 1);
+            for (int s = 1; s < shares; s++) {
+                WORKERS.get(s - 1).give(task, s);
+            }
+            Throwable failure = null;
+            try {
+                task.accept(0);
+            } catch (RuntimeException | Error e) {
+                failure = e;
+            }
+            boolean interrupted = false;
+            // The workers are writing into the caller's output, so wait for them regardless.
+            while (PENDING.get() > 0) {
+                LockSupport.park(WorkerPool.class);
+                interrupted |= Thread.interrupted();
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            for (int s = 1; s < shares && failure == null; s++) {
+                failure = WORKERS.get(s - 1).failure;
+            }
+            rethrow(failure);
+        } finally {
+            OWNER.unlock();
         }
+    }
+
+    private static void rethrow(Throwable failure) {
         if (failure instanceof RuntimeException r) {
             throw r;
         }
@@ -93,6 +89,47 @@ final class WorkerPool {
         }
         if (failure != null) {
             throw new IllegalStateException("a matrix product worker failed", failure);
+        }
+    }
+
+    /** A daemon thread that runs one share at a time and parks in between. */
+    private static final class Worker extends Thread {
+        private volatile IntConsumer task;
+        private volatile int share;
+        private volatile Throwable failure;
+
+        Worker(int number) {
+            super("scratchnet-simd-" + number);
+            setDaemon(true);
+            start();
+        }
+
+        /** Called by the owner: the share is set before the task, which is the signal. */
+        void give(IntConsumer work, int shareIndex) {
+            failure = null;
+            share = shareIndex;
+            task = work;
+            LockSupport.unpark(this);
+        }
+
+        @Override
+        public void run() {
+            while (true) {
+                IntConsumer work = task;
+                if (work == null) {
+                    LockSupport.park(this); // an unpark that came first leaves a permit: no lost wake-up
+                    continue;
+                }
+                try {
+                    work.accept(share);
+                } catch (Throwable e) {
+                    failure = e;
+                }
+                task = null;
+                if (PENDING.decrementAndGet() == 0) {
+                    LockSupport.unpark(caller);
+                }
+            }
         }
     }
 }

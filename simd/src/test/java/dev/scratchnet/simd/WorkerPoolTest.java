@@ -40,4 +40,45 @@ class WorkerPoolTest {
         assertEquals(1, runs.get(0));
         assertEquals(1, runs.get(1));
     }
+
+    @Test
+    void handingOutWorkAllocatesNothingOnceWarm() {
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        AtomicIntegerArray runs = new AtomicIntegerArray(2);
+        java.util.function.IntConsumer task = runs::incrementAndGet;
+        for (int i = 0; i < 20_000; i++) {
+            WorkerPool.run(2, task);
+        }
+        long before = threads.getCurrentThreadAllocatedBytes();
+        for (int i = 0; i < 1000; i++) {
+            WorkerPool.run(2, task);
+        }
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        assertTrue(allocated < 1000, "1000 runs allocated " + allocated + " bytes on the caller");
+        assertEquals(21_000, runs.get(1));
+    }
+
+    @Test
+    void concurrentCallersEachGetEveryShareRunExactlyOnce() throws Exception {
+        int callers = 4, rounds = 2000, shares = 3;
+        AtomicIntegerArray runs = new AtomicIntegerArray(callers * shares);
+        Thread[] threads = new Thread[callers];
+        for (int t = 0; t < callers; t++) {
+            int caller = t;
+            threads[t] = new Thread(() -> {
+                for (int r = 0; r < rounds; r++) {
+                    WorkerPool.run(shares, s -> runs.incrementAndGet(caller * shares + s));
+                }
+            });
+            threads[t].start();
+        }
+        for (Thread t : threads) {
+            t.join(60_000);
+            assertTrue(!t.isAlive(), "a caller is stuck");
+        }
+        for (int i = 0; i < runs.length(); i++) {
+            assertEquals(rounds, runs.get(i), "caller " + i / shares + ", share " + i % shares);
+        }
+    }
 }
