@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.scratchnet.backend.Activation;
 import dev.scratchnet.backend.ScalarBackend;
@@ -13,6 +12,7 @@ import dev.scratchnet.io.NetworkFormat;
 import dev.scratchnet.io.SavedModel;
 import dev.scratchnet.layer.Parameter;
 import dev.scratchnet.model.Network;
+import dev.scratchnet.testing.TestData;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -43,8 +43,7 @@ class AppIT {
     private static JarRunner.Result sharedTraining;
 
     static synchronized Path trainedModel() throws Exception {
-        Path mnist = TestData.mnistFolder();
-        assumeTrue(mnist != null, "set -Dscratchnet.mnist to run the real-data end-to-end tests");
+        Path mnist = TestData.mnist();
         if (sharedModel == null) {
             Path dir = Files.createTempDirectory("scratchnet-it");
             // Run within the heap the README documents, report included, to keep that promise tested.
@@ -58,7 +57,7 @@ class AppIT {
     }
 
     private static String mnist() {
-        return TestData.mnistFolder().toString();
+        return TestData.mnist().toString();
     }
 
     // ---- the happy path on the real data ----

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.scratchnet.testing.TestData;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -173,8 +173,7 @@ class DigitImageTest {
 
     @Test
     void mnistDigitsSurviveARoundTripThroughAScanLikeImage() throws Exception {
-        Path mnist = TestData.mnistFolder();
-        assumeTrue(mnist != null, "set -Dscratchnet.mnist to run");
+        Path mnist = TestData.mnist();
         int count = 20;
         int[][] originals = testImages(mnist.resolve("t10k-images-idx3-ubyte.gz"), count);
         int[][] again = new int[count][];

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.scratchnet.testing.TestData;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -42,8 +43,7 @@ class DownloadCommandTest {
 
     @Test
     void realFilesFromALoopbackMirrorVerifyAgainstTheBuiltInChecksums() throws Exception {
-        Path mnist = TestData.mnistFolder();
-        assumeTrue(mnist != null, "set -Dscratchnet.mnist to run");
+        Path mnist = TestData.mnist();
         Path dir = tmp.resolve("mnist");
         try (LoopbackServer server = new LoopbackServer(mnist, LoopbackServer.Behaviour.GOOD)) {
             CliRun run = CliRun.of("download", "--data", dir.toString(), "--mirror", server.uri().toString());
@@ -59,8 +59,7 @@ class DownloadCommandTest {
 
     @Test
     void fashionChecksumsMatchTheSharedCopy() throws Exception {
-        Path mnist = TestData.mnistFolder();
-        assumeTrue(mnist != null, "set -Dscratchnet.mnist to run");
+        Path mnist = TestData.mnist();
         Path fashion = mnist.resolveSibling("fashion-mnist");
         assumeTrue(Files.isDirectory(fashion), "no fashion-mnist folder next to " + mnist);
         for (DatasetFiles.RemoteFile f : DatasetFiles.FASHION.files()) {

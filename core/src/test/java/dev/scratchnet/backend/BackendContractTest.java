@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.scratchnet.model.SyntheticData;
 import dev.scratchnet.tensor.Tensor;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
@@ -74,13 +75,7 @@ public abstract class BackendContractTest {
      * @return a tensor of uniform values in [-1, 1)
      */
     protected static Tensor random(int rows, int cols, long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
-        Tensor t = new Tensor(rows, cols);
-        float[] d = t.data();
-        for (int i = 0; i < d.length; i++) {
-            d[i] = (float) (random.nextDouble() * 2 - 1);
-        }
-        return t;
+        return SyntheticData.uniform(rows, cols, seed);
     }
 
     /**
@@ -238,7 +233,7 @@ public abstract class BackendContractTest {
     void softmaxCrossEntropyMatchesReference(int n) {
         Tensor z = random(13, n, 50);
         scaleTo(z, 10f);
-        Tensor y = oneHot(13, n, 51);
+        Tensor y = SyntheticData.oneHot(13, n, 51);
         Tensor expected = new Tensor(13, n), out = new Tensor(13, n);
         double expectedLoss = reference.softmaxCrossEntropy(z, y, expected);
         double loss = create(1).softmaxCrossEntropy(z, y, out);
@@ -394,14 +389,5 @@ public abstract class BackendContractTest {
         for (int i = 0; i < d.length; i++) {
             d[i] *= range;
         }
-    }
-
-    private static Tensor oneHot(int rows, int cols, long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
-        Tensor y = new Tensor(rows, cols);
-        for (int i = 0; i < rows; i++) {
-            y.set(i, random.nextInt(cols), 1f);
-        }
-        return y;
     }
 }
