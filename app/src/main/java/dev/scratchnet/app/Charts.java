@@ -1,15 +1,13 @@
 package dev.scratchnet.app;
 
+import dev.scratchnet.io.AtomicFiles;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -48,7 +46,7 @@ final class Charts {
         XYChart accuracy = curve("Accuracy per epoch", "accuracy (%)", Styler.LegendPosition.InsideSE, epochs,
                 List.of("train", "validation", "test"),
                 List.of(e -> 100 * e.trainAccuracy(), e -> 100 * e.validationAccuracy(), e -> 100 * e.testAccuracy()));
-        writeAtomically(png, out -> BitmapEncoder.saveBitmap(List.of(loss, accuracy), 1, 2, out, BitmapFormat.PNG));
+        AtomicFiles.write(png, out -> BitmapEncoder.saveBitmap(List.of(loss, accuracy), 1, 2, out, BitmapFormat.PNG));
     }
 
     private static XYChart curve(String title, String yTitle, Styler.LegendPosition legend, List<EpochRecord> epochs, List<String> names,
@@ -107,7 +105,7 @@ final class Charts {
         chart.getStyler().setLegendVisible(false);
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         chart.addSeries("count", axis, yAxis, cells);
-        writeAtomically(png, out -> BitmapEncoder.saveBitmap(chart, out, BitmapFormat.PNG));
+        AtomicFiles.write(png, out -> BitmapEncoder.saveBitmap(chart, out, BitmapFormat.PNG));
     }
 
     /**
@@ -147,7 +145,7 @@ final class Charts {
                     x0, y0 + cell + captionHeight - 4);
         }
         g.dispose();
-        writeAtomically(png, out -> ImageIO.write(image, "png", out));
+        AtomicFiles.write(png, out -> ImageIO.write(image, "png", out));
     }
 
     /**
@@ -189,7 +187,7 @@ final class Charts {
             }
         }
         g.dispose();
-        writeAtomically(png, out -> ImageIO.write(image, "png", out));
+        AtomicFiles.write(png, out -> ImageIO.write(image, "png", out));
     }
 
     /** −1 → blue, 0 → white, +1 → red. */
@@ -197,23 +195,5 @@ final class Charts {
         float a = Math.min(1, Math.abs(t));
         int fade = Math.round(255 * (1 - a));
         return t >= 0 ? new Color(255, fade, fade) : new Color(fade, fade, 255);
-    }
-
-    private interface PngWriter {
-        void write(OutputStream out) throws IOException;
-    }
-
-    private static void writeAtomically(Path target, PngWriter writer) throws IOException {
-        Path parent = target.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Path part = Files.createTempFile(parent, "." + target.getFileName(), ".part");
-        try {
-            try (OutputStream out = Files.newOutputStream(part)) {
-                writer.write(out);
-            }
-            Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(part);
-        }
     }
 }

@@ -1,12 +1,12 @@
 package dev.scratchnet.app;
 
+import dev.scratchnet.io.AtomicFiles;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -75,19 +75,9 @@ final class MetricsWriter {
     /** Writes both files into {@code dir}, each atomically. */
     static void write(Path dir, String description, List<EpochRecord> epochs, double testAccuracy, int[][] confusion)
             throws IOException {
-        Files.createDirectories(dir);
-        writeAtomically(dir.resolve("metrics.csv"), csv(epochs));
-        writeAtomically(dir.resolve("metrics.json"), json(description, epochs, testAccuracy, confusion));
-    }
-
-    static void writeAtomically(Path target, String text) throws IOException {
-        Path part = Files.createTempFile(target.toAbsolutePath().getParent(), "." + target.getFileName(), ".part");
-        try {
-            Files.writeString(part, text, StandardCharsets.UTF_8);
-            Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(part);
-        }
+        AtomicFiles.write(dir.resolve("metrics.csv"), csv(epochs).getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.write(dir.resolve("metrics.json"),
+                json(description, epochs, testAccuracy, confusion).getBytes(StandardCharsets.UTF_8));
     }
 
     /**

@@ -45,7 +45,7 @@ class CheckpointKillIT {
                 Thread.sleep(20);
             }
             Thread.sleep(random.nextInt(0, 500));
-            while (run.process().isAlive() && temporaries().equals(leftovers) && System.nanoTime() < deadline) {
+            while (run.process().isAlive() && !newTemporary(leftovers) && System.nanoTime() < deadline) {
                 Thread.onSpinWait();
             }
             if (!run.process().isAlive()) {
@@ -54,7 +54,7 @@ class CheckpointKillIT {
             run.process().destroyForcibly(); // SIGKILL: no shutdown hook, no cleanup
             run.process().waitFor();
             run.finish();
-            if (!temporaries().equals(leftovers)) {
+            if (newTemporary(leftovers)) {
                 killedDuringWrite++;
             }
 
@@ -64,6 +64,13 @@ class CheckpointKillIT {
         }
         System.out.println("CheckpointKillIT: " + KILLS + " kills, " + killedDuringWrite + " inside a checkpoint write");
         assertTrue(killedDuringWrite > 0, "no kill landed inside a checkpoint write, so the test proved nothing");
+        // Each run removes what earlier kills left, so at most the last kill's temporary file remains.
+        assertTrue(temporaries().size() <= 1, "leftovers pile up: " + temporaries());
+    }
+
+    /** A write has begun: a temporary file is there that was not left by an earlier kill. */
+    private boolean newTemporary(Set<Path> leftovers) throws IOException {
+        return !leftovers.containsAll(temporaries());
     }
 
     /** Temporary files of checkpoint writes: each one left behind is a write that a kill cut short. */

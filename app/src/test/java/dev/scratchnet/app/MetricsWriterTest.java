@@ -3,6 +3,13 @@ package dev.scratchnet.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.scratchnet.backend.Activation;
+import dev.scratchnet.data.Normalization;
+import dev.scratchnet.io.NetworkFormat;
+import dev.scratchnet.model.Network;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,6 +19,24 @@ import org.junit.jupiter.api.io.TempDir;
 class MetricsWriterTest {
     @TempDir
     Path tmp;
+
+    @Test
+    void reportFilesGetThePermissionsOfTheModelAndNoLeftovers() throws Exception {
+        assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"));
+        Path model = tmp.resolve("model.snet");
+        NetworkFormat.save(Network.builder().input(2).dense(2, Activation.IDENTITY).build(), Normalization.UNIT, model);
+        Path report = tmp.resolve("report");
+        MetricsWriter.write(report, "2-2", ChartsTest.history(2, false), Double.NaN, null);
+        Charts.learningCurves(ChartsTest.history(2, false), report.resolve("learning-curves.png"));
+        try (var files = Files.list(report)) {
+            List<Path> written = files.sorted().toList();
+            assertEquals(List.of("learning-curves.png", "metrics.csv", "metrics.json"),
+                    written.stream().map(p -> p.getFileName().toString()).toList());
+            for (Path p : written) {
+                assertEquals(Files.getPosixFilePermissions(model), Files.getPosixFilePermissions(p), p.toString());
+            }
+        }
+    }
 
     @Test
     void csvHasOneRowPerEpochAndEmptyFieldsForMissingValues() {
