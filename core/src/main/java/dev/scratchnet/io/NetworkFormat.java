@@ -15,14 +15,18 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.BufferUnderflowException;
+import java.io.StringReader;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Properties;
 import java.util.zip.CRC32;
 
 /**
@@ -41,13 +45,16 @@ import java.util.zip.CRC32;
  * loss         string   cross-entropy | quadratic
  * normalization float32 scale, float32 offset    (input = raw pixel · scale + offset)
  * per dense    float32 × (in · out) weights, row-major; float32 × out bias
- * [state]      string config (key=value lines), int32 epochsCompleted, int64 optimizerSteps,
- *              int32 tensorCount, per tensor int32 rows, int32 cols, float32 × rows·cols
+ * [state]      string config (key=value lines: the {@link TrainingConfig} plus validationSize and
+ *                     bestValidationAccuracy, which older files lack), int32 epochsCompleted,
+ *              int64 optimizerSteps, int32 tensorCount, per tensor int32 rows, int32 cols, float32 × rows·cols
  * crc32        int32    CRC-32 of every byte before it
  * </pre>
  *
  * Writes are atomic ({@link AtomicFiles}); reads check the magic, the version and the checksum
- * before they trust any size, and reject weights that are not finite.
+ * before they trust any size, and reject weights that are not finite. {@link #load} reads the
+ * header before anything else and checks the checksum while streaming, so a large file that is not
+ * a model, or is damaged, is refused without being read into memory.
  */
 public final class NetworkFormat {
     /** The current format version. */
@@ -59,6 +66,11 @@ public final class NetworkFormat {
     /** No real model comes near this; a larger claim means damage, so refuse before allocating. */
     private static final int MAX_WIDTH = 1 << 24;
     private static final long MAX_FILE_BYTES = 1L << 31;
+    /** Magic and version: enough to tell a model of this version from anything else. */
+    private static final int HEADER_BYTES = MAGIC.length + 4;
+    /** The run's validation bookkeeping, stored as extra lines of the state's config text. */
+    private static final String VALIDATION_SIZE = "validationSize";
+    private static final String BEST_VALIDATION = "bestValidationAccuracy";
 
     private NetworkFormat() {
     }
@@ -128,7 +140,7 @@ public final class NetworkFormat {
                 }
             }
             if (stateOrNull != null) {
-                writeString(out, stateOrNull.config().toText());
+                writeString(out, stateText(stateOrNull));
                 out.writeInt(stateOrNull.epochsCompleted());
                 out.writeLong(stateOrNull.optimizerSteps());
                 out.writeInt(stateOrNull.optimizerState().size());
@@ -149,7 +161,8 @@ public final class NetworkFormat {
     }
 
     /**
-     * Loads a model file.
+     * Loads a model file. The header is checked first and the checksum while streaming, so a
+     * file that is not a model (or a damaged one) is refused without reading it into memory.
      *
      * @param file the file
      * @param backend the kernels the loaded network will run on
@@ -158,6 +171,10 @@ public final class NetworkFormat {
      * @throws IOException if the file cannot be read
      */
     public static SavedModel load(Path file, Backend backend) throws IOException {
+        if (Files.isDirectory(file)) {
+            throw new ModelFormatException(file + " is a folder, not a model file; give the file that "
+                    + "'scratchnet train --save' wrote");
+        }
         long size;
         try {
             size = Files.size(file);
@@ -165,10 +182,84 @@ public final class NetworkFormat {
             throw new java.io.FileNotFoundException("model file " + file + " does not exist; check the path, or train "
                     + "one with: scratchnet train --save " + file);
         }
-        if (size > MAX_FILE_BYTES) {
-            throw new ModelFormatException(file + " is " + size + " bytes, too large to be a Scratchnet model");
+        String source = file.toString();
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            checkHeader(readFully(channel, 0, (int) Math.min(size, HEADER_BYTES)), size, source);
+            if (size > MAX_FILE_BYTES) {
+                throw new ModelFormatException(source + " is " + size + " bytes, too large to be a Scratchnet model; "
+                        + "it is damaged, retrain it");
+            }
+            CRC32 crc = new CRC32();
+            ByteBuffer chunk = ByteBuffer.allocate(1 << 16);
+            for (long position = 0; position < size - 4; ) {
+                chunk.clear().limit((int) Math.min(chunk.capacity(), size - 4 - position));
+                int n = channel.read(chunk, position);
+                if (n < 0) {
+                    throw new ModelFormatException(source + " shrank while it was read; try again");
+                }
+                crc.update(chunk.flip());
+                position += n;
+            }
+            checkChecksum(crc, readFully(channel, size - 4, 4).getInt(), source);
+            return fromBytes(readFully(channel, 0, (int) size).array(), source, backend);
         }
-        return fromBytes(Files.readAllBytes(file), file.toString(), backend);
+    }
+
+    /**
+     * Whether a file starts like a Scratchnet model (of any version), judged by its first bytes
+     * only: used to refuse overwriting files that are not models.
+     *
+     * @param file an existing file
+     * @return true if it begins with the model magic
+     * @throws IOException if the file cannot be read
+     */
+    public static boolean looksLikeModel(Path file) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = channel.size();
+            if (size < MAGIC.length) {
+                return false;
+            }
+            return Arrays.equals(readFully(channel, 0, MAGIC.length).array(), MAGIC);
+        }
+    }
+
+    private static ByteBuffer readFully(FileChannel channel, long position, int length) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(length);
+        while (buffer.hasRemaining()) {
+            if (channel.read(buffer, position + buffer.position()) < 0) {
+                break; // shorter than it was a moment ago: the checks below report it as truncated
+            }
+        }
+        return buffer.flip();
+    }
+
+    /** Magic, then version, from the first bytes; {@code length} is the whole content's length. */
+    private static void checkHeader(ByteBuffer first, long length, String source) throws ModelFormatException {
+        byte[] magic = new byte[MAGIC.length];
+        if (length < MAGIC.length + 8 || first.remaining() < HEADER_BYTES) {
+            throw notAModel(source);
+        }
+        first.get(magic);
+        if (!Arrays.equals(magic, MAGIC)) {
+            throw notAModel(source);
+        }
+        int version = first.getInt();
+        if (version != VERSION) {
+            throw new ModelFormatException(source + " is a Scratchnet model of format version " + version
+                    + ", but this build reads version " + VERSION + "; retrain it or use the matching Scratchnet");
+        }
+    }
+
+    private static ModelFormatException notAModel(String source) {
+        return new ModelFormatException(source + " is not a Scratchnet model file (no SCRNET header); "
+                + "pass a file written by 'scratchnet train --save'");
+    }
+
+    private static void checkChecksum(CRC32 crc, int stored, String source) throws ModelFormatException {
+        if ((int) crc.getValue() != stored) {
+            throw new ModelFormatException(source + " is damaged (checksum mismatch: truncated or corrupted); "
+                    + "restore it from a copy or retrain it");
+        }
     }
 
     /**
@@ -181,24 +272,12 @@ public final class NetworkFormat {
      * @throws ModelFormatException if the content is not a valid model
      */
     public static SavedModel fromBytes(byte[] content, String source, Backend backend) throws ModelFormatException {
-        if (content.length < MAGIC.length + 8 || !Arrays.equals(content, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
-            throw new ModelFormatException(source + " is not a Scratchnet model file (no SCRNET header); "
-                    + "pass a file written by 'scratchnet train --save'");
-        }
+        checkHeader(ByteBuffer.wrap(content, 0, Math.min(content.length, HEADER_BYTES)), content.length, source);
         ByteBuffer in = ByteBuffer.wrap(content);
-        in.position(MAGIC.length);
-        int version = in.getInt();
-        if (version != VERSION) {
-            throw new ModelFormatException(source + " is a Scratchnet model of format version " + version
-                    + ", but this build reads version " + VERSION + "; retrain it or use the matching Scratchnet");
-        }
+        in.position(HEADER_BYTES);
         CRC32 crc = new CRC32();
         crc.update(content, 0, content.length - 4);
-        int stored = ByteBuffer.wrap(content, content.length - 4, 4).getInt();
-        if ((int) crc.getValue() != stored) {
-            throw new ModelFormatException(source + " is damaged (checksum mismatch: truncated or corrupted); "
-                    + "restore it from a copy or retrain it");
-        }
+        checkChecksum(crc, ByteBuffer.wrap(content, content.length - 4, 4).getInt(), source);
         try {
             SavedModel model = parse(in.limit(content.length - 4), source, backend);
             if (in.hasRemaining()) {
@@ -252,7 +331,8 @@ public final class NetworkFormat {
         }
         TrainingState state = null;
         if ((flags & 1) != 0) {
-            TrainingConfig config = TrainingConfig.fromText(readString(in, source));
+            String text = readString(in, source);
+            TrainingConfig config = TrainingConfig.fromText(text);
             int epochs = in.getInt();
             long steps = in.getLong();
             int count = in.getInt();
@@ -270,9 +350,56 @@ public final class NetworkFormat {
                 readFloats(in, t.data(), source, "optimizer state");
                 tensors.add(t);
             }
-            state = new TrainingState(config, epochs, steps, tensors);
+            checkOptimizerShapes(tensors, network, source);
+            Properties extra = properties(text);
+            state = new TrainingState(config, epochs, steps, tensors,
+                    Integer.parseInt(extra.getProperty(VALIDATION_SIZE, "0")),
+                    Double.parseDouble(extra.getProperty(BEST_VALIDATION, "NaN")));
         }
         return new SavedModel(network, normalization, state);
+    }
+
+    /** The config's key=value lines and the validation bookkeeping; older readers ignore the extra keys. */
+    private static String stateText(TrainingState state) {
+        StringBuilder text = new StringBuilder(state.config().toText());
+        text.append(VALIDATION_SIZE).append('=').append(state.validationSize()).append('\n');
+        if (!Double.isNaN(state.bestValidationAccuracy())) {
+            text.append(BEST_VALIDATION).append('=').append(state.bestValidationAccuracy()).append('\n');
+        }
+        return text.toString();
+    }
+
+    private static Properties properties(String text) {
+        Properties p = new Properties();
+        try {
+            p.load(new StringReader(text));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("training state text is unreadable: " + e.getMessage(), e);
+        }
+        return p;
+    }
+
+    /**
+     * Optimizer state comes as whole sets of one tensor per parameter, each of its parameter's
+     * shape ({@link dev.scratchnet.optim.Optimizer#state()}); anything else would fail deep
+     * inside a resume.
+     */
+    private static void checkOptimizerShapes(List<Tensor> tensors, Network network, String source)
+            throws ModelFormatException {
+        int parameters = network.parameters().size();
+        if (parameters == 0 ? !tensors.isEmpty() : tensors.size() % parameters != 0) {
+            throw new ModelFormatException(source + " holds " + tensors.size() + " optimizer state tensors for "
+                    + parameters + " parameters; it is damaged, retrain it");
+        }
+        for (int i = 0; i < tensors.size(); i++) {
+            Tensor p = network.parameters().get(i % parameters).value();
+            Tensor t = tensors.get(i);
+            if (t.rows() != p.rows() || t.cols() != p.cols()) {
+                throw new ModelFormatException(source + " holds optimizer state of shape " + t.rows() + "×" + t.cols()
+                        + " for " + network.parameters().get(i % parameters).name() + ", which is " + p.rows() + "×"
+                        + p.cols() + "; it is damaged or was edited, retrain it");
+            }
+        }
     }
 
     private static int width(int value, String what, String source) throws ModelFormatException {

@@ -28,6 +28,10 @@ public final class Trainer {
     private final List<TrainingListener> listeners = new ArrayList<>();
     private volatile boolean stopRequested;
     private int epochsCompleted;
+    private int validationSize;
+    /** The best validation accuracy so far and its epoch; a resumed run must beat the saved best, not start over. */
+    private double bestValidationAccuracy = Double.NaN;
+    private int bestValidationEpoch;
 
     /**
      * @param network the network to train
@@ -69,13 +73,27 @@ public final class Trainer {
         return epochsCompleted;
     }
 
+    /** @return the best validation accuracy so far (restored on resume), NaN before any validation */
+    public double bestValidationAccuracy() {
+        return bestValidationAccuracy;
+    }
+
+    /**
+     * @return the epoch (1-based) that reached {@link #bestValidationAccuracy()}, 0 if none; a
+     *         listener compares it with the epoch just finished to know whether this one is the best
+     */
+    public int bestValidationEpoch() {
+        return bestValidationEpoch;
+    }
+
     /** @return the state to save in a checkpoint, as of the last completed epoch or batch */
     public TrainingState state() {
         List<Tensor> copies = new ArrayList<>();
         for (Tensor t : optimizer.state()) {
             copies.add(t.copy());
         }
-        return new TrainingState(config, epochsCompleted, optimizer.steps(), copies);
+        return new TrainingState(config, epochsCompleted, optimizer.steps(), copies, validationSize,
+                bestValidationAccuracy);
     }
 
     /**
@@ -89,8 +107,26 @@ public final class Trainer {
             throw new IllegalArgumentException("checkpoint was trained with " + state.config().optimizer().cliName()
                     + ", this run uses " + config.optimizer().cliName());
         }
-        optimizer.restore(state.optimizerSteps(), state.optimizerState());
+        List<Tensor> needed = optimizer.state();
+        List<Tensor> saved = state.optimizerState();
+        if (saved.size() != needed.size()) {
+            throw new IllegalArgumentException("the checkpoint holds " + saved.size() + " optimizer state tensors, but "
+                    + config.optimizer().cliName() + " on this network needs " + needed.size());
+        }
+        for (int i = 0; i < saved.size(); i++) {
+            Tensor s = saved.get(i);
+            Tensor n = needed.get(i);
+            if (s.rows() != n.rows() || s.cols() != n.cols()) {
+                throw new IllegalArgumentException("optimizer state tensor " + i + " in the checkpoint is " + s.rows()
+                        + "×" + s.cols() + ", but this network needs " + n.rows() + "×" + n.cols()
+                        + " (was it saved for another network?)");
+            }
+        }
+        optimizer.restore(state.optimizerSteps(), saved);
         epochsCompleted = state.epochsCompleted();
+        validationSize = state.validationSize();
+        bestValidationAccuracy = state.bestValidationAccuracy();
+        bestValidationEpoch = Double.isNaN(bestValidationAccuracy) ? 0 : epochsCompleted;
     }
 
     /**
@@ -107,6 +143,7 @@ public final class Trainer {
             checkData(validation, "validation");
         }
         stopRequested = false;
+        validationSize = validation == null ? 0 : validation.size();
         int n = train.size();
         int batchSize = Math.min(config.batchSize(), n);
         int batches = (n + batchSize - 1) / batchSize;
@@ -160,6 +197,10 @@ public final class Trainer {
             double seconds = (System.nanoTime() - start) / 1e9;
             epochsCompleted++;
             Evaluation evaluation = validation == null ? null : network.evaluate(validation);
+            if (evaluation != null && (Double.isNaN(bestValidationAccuracy) || evaluation.accuracy() > bestValidationAccuracy)) {
+                bestValidationAccuracy = evaluation.accuracy();
+                bestValidationEpoch = epoch + 1;
+            }
             EpochStats stats = new EpochStats(epoch + 1, config.epochs(), lossSum / n,
                     train.hasLabels() ? (double) correct / n : Double.NaN, evaluation, learningRate, seconds, n);
             history.add(stats);

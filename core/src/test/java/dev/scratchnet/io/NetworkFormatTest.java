@@ -2,6 +2,7 @@ package dev.scratchnet.io;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -15,9 +16,11 @@ import dev.scratchnet.model.Network;
 import dev.scratchnet.model.SyntheticData;
 import dev.scratchnet.model.Trainer;
 import dev.scratchnet.model.TrainingConfig;
+import dev.scratchnet.model.TrainingState;
 import dev.scratchnet.optim.OptimizerKind;
 import dev.scratchnet.tensor.Tensor;
 import java.io.FileNotFoundException;
+import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,6 +67,80 @@ class NetworkFormatTest {
         assertEquals(1, loaded.trainingState().epochsCompleted());
         assertEquals(trainer.state().optimizerSteps(), loaded.trainingState().optimizerSteps());
         assertEquals(trainer.state().optimizerState(), loaded.trainingState().optimizerState());
+    }
+
+    @Test
+    void checkpointKeepsTheValidationSizeAndTheBestValidationAccuracy() throws Exception {
+        Network net = Network.builder().input(2).dense(6, Activation.RELU).dense(4, Activation.IDENTITY).build();
+        Trainer trainer = new Trainer(net, TrainingConfig.builder().epochs(2).build());
+        trainer.fit(SyntheticData.blobs(100, 1), SyntheticData.blobs(30, 2));
+        byte[] bytes = NetworkFormat.toBytes(net, Normalization.UNIT, trainer.state());
+        TrainingState loaded = NetworkFormat.fromBytes(bytes, "c.snm", new ScalarBackend()).trainingState();
+        assertEquals(30, loaded.validationSize());
+        assertEquals(trainer.bestValidationAccuracy(), loaded.bestValidationAccuracy());
+        TrainingState none = NetworkFormat.fromBytes(NetworkFormat.toBytes(net, Normalization.UNIT,
+                new TrainingState(trainer.config(), 1, 5, trainer.state().optimizerState())), "c.snm",
+                new ScalarBackend()).trainingState();
+        assertEquals(0, none.validationSize());
+        assertTrue(Double.isNaN(none.bestValidationAccuracy()));
+    }
+
+    @Test
+    void theExtraStateLinesLeaveTheConfigurationReadableByOlderReaders() {
+        // Older builds parse the state text with TrainingConfig.fromText alone; unknown keys must not bother it.
+        TrainingConfig config = TrainingConfig.builder().epochs(3).build();
+        assertEquals(config, TrainingConfig.fromText(config.toText() + "validationSize=30\nbestValidationAccuracy=0.5\n"));
+    }
+
+    @Test
+    void optimizerStateOfTheWrongShapeIsRefusedWhenLoading() {
+        TrainingConfig config = TrainingConfig.builder().optimizer(OptimizerKind.MOMENTUM).epochs(1).build();
+        Network five = Network.builder().input(2).dense(5, Activation.RELU).dense(4, Activation.IDENTITY).build();
+        Network six = Network.builder().input(2).dense(6, Activation.RELU).dense(4, Activation.IDENTITY).build();
+        byte[] bytes = NetworkFormat.toBytes(six, Normalization.UNIT, new Trainer(five, config).state());
+        ModelFormatException e = assertThrows(ModelFormatException.class,
+                () -> NetworkFormat.fromBytes(bytes, "c.snm", new ScalarBackend()));
+        assertTrue(e.getMessage().startsWith("c.snm holds optimizer state of shape 2×5 for "), e.getMessage());
+    }
+
+    @Test
+    void aLargeFileThatIsNotAModelIsRefusedByItsHeaderAlone() throws Exception {
+        Path big = dir.resolve("big.bin");
+        try (RandomAccessFile f = new RandomAccessFile(big.toFile(), "rw")) {
+            f.write("not a model, just a large file".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            f.setLength(3L << 30); // sparse: 3 GB on paper, nothing on the disk
+        }
+        ModelFormatException e = assertThrows(ModelFormatException.class, () -> NetworkFormat.load(big, new ScalarBackend()));
+        assertTrue(e.getMessage().contains("is not a Scratchnet model file"), e.getMessage());
+    }
+
+    @Test
+    void aLargeDamagedModelIsRefusedByItsChecksum() throws Exception {
+        // AppIT runs the same under a small -Xmx, where reading the file whole would run out of heap.
+        byte[] header = Arrays.copyOf(NetworkFormat.toBytes(trained(), Normalization.UNIT, null), 12);
+        Path big = dir.resolve("big.snm");
+        try (RandomAccessFile f = new RandomAccessFile(big.toFile(), "rw")) {
+            f.write(header);
+            f.setLength(600L << 20);
+        }
+        ModelFormatException e = assertThrows(ModelFormatException.class, () -> NetworkFormat.load(big, new ScalarBackend()));
+        assertTrue(e.getMessage().contains("is damaged (checksum mismatch"), e.getMessage());
+    }
+
+    @Test
+    void aFolderIsNotAModel() throws Exception {
+        ModelFormatException e = assertThrows(ModelFormatException.class, () -> NetworkFormat.load(dir, new ScalarBackend()));
+        assertTrue(e.getMessage().equals(dir + " is a folder, not a model file; give the file that 'scratchnet train --save' "
+                + "wrote"), e.getMessage());
+    }
+
+    @Test
+    void looksLikeModelReadsOnlyTheMagic() throws Exception {
+        Path model = dir.resolve("m.snm");
+        NetworkFormat.save(trained(), Normalization.UNIT, model);
+        assertTrue(NetworkFormat.looksLikeModel(model));
+        Path text = Files.writeString(dir.resolve("t.txt"), "SCRNE");
+        assertFalse(NetworkFormat.looksLikeModel(text));
     }
 
     @Test

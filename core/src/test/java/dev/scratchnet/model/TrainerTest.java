@@ -104,6 +104,41 @@ class TrainerTest {
     }
 
     @Test
+    void theStateCarriesTheValidationSizeAndBestAccuracyAndAResumeRestoresThem() {
+        Dataset train = SyntheticData.blobs(200, 1), held = SyntheticData.blobs(50, 2);
+        TrainingConfig config = TrainingConfig.builder().optimizer(OptimizerKind.MOMENTUM).batchSize(20).epochs(3).build();
+        Trainer first = new Trainer(Network.builder().input(2).dense(8, Activation.RELU).dense(4, Activation.IDENTITY)
+                .seed(3).build(), config);
+        first.fit(train, held);
+        TrainingState state = first.state();
+        assertEquals(50, state.validationSize());
+        assertEquals(first.bestValidationAccuracy(), state.bestValidationAccuracy());
+        assertTrue(state.bestValidationAccuracy() > 0.5, state.toString());
+
+        // A saved best of 100% cannot be beaten: no epoch after the resume may count as the new best.
+        TrainingState perfect = new TrainingState(state.config(), state.epochsCompleted(), state.optimizerSteps(),
+                state.optimizerState(), state.validationSize(), 1.0);
+        Trainer resumed = new Trainer(first.network(), config.toBuilder().epochs(5).build());
+        resumed.resumeFrom(perfect);
+        assertEquals(1.0, resumed.bestValidationAccuracy());
+        assertEquals(3, resumed.bestValidationEpoch());
+        resumed.fit(train, held);
+        assertEquals(3, resumed.bestValidationEpoch(), "the first epochs after a resume must beat the saved best");
+        assertEquals(1.0, resumed.state().bestValidationAccuracy());
+    }
+
+    @Test
+    void resumingWithOptimizerStateOfAnotherShapeNamesBothShapes() {
+        TrainingConfig config = TrainingConfig.builder().optimizer(OptimizerKind.MOMENTUM).epochs(1).build();
+        Trainer small = new Trainer(Network.builder().input(2).dense(5, Activation.RELU).dense(4, Activation.IDENTITY)
+                .build(), config);
+        Trainer large = new Trainer(Network.builder().input(2).dense(6, Activation.RELU).dense(4, Activation.IDENTITY)
+                .build(), config);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> large.resumeFrom(small.state()));
+        assertTrue(e.getMessage().contains("is 2×5, but this network needs 2×6"), e.getMessage());
+    }
+
+    @Test
     void aTooLargeLearningRateStopsWithAHelpfulMessage() {
         Network net = Network.builder().input(2).dense(16, Activation.RELU).dense(4, Activation.IDENTITY).seed(3).build();
         TrainingConfig config = TrainingConfig.builder().optimizer(OptimizerKind.SGD).learningRate(1e6f).epochs(5).build();
