@@ -36,18 +36,22 @@ final class DownloadCommand implements Callable<Integer> {
             description = "Give up on a mirror that sends nothing for this long.")
     int timeoutSeconds;
 
+    @Option(names = "--max-time", paramLabel = "SECONDS", defaultValue = "900",
+            description = "Give up on a mirror that takes longer than this for one file, even if it keeps sending.")
+    int maxSeconds;
+
     @Option(names = "--quiet", description = "Print only the final line.")
     boolean quiet;
 
     @Override
     public Integer call() throws IOException {
-        Validation.check(spec, v -> v.atLeast("--timeout", timeoutSeconds, 1));
+        Validation.check(spec, v -> v.atLeast("--timeout", timeoutSeconds, 1).atLeast("--max-time", maxSeconds, 1));
         DatasetFiles set = fashion ? DatasetFiles.FASHION : DatasetFiles.MNIST;
         Path dir = data != null ? data : set.defaultFolder();
         List<URI> from = mirrors == null || mirrors.isEmpty() ? set.mirrors() : mirrors.stream().map(DownloadCommand::asFolder).toList();
         ProgressPrinter progress = new ProgressPrinter(spec.commandLine().getOut(), ProgressPrinter.chooseMode(quiet), System::nanoTime);
         Duration timeout = Duration.ofSeconds(timeoutSeconds);
-        Downloader downloader = new Downloader(from, progress, timeout, timeout);
+        Downloader downloader = new Downloader(from, progress, timeout, timeout, Duration.ofSeconds(maxSeconds));
         int fetched = 0;
         for (RemoteFile file : set.files()) {
             try {
@@ -57,8 +61,10 @@ final class DownloadCommand implements Callable<Integer> {
                 } else {
                     progress.line(file.name() + ": already present and verified");
                 }
-            } catch (IOException e) {
-                throw new CliFailure(Failures.describe(e) + "; if this machine has no network, " + set.handInstructions(dir), e);
+            } catch (Downloader.DownloadFailed e) {
+                // A 404 or a bad checksum is the mirror's fault, not a sign that the network is missing.
+                throw new CliFailure(Failures.describe(e) + "; " + (e.networkProblem()
+                        ? "if this machine has no network, " : "try another --mirror, or ") + set.handInstructions(dir), e);
             }
         }
         progress.finalLine(set.title() + " is ready in " + dir + " (" + fetched + " downloaded, "

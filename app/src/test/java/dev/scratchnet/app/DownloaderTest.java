@@ -101,6 +101,74 @@ class DownloaderTest {
     }
 
     @Test
+    void damagedUnpackedCopyIsRemovedOnceAGoodOneIsDownloaded() throws Exception {
+        // The loader prefers the unpacked file, so leaving it would hide the good download.
+        Files.createDirectories(target);
+        byte[] damaged = content.clone();
+        damaged[77] ^= 1;
+        Files.write(target.resolve(file.unpackedName()), damaged);
+        try (LoopbackServer server = new LoopbackServer(served, LoopbackServer.Behaviour.GOOD)) {
+            assertTrue(downloader(server.uri()).ensure(target, file));
+        }
+        assertEquals(List.of(file.name()), listing(target));
+        assertTrue(Downloader.matches(target.resolve(file.name()), file));
+    }
+
+    @Test
+    void damagedUnpackedCopyNextToAGoodGzipIsRemovedWithoutDownloading() throws Exception {
+        Files.createDirectories(target);
+        Files.copy(served.resolve(file.name()), target.resolve(file.name()));
+        Files.write(target.resolve(file.unpackedName()), new byte[] {1, 2, 3});
+        try (LoopbackServer server = new LoopbackServer(served, LoopbackServer.Behaviour.GOOD)) {
+            assertFalse(downloader(server.uri()).ensure(target, file));
+            assertEquals(0, server.requests());
+        }
+        assertEquals(List.of(file.name()), listing(target));
+    }
+
+    @Test
+    void aMirrorThatTricklesHitsTheOverallDeadline() throws Exception {
+        try (LoopbackServer server = new LoopbackServer(served, LoopbackServer.Behaviour.TRICKLE)) {
+            Downloader downloader = new Downloader(List.of(server.uri()), quietProgress(), Duration.ofSeconds(5),
+                    Duration.ofSeconds(5), Duration.ofSeconds(1));
+            long start = System.nanoTime();
+            IOException e = assertThrows(IOException.class, () -> downloader.ensure(target, file));
+            assertTrue(e.getMessage().contains("gave up after 1 s") && e.getMessage().contains("too slow"), e.getMessage());
+            assertTrue(System.nanoTime() - start < 20_000_000_000L, "the deadline, not the idle timeout, ended it");
+        }
+        assertEquals(List.of(), listing(target));
+    }
+
+    @Test
+    void temporaryFilesOfAnInterruptedEarlierRunAreRemoved() throws Exception {
+        Files.createDirectories(target);
+        Process ended = new ProcessBuilder("true").start();
+        ended.waitFor();
+        Path stale = target.resolve("." + file.name() + "." + ended.pid() + ".123456789.part");
+        Path live = target.resolve("." + file.name() + "." + ProcessHandle.current().pid() + ".987654321.part");
+        Files.write(stale, new byte[100]);
+        Files.write(live, new byte[100]);
+        try (LoopbackServer server = new LoopbackServer(served, LoopbackServer.Behaviour.GOOD)) {
+            assertTrue(downloader(server.uri()).ensure(target, file));
+        }
+        assertEquals(List.of(live.getFileName().toString(), file.name()), listing(target));
+    }
+
+    @Test
+    void aMissingFileIsNotBlamedOnTheNetwork() throws Exception {
+        Files.delete(served.resolve(file.name()));
+        try (LoopbackServer server = new LoopbackServer(served, LoopbackServer.Behaviour.GOOD)) {
+            Downloader.DownloadFailed e = assertThrows(Downloader.DownloadFailed.class,
+                    () -> downloader(server.uri()).ensure(target, file));
+            assertFalse(e.networkProblem(), e.getMessage());
+            assertFalse(e.getMessage().contains("AttemptFailed"), e.getMessage());
+        }
+        Downloader.DownloadFailed offline = assertThrows(Downloader.DownloadFailed.class,
+                () -> downloader(URI.create("http://127.0.0.1:1/")).ensure(target, file));
+        assertTrue(offline.networkProblem(), offline.getMessage());
+    }
+
+    @Test
     void connectionDroppedHalfWayLeavesNothingBehind() throws Exception {
         try (LoopbackServer server = new LoopbackServer(served, LoopbackServer.Behaviour.DROP_HALF_WAY)) {
             IOException e = assertThrows(IOException.class, () -> downloader(server.uri()).ensure(target, file));
@@ -114,7 +182,7 @@ class DownloaderTest {
         try (LoopbackServer broken = new LoopbackServer(served, LoopbackServer.Behaviour.DROP_HALF_WAY);
                 LoopbackServer good = new LoopbackServer(served, LoopbackServer.Behaviour.GOOD)) {
             Downloader downloader = new Downloader(List.of(broken.uri(), good.uri()), quietProgress(),
-                    Duration.ofSeconds(5), Duration.ofSeconds(5));
+                    Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(60));
             assertTrue(downloader.ensure(target, file));
             assertEquals(1, broken.requests());
         }
@@ -152,13 +220,15 @@ class DownloaderTest {
         StringWriter text = new StringWriter();
         ProgressPrinter lines = new ProgressPrinter(new PrintWriter(text), ProgressPrinter.Mode.LINES, System::nanoTime);
         try (LoopbackServer server = new LoopbackServer(served, LoopbackServer.Behaviour.GOOD)) {
-            new Downloader(List.of(server.uri()), lines, Duration.ofSeconds(5), Duration.ofSeconds(5)).ensure(target, file);
+            new Downloader(List.of(server.uri()), lines, Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(60))
+                    .ensure(target, file);
         }
         assertTrue(text.toString().contains("f-idx1-ubyte.gz 50%"), text.toString());
     }
 
     private Downloader downloader(URI mirror) {
-        return new Downloader(List.of(mirror), quietProgress(), Duration.ofSeconds(5), Duration.ofSeconds(5));
+        return new Downloader(List.of(mirror), quietProgress(), Duration.ofSeconds(5), Duration.ofSeconds(5),
+                Duration.ofSeconds(60));
     }
 
     static ProgressPrinter quietProgress() {

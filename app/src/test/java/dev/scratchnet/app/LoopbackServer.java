@@ -18,11 +18,14 @@ final class LoopbackServer implements AutoCloseable {
         /** Serve the files as they are. */
         GOOD,
         /** Promise the full length, send half, then close the connection. */
-        DROP_HALF_WAY
+        DROP_HALF_WAY,
+        /** Promise the full length and send one byte every 50 ms: never idle long, never done. */
+        TRICKLE
     }
 
     private final HttpServer server;
     private final AtomicInteger requests = new AtomicInteger();
+    private volatile boolean closed;
 
     LoopbackServer(Path root, Behaviour behaviour) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -57,12 +60,27 @@ final class LoopbackServer implements AutoCloseable {
             exchange.close();
             return;
         }
+        if (behaviour == Behaviour.TRICKLE) {
+            try {
+                for (int i = 0; i < body.length && !closed; i++) {
+                    byte b = body[i];
+                    out.write(b);
+                    out.flush();
+                    Thread.sleep(50);
+                }
+            } catch (IOException | InterruptedException clientGaveUp) {
+                // The downloader closed the connection: the point of the test.
+            }
+            exchange.close();
+            return;
+        }
         out.write(body);
         exchange.close();
     }
 
     @Override
     public void close() {
+        closed = true;
         server.stop(0);
     }
 }
