@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
@@ -83,11 +85,20 @@ final class DigitImage {
                 if (step > 1) {
                     param.setSourceSubsampling(step, step, 0, 0);
                 }
+                // Some decoders (JPEG) fill a cut-short image with grey and only warn ("Premature end
+                // of JPEG file"); a guess from half a picture is worse than no answer, so warnings fail.
+                List<String> warnings = new ArrayList<>();
+                reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
+                BufferedImage image;
                 try {
-                    return reader.read(0, param);
+                    image = reader.read(0, param);
                 } catch (IOException | RuntimeException e) {
                     throw undecodable(file, format, e);
                 }
+                if (!warnings.isEmpty()) {
+                    throw undecodable(file, format, new IOException(warnings.get(0)));
+                }
+                return image;
             } finally {
                 reader.dispose();
             }

@@ -31,7 +31,7 @@ final class EvalCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Validation.check(spec, backendOptions::validate);
         Path dir = MnistData.folder(modelOptions.data);
-        MnistData.requirePresent(dir);
+        MnistData.requirePresent(dir, MnistDataset.Split.TEST);
         SavedModel saved = Models.loadForMnist(modelOptions.model, backendOptions.select());
         Dataset test = MnistData.load(dir, MnistDataset.Split.TEST, saved.normalization());
         Evaluation e = saved.network().evaluate(test);

@@ -101,6 +101,20 @@ final class Failures {
         return sentence(ex.getClass().getSimpleName() + ": " + message);
     }
 
+    /**
+     * A command-line path. The JDK refuses names it cannot encode in the platform's file-name
+     * charset, which under {@code LC_ALL=C} is ASCII: say so, instead of InvalidPathException.
+     */
+    static java.nio.file.Path path(String text) {
+        try {
+            return java.nio.file.Path.of(text);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new CommandLine.TypeConversionException("'" + text + "' cannot be used as a file name: it has characters "
+                    + "that the current locale (" + System.getProperty("sun.jnu.encoding", "unknown charset")
+                    + ") cannot represent; run with a UTF-8 locale, for example LC_ALL=C.UTF-8, or use a plain ASCII path");
+        }
+    }
+
     /** Multi-line messages become one line, so stderr stays one sentence per failure. */
     static String sentence(String message) {
         return message.strip().replaceAll("\\s*\\R\\s*", " ");

@@ -80,6 +80,7 @@ public final class Main implements Runnable {
         cli.registerConverter(Initializer.class, text -> parse(Initializer::parse, text));
         cli.registerConverter(OptimizerKind.class, text -> parse(OptimizerKind::parse, text));
         cli.registerConverter(LearningRateSchedule.class, text -> parse(LearningRateSchedule::parse, text));
+        cli.registerConverter(java.nio.file.Path.class, Failures::path);
         cli.setParameterExceptionHandler(new Failures.UsageErrorHandler());
         cli.setExecutionExceptionHandler(new Failures.ExecutionErrorHandler());
         return cli;

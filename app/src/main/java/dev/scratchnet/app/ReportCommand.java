@@ -44,7 +44,8 @@ final class ReportCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Validation.check(spec, backendOptions::validate);
         Path dir = MnistData.folder(modelOptions.data);
-        MnistData.requirePresent(dir);
+        MnistData.requirePresent(dir, MnistDataset.Split.TEST);
+        OutputPaths.checkReportFolder("--out", out, MnistData.inputFiles(dir, MnistDataset.Split.TEST));
         SavedModel saved = Models.loadForMnist(modelOptions.model, backendOptions.select());
         Path csv = history != null ? history : out.resolve("metrics.csv");
         List<EpochRecord> epochs = history != null || Files.isRegularFile(csv) ? MetricsWriter.readCsv(csv) : List.of();

@@ -14,6 +14,7 @@ import dev.scratchnet.model.TrainingDivergedException;
 import dev.scratchnet.model.TrainingResult;
 import dev.scratchnet.model.TrainingState;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,9 +53,10 @@ final class TrainCommand implements Callable<Integer> {
             description = "Folder with the four MNIST files, .gz or unpacked (default: $SCRATCHNET_DATA, else data/mnist).")
     Path data;
 
-    @Option(names = "--validation", paramLabel = "N", defaultValue = "0",
-            description = "Hold out the last N training images to choose the best epoch; the test set is only reported.")
-    int validation;
+    @Option(names = "--validation", paramLabel = "N",
+            description = "Hold out the last N training images to choose the best epoch; the test set is only reported "
+                    + "(default 0; with --resume, the checkpoint's).")
+    Integer validation;
 
     @Option(names = "--save", paramLabel = "FILE",
             description = "Where the checkpoint goes after each epoch (default: " + DEFAULT_SAVE
@@ -78,7 +80,9 @@ final class TrainCommand implements Callable<Integer> {
         Validation.check(spec, v -> {
             options.validate(v, trainingImages);
             backendOptions.validate(v);
-            v.between("--validation", validation, 0, trainingImages - 1);
+            if (validation != null) {
+                v.between("--validation", validation, 0, trainingImages - 1);
+            }
             if (resume != null) {
                 List<String> given = options.givenModelFlags();
                 v.require(given.isEmpty(), "--resume continues with the settings saved in the checkpoint, so "
@@ -88,7 +92,7 @@ final class TrainCommand implements Callable<Integer> {
         ProgressPrinter progress = new ProgressPrinter(spec.commandLine().getOut(), ProgressPrinter.chooseMode(quiet),
                 System::nanoTime);
         Path dir = MnistData.folder(data);
-        MnistData.requirePresent(dir);
+        MnistData.requirePresent(dir, MnistDataset.Split.TRAIN, MnistDataset.Split.TEST);
         Backend backend = backendOptions.select();
 
         Network network;
@@ -124,26 +128,36 @@ final class TrainCommand implements Callable<Integer> {
                     + " outputs, but MNIST has " + TrainOptions.PIXELS + " pixels per image and " + TrainOptions.CLASSES
                     + " classes");
         }
+        int heldOut = heldOut(resumeState);
         Path checkpoint = save != null ? save : resume != null ? resume : Path.of(DEFAULT_SAVE);
-        if (checkpoint.toAbsolutePath().getParent() != null) {
-            Files.createDirectories(checkpoint.toAbsolutePath().getParent());
+        // Before an hour of training, not after it: a checkpoint or report that cannot be written, or
+        // would replace a file that is not ours, stops the run now.
+        List<Path> inputs = MnistData.inputFiles(dir, MnistDataset.Split.TRAIN, MnistDataset.Split.TEST);
+        OutputPaths.checkModelFile(save != null ? "--save" : resume != null ? "--resume" : "the default --save",
+                checkpoint, inputs);
+        if (report != null) {
+            OutputPaths.checkReportFolder("--report", report, inputs);
         }
 
         Dataset train = MnistData.load(dir, MnistDataset.Split.TRAIN, normalization);
         Dataset test = MnistData.load(dir, MnistDataset.Split.TEST, normalization);
-        if (validation >= train.size()) {
+        if (heldOut >= train.size()) {
             throw new ParameterException(spec.commandLine(), "--validation must be below the " + train.size()
-                    + " training images, got " + validation);
+                    + " training images, got " + heldOut);
         }
         Dataset held = null;
-        if (validation > 0) {
-            held = train.slice(train.size() - validation, train.size());
-            train = train.slice(0, train.size() - validation);
+        if (heldOut > 0) {
+            held = train.slice(train.size() - heldOut, train.size());
+            train = train.slice(0, train.size() - heldOut);
         }
 
         Trainer trainer = new Trainer(network, config);
         if (resumeState != null) {
-            trainer.resumeFrom(resumeState);
+            try {
+                trainer.resumeFrom(resumeState);
+            } catch (IllegalArgumentException e) {
+                throw new CliFailure("cannot resume from " + resume + ": " + e.getMessage(), e);
+            }
         }
         List<EpochRecord> history = earlierHistory(resumeState);
         TrainingMonitor monitor = new TrainingMonitor(trainer, normalization, test, held != null, checkpoint, report,
@@ -183,15 +197,23 @@ final class TrainCommand implements Callable<Integer> {
                         ? "the last good checkpoint " + checkpoint + " (epoch " + monitor.savedEpoch() + ") is untouched"
                         : "no checkpoint was written in this run"), e);
             } catch (UncheckedIOException e) {
-                throw new CliFailure("could not write the checkpoint or report: " + Failures.describe(e.getCause()), e);
+                throw new CliFailure(Failures.describe(e.getCause()) + (monitor.savedEpoch() > 0
+                        ? "; the checkpoint " + checkpoint + " still holds epoch " + monitor.savedEpoch() : ""), e);
             }
             if (interrupted.get()) {
-                progress.finalLine("stopped after epoch " + trainer.epochsCompleted() + " of " + config.epochs()
-                        + "; the checkpoint " + checkpoint + " holds epoch " + savedOrEarlier(monitor, resumeState)
-                        + "; continue with: scratchnet train --resume " + checkpoint);
+                if (monitor.savedEpoch() > 0) {
+                    progress.finalLine("stopped after epoch " + trainer.epochsCompleted() + " of " + config.epochs()
+                            + "; the checkpoint " + checkpoint + " holds epoch " + monitor.savedEpoch()
+                            + "; continue with: scratchnet train --resume " + checkpoint);
+                } else {
+                    PrintWriter err = spec.commandLine().getErr();
+                    err.println(spec.qualifiedName() + ": " + nothingSaved(trainer, config, checkpoint, resumeState));
+                    err.flush();
+                }
                 return Failures.FAILURE;
             }
-            finish(network, normalization, test, checkpoint, held != null, backend, history, result, progress);
+            Path best = held != null && monitor.savedEpoch() == 0 && resume != null ? resume : checkpoint;
+            finish(network, normalization, test, checkpoint, best, held != null, backend, history, result, progress);
             return Failures.SUCCESS;
         } finally {
             finished.countDown();
@@ -203,15 +225,50 @@ final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    private static int savedOrEarlier(TrainingMonitor monitor, TrainingState resumed) {
-        return monitor.savedEpoch() > 0 ? monitor.savedEpoch() : resumed != null ? resumed.epochsCompleted() : 0;
+    /**
+     * How many training images to hold out: {@code --validation}, else the checkpoint's. A resumed
+     * run must hold out the same images, or it would train on the ones it chose its best model by.
+     */
+    private int heldOut(TrainingState resumed) {
+        if (resumed == null) {
+            return validation != null ? validation : 0;
+        }
+        int saved = resumed.validationSize();
+        if (validation != null && validation != saved) {
+            throw new CliFailure(resume + " was trained " + (saved == 0 ? "without a validation set"
+                    : "with the last " + saved + " training images held out for validation") + ", so resume it with "
+                    + (saved == 0 ? "no --validation" : "--validation " + saved + " or without --validation")
+                    + ", not --validation " + validation);
+        }
+        return saved;
+    }
+
+    /** Ctrl-C before this run wrote a checkpoint: say so, and what the file at that path is (if anything). */
+    private String nothingSaved(Trainer trainer, TrainingConfig config, Path checkpoint, TrainingState resumed) {
+        String stopped = "stopped during epoch " + (trainer.epochsCompleted() + 1) + " of " + config.epochs()
+                + " before this run saved a checkpoint, so nothing was saved";
+        if (resumed != null) {
+            return stopped + "; " + resume + " still holds epoch " + resumed.epochsCompleted()
+                    + "; continue with: scratchnet train --resume " + resume
+                    + (checkpoint.equals(resume) ? "" : " --save " + checkpoint);
+        }
+        return stopped + (Files.exists(checkpoint) ? "; " + checkpoint + " is untouched and is not from this run" : "")
+                + "; start the run again to train";
     }
 
     /** The final line: the test accuracy of the model that was kept, plus the report if asked for. */
-    private void finish(Network trained, Normalization normalization, Dataset test, Path checkpoint,
+    private void finish(Network trained, Normalization normalization, Dataset test, Path checkpoint, Path best,
             boolean selectedByValidation, Backend backend, List<EpochRecord> history, TrainingResult result,
             ProgressPrinter progress) throws IOException {
-        Network kept = selectedByValidation ? NetworkFormat.load(checkpoint, backend).network() : trained;
+        Network kept = trained;
+        if (selectedByValidation) {
+            SavedModel saved = NetworkFormat.load(best, backend);
+            kept = saved.network();
+            if (!best.equals(checkpoint)) {
+                // No epoch of this resumed run beat the checkpoint's best, so the best is still the one resumed from.
+                NetworkFormat.save(kept, saved.normalization(), saved.trainingState(), checkpoint);
+            }
+        }
         Evaluation evaluation;
         if (report != null) {
             evaluation = ReportWriter.write(report, kept, normalization, test, history);

@@ -30,7 +30,6 @@ final class TrainingMonitor implements TrainingListener {
     private final ProgressPrinter progress;
     private final List<EpochRecord> history;
     private ProgressPrinter.Task task;
-    private double bestValidationAccuracy = Double.NEGATIVE_INFINITY;
     private int savedEpoch;
 
     TrainingMonitor(Trainer trainer, Normalization normalization, Dataset test, boolean hasValidation, Path checkpoint,
@@ -73,12 +72,11 @@ final class TrainingMonitor implements TrainingListener {
                 onTest.loss(), onTest.accuracy(), stats.learningRate(), stats.seconds(), stats.examplesPerSecond());
         history.add(record);
 
-        boolean save = !hasValidation || (validation != null && validation.accuracy() > bestValidationAccuracy);
+        // The trainer keeps the best validation accuracy, restored from the checkpoint on resume, so
+        // the first epoch after a resume replaces the best model only if it really beats it.
+        boolean save = !hasValidation || (validation != null && trainer.bestValidationEpoch() == stats.epoch());
         try {
             if (save) {
-                if (validation != null) {
-                    bestValidationAccuracy = validation.accuracy();
-                }
                 NetworkFormat.save(network, normalization, trainer.state(), checkpoint);
                 savedEpoch = stats.epoch();
             }

@@ -1,5 +1,6 @@
 package dev.scratchnet.app;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -69,9 +70,15 @@ final class Validation {
         return this;
     }
 
-    private static String format(double value) {
+    /** As the user typed it: whole numbers without ".0", and a float flag's value without widening noise. */
+    static String format(double value) {
         if (value == Math.rint(value) && !Double.isInfinite(value) && Math.abs(value) < 1e15) {
             return Long.toString((long) value);
+        }
+        if ((float) value == value) {
+            // A float widened to double shows its binary error (-0.1f is -0.10000000149011612);
+            // the float's own shortest decimal is what was typed.
+            return new BigDecimal(Float.toString((float) value)).stripTrailingZeros().toPlainString();
         }
         return String.format(Locale.ROOT, "%s", value);
     }

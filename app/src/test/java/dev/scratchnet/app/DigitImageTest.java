@@ -155,6 +155,19 @@ class DigitImageTest {
     }
 
     @Test
+    void truncatedJpegSaysItIsDamagedInsteadOfGuessing() throws Exception {
+        // The JPEG decoder fills a cut-short image with grey and only warns; that must not be classified.
+        Path whole = tmp.resolve("whole.jpg");
+        assertTrue(ImageIO.write(drawSeven(140, 140, Color.WHITE, Color.BLACK, BufferedImage.TYPE_INT_RGB), "jpg",
+                whole.toFile()));
+        byte[] bytes = Files.readAllBytes(whole);
+        Path cut = Files.write(tmp.resolve("cut.jpg"), Arrays.copyOf(bytes, bytes.length * 2 / 3));
+        IOException e = assertThrows(IOException.class, () -> DigitImage.load(cut));
+        assertTrue(e.getMessage().startsWith(cut + " could not be decoded as JPEG") && e.getMessage().contains("cut short"),
+                e.getMessage());
+    }
+
+    @Test
     void missingFileIsNamed() {
         assertThrows(NoSuchFileException.class, () -> DigitImage.load(tmp.resolve("nope.png")));
     }

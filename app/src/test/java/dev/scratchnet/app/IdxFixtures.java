@@ -24,13 +24,18 @@ final class IdxFixtures {
     }
 
     static byte[] images(int count, SplittableRandom random) throws IOException {
+        return images(count, random, 28);
+    }
+
+    /** Images of {@code side}×{@code side} pixels: 28 for MNIST, anything else for a wrong data set. */
+    static byte[] images(int count, SplittableRandom random, int side) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         DataOutputStream out = new DataOutputStream(bytes);
         out.writeInt(0x00000803);
         out.writeInt(count);
-        out.writeInt(28);
-        out.writeInt(28);
-        byte[] pixels = new byte[count * 784];
+        out.writeInt(side);
+        out.writeInt(side);
+        byte[] pixels = new byte[count * side * side];
         for (int i = 0; i < pixels.length; i++) {
             pixels[i] = (byte) (random.nextInt(4) == 0 ? random.nextInt(256) : 0);
         }

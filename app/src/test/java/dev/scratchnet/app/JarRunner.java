@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs the packaged scratchnet.jar in a child JVM, the way a user would. */
@@ -94,10 +95,22 @@ final class JarRunner {
     }
 
     static Running startWithHeap(Path workDir, boolean vectorModule, String heap, String... args) throws IOException {
+        return startWithEnvironment(workDir, vectorModule, Map.of(), heap, args);
+    }
+
+    /** A run with extra environment variables, for example a locale. */
+    static Result runWithEnvironment(Path workDir, Map<String, String> environment, String... args)
+            throws IOException, InterruptedException {
+        return startWithEnvironment(workDir, true, environment, "-Xmx1g", args).finish();
+    }
+
+    static Running startWithEnvironment(Path workDir, boolean vectorModule, Map<String, String> environment, String heap,
+            String... args) throws IOException {
         Path out = Files.createTempFile("scratchnet-out", ".txt");
         Path err = Files.createTempFile("scratchnet-err", ".txt");
         ProcessBuilder builder = new ProcessBuilder(commandWithHeap(vectorModule, heap, args)).directory(workDir.toFile());
         builder.environment().remove(DatasetFiles.DATA_ENV);
+        builder.environment().putAll(environment);
         builder.redirectOutput(out.toFile());
         builder.redirectError(err.toFile());
         return new Running(builder.start(), out, err);
