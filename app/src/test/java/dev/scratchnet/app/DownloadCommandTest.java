@@ -1,6 +1,7 @@
 package dev.scratchnet.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -64,6 +65,20 @@ class DownloadCommandTest {
         assumeTrue(Files.isDirectory(fashion), "no fashion-mnist folder next to " + mnist);
         for (DatasetFiles.RemoteFile f : DatasetFiles.FASHION.files()) {
             assertEquals(null, Downloader.problemWith(fashion.resolve(f.name()), f), f.name());
+        }
+    }
+
+    @Test
+    void aMirrorWithoutTheFilesIsBlamedNotTheNetwork() throws Exception {
+        Path served = Files.createDirectories(tmp.resolve("empty"));
+        Path dir = tmp.resolve("mnist");
+        try (LoopbackServer server = new LoopbackServer(served, LoopbackServer.Behaviour.GOOD)) {
+            CliRun run = CliRun.of("download", "--data", dir.toString(), "--mirror", server.uri().toString());
+            assertEquals(1, run.exitCode(), run.err());
+            assertTrue(run.err().contains("the server answered HTTP 404 (it does not have this file)); try another --mirror, "
+                    + "or fetch the four files by hand"), run.err());
+            assertFalse(run.err().contains("AttemptFailed"), run.err());
+            assertFalse(run.err().contains("no network"), run.err());
         }
     }
 
