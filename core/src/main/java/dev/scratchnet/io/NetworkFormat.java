@@ -185,7 +185,7 @@ public final class NetworkFormat {
         String source = file.toString();
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             checkHeader(readFully(channel, 0, (int) Math.min(size, HEADER_BYTES)), size, source);
-            if (size > MAX_FILE_BYTES) {
+            if (size >= MAX_FILE_BYTES) {
                 throw new ModelFormatException(source + " is " + size + " bytes, too large to be a Scratchnet model; "
                         + "it is damaged, retrain it");
             }
