@@ -4,6 +4,7 @@ import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.awt.image.IndexColorModel;
 import java.awt.image.Raster;
+import java.io.EOFException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -65,12 +66,23 @@ final class PictureReader {
             throw e;
         } catch (IOException | RuntimeException e) {
             // ImageIO reports damaged data as IIOException, EOFException, or a runtime exception from a codec.
-            throw bad(file, "cannot be decoded (" + e.getMessage() + ")");
+            throw bad(file, "cannot be decoded (" + describe(e) + ")");
         }
         if (!warnings.isEmpty()) {
             throw bad(file, "is damaged: the decoder warned \"" + warnings.get(0) + "\"");
         }
         return new Picture(file, image);
+    }
+
+    private static String describe(Exception e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getMessage() == null) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof EOFException) {
+            return "the file ends early";
+        }
+        return cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
     }
 
     private static DataFormatException bad(Path file, String what) {

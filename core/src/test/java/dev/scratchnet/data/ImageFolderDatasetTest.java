@@ -175,6 +175,16 @@ class ImageFolderDatasetTest {
         Files.write(png, Arrays.copyOf(bytes, bytes.length / 2));
         rejects(DataFormatException.class, () -> ImageFolderDataset.load(dir.resolve("t"), null, options),
                 "Picture " + png, "replace or delete it");
+        Files.delete(png);
+        for (String format : List.of("gif", "bmp")) {
+            Path picture = rgb("t/b/cut." + format, format, new int[][] {{1, 2, 3, 4}, {5, 6, 7, 8}});
+            byte[] whole = Files.readAllBytes(picture);
+            Files.write(picture, Arrays.copyOf(whole, whole.length / 2));
+            rejects(DataFormatException.class, () -> ImageFolderDataset.load(dir.resolve("t"), null, options),
+                    "Picture " + picture, "cannot be decoded");
+            Files.delete(picture);
+        }
+        png = dir.resolve("t/b/cut.png");
         Files.writeString(png, "label,x\n1,2\n");
         rejects(DataFormatException.class, () -> ImageFolderDataset.load(dir.resolve("t"), null, options),
                 "Picture " + png, "is not a picture that ImageIO can read");
