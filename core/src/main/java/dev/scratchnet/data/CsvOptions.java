@@ -35,6 +35,11 @@ public record CsvOptions(String labelColumnName, int labelColumnIndex, Header he
     /**
      * Checks the options.
      *
+     * @param labelColumnName the header name of the label column, or null
+     * @param labelColumnIndex the label column from 0, or from the end if negative
+     * @param header whether the first line is a header
+     * @param delimiter ',', ';', '\t', or 0 to detect it
+     * @param scale multiplies every feature
      * @throws IllegalArgumentException if the delimiter is not one of the supported ones, the scale is
      *                                  zero or not finite, or a name is given without a header
      */

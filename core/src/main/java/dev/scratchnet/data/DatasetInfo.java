@@ -24,6 +24,11 @@ public record DatasetInfo(String name, List<String> classNames, int inputSize, I
     /**
      * Checks the fields.
      *
+     * @param name a short human name
+     * @param classNames the class names in output order; copied
+     * @param inputSize values per input
+     * @param image the image geometry, or null
+     * @param preprocessing raw values to inputs
      * @throws IllegalArgumentException if there are fewer than 2 classes, a name is blank or repeated,
      *                                  the input size is below 1, or it differs from the image size
      */

@@ -16,6 +16,9 @@ public record ImageGeometry(int channels, int height, int width) {
     /**
      * Checks the sizes.
      *
+     * @param channels 1 for grayscale, 3 for RGB
+     * @param height rows of pixels
+     * @param width columns of pixels
      * @throws IllegalArgumentException if a size is below 1 or the image has more than 2³¹−1 values
      */
     public ImageGeometry {

@@ -33,6 +33,9 @@ public record ImageOptions(Color color, int height, int width) {
     /**
      * Checks the options.
      *
+     * @param color grayscale or RGB
+     * @param height the height to resize to, or 0
+     * @param width the width to resize to, or 0
      * @throws IllegalArgumentException if the color is missing, a size is negative, or only one of
      *                                  height and width is given
      */

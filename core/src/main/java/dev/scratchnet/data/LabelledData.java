@@ -23,6 +23,9 @@ public record LabelledData(Dataset train, Dataset test, DatasetInfo info) {
     /**
      * Checks that both sets match the description.
      *
+     * @param train the training examples
+     * @param test the test examples, or null
+     * @param info the description of both
      * @throws IllegalArgumentException if a set has another input size or class count than {@code info}
      */
     public LabelledData {

@@ -25,6 +25,8 @@ public record Preprocessing(float scale, Standardization standardization) {
     /**
      * Checks the scale.
      *
+     * @param scale multiplies each raw value
+     * @param standardization applied after scaling
      * @throws IllegalArgumentException if {@code scale} is zero, NaN or infinite
      */
     public Preprocessing {

@@ -50,6 +50,8 @@ public record Standardization(float[] mean, float[] std) {
     /**
      * Checks the arrays and copies them, so the value cannot change.
      *
+     * @param mean one value or one per feature; copied
+     * @param std as many positive values; copied
      * @throws IllegalArgumentException if the arrays are empty, differ in length, or hold a value that is
      *                                  not finite or a deviation that is not positive
      */
