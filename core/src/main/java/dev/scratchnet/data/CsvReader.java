@@ -352,8 +352,8 @@ final class CsvReader {
             Integer known = knownClasses.get(label);
             if (known == null) {
                 throw error("line " + lineNumber + " has label \"" + shorten(label) + "\", which is not one of the "
-                        + knownClasses.size() + " classes the model knows (" + list(classOrder(), 10)
-                        + "); remove the line or retrain with this class.");
+                        + knownClasses.size() + " classes of the training data (" + list(classOrder(), 10)
+                        + "); remove the line or add the class to the training data.");
             }
             return known;
         }

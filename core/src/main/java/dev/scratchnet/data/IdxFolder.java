@@ -19,7 +19,8 @@ import java.util.Objects;
  * holds the four standard files, each plain or {@code .gz}: {@code train-images-idx3-ubyte},
  * {@code train-labels-idx1-ubyte}, {@code t10k-images-idx3-ubyte}, {@code t10k-labels-idx1-ubyte}.
  * Images are count × height × width unsigned bytes, one channel; both splits must have the same
- * height and width. Pixels become inputs as {@code byte / 255}.
+ * height and width. Pixels become inputs as {@code byte / 255}. A folder without the two
+ * {@code t10k} files has no test set (hold one out with {@link LabelledData#withHeldOutTest}).
  *
  * <p>Class names come from the first of these that applies:
  * <ol>
@@ -58,7 +59,7 @@ public final class IdxFolder {
      * Loads both splits and describes them.
      *
      * @param dir the folder with the four files
-     * @return training and test set, with class names, geometry 1 × height × width and
+     * @return training and test set (none if the folder has no {@code t10k} files), with class names, geometry 1 × height × width and
      *         {@link Preprocessing#PIXELS}
      * @throws FileNotFoundException if the folder or a file is missing
      * @throws DataFormatException   if a file is damaged, the splits disagree in image size, or a label
@@ -70,23 +71,23 @@ public final class IdxFolder {
         checkFolder(dir);
         IdxFile trainImages = IdxReader.read(MnistDataset.find(dir, Split.TRAIN.imagesFileName()));
         IdxFile trainLabels = IdxReader.read(MnistDataset.find(dir, Split.TRAIN.labelsFileName()));
-        IdxFile testImages = IdxReader.read(MnistDataset.find(dir, Split.TEST.imagesFileName()));
-        IdxFile testLabels = IdxReader.read(MnistDataset.find(dir, Split.TEST.labelsFileName()));
+        boolean hasTest = hasSplit(dir, Split.TEST);
+        IdxFile testImages = hasTest ? IdxReader.read(MnistDataset.find(dir, Split.TEST.imagesFileName())) : null;
+        IdxFile testLabels = hasTest ? IdxReader.read(MnistDataset.find(dir, Split.TEST.labelsFileName())) : null;
         ImageGeometry geometry = geometry(trainImages);
-        ImageGeometry testGeometry = geometry(testImages);
-        if (!geometry.equals(testGeometry)) {
-            throw new IdxFormatException("IDX folder " + dir + " has test images of " + size(testGeometry)
+        if (hasTest && !geometry.equals(geometry(testImages))) {
+            throw new IdxFormatException("IDX folder " + dir + " has test images of " + size(geometry(testImages))
                     + " pixels in " + testImages.source() + " but training images of " + size(geometry)
                     + " in " + trainImages.source() + "; both splits must come from the same data set.");
         }
-        int largest = Math.max(largestLabel(trainLabels), largestLabel(testLabels));
+        int largest = Math.max(largestLabel(trainLabels), hasTest ? largestLabel(testLabels) : 0);
         Known known = recognise(trainLabels, testLabels);
         String name = known != null ? known.name() : String.valueOf(dir.toAbsolutePath().normalize().getFileName());
         List<String> classNames = classNames(dir, known, largest);
         DatasetInfo info = new DatasetInfo(name, classNames, geometry.size(), geometry, Preprocessing.PIXELS);
         Normalization pixels = new Normalization(Preprocessing.PIXELS.scale(), 0f);
         Dataset train = MnistDataset.fromIdx(trainImages, trainLabels, pixels, classNames.size());
-        Dataset test = MnistDataset.fromIdx(testImages, testLabels, pixels, classNames.size());
+        Dataset test = hasTest ? MnistDataset.fromIdx(testImages, testLabels, pixels, classNames.size()) : null;
         return new LabelledData(train, test, info);
     }
 
@@ -157,9 +158,19 @@ public final class IdxFolder {
         return largest;
     }
 
-    private static Known recognise(IdxFile trainLabels, IdxFile testLabels) {
+    /** True if either file of the split is there (so a missing partner is reported), false if neither is. */
+    private static boolean hasSplit(Path dir, Split split) {
+        for (String name : List.of(split.imagesFileName(), split.labelsFileName())) {
+            if (Files.isRegularFile(dir.resolve(name)) || Files.isRegularFile(dir.resolve(name + ".gz"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Known recognise(IdxFile trainLabels, IdxFile testLabelsOrNull) {
         String train = sha256(trainLabels.data());
-        String test = sha256(testLabels.data());
+        String test = testLabelsOrNull == null ? "" : sha256(testLabelsOrNull.data());
         for (Known known : KNOWN) {
             if (known.trainLabelsSha256().equals(train) || known.testLabelsSha256().equals(test)) {
                 return known;

@@ -125,8 +125,8 @@ public final class ImageFolderDataset {
             int label = info.classNames().indexOf(name);
             if (label < 0) {
                 throw new DataFormatException("Class folder " + folder + " is not one of the " + info.classes()
-                        + " classes the model knows (" + CsvReader.list(info.classNames(), 10)
-                        + "); remove it or retrain with this class.");
+                        + " classes of the training data (" + CsvReader.list(info.classNames(), 10)
+                        + "); remove it or add the class to the training data.");
             }
             pictures.set(label, pictures(folder));
         }

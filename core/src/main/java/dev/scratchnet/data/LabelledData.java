@@ -10,7 +10,7 @@ import java.util.random.RandomGenerator;
  *
  * <p>The usual preparation before training is two calls, both fitted on the training set only:
  * <pre>{@code
- * LabelledData data = CsvDataset.load(file, CsvOptions.DEFAULTS)
+ * LabelledData data = CsvDataset.load(file, null, CsvOptions.DEFAULTS)
  *         .withHeldOutTest(0.1, new SplittableRandom(seed), true)   // when there is no test file
  *         .standardized(Standardization.Mode.PER_FEATURE);
  * }</pre>

@@ -101,7 +101,7 @@ class CsvDatasetTest {
         assertEquals(2, data.test().classes());
         Path unknown = csv("unknown.csv", "y,x\ndog,3\n\nbird,4\n");
         rejects(() -> CsvDataset.load(train, unknown, CsvOptions.DEFAULTS), unknown.toString(), "line 4",
-                "\"bird\"", "cat, dog");
+                "\"bird\"", "2 classes of the training data (cat, dog)");
         Path wider = csv("wider.csv", "y,x,z\ndog,3,4\n");
         rejects(() -> CsvDataset.load(train, wider, CsvOptions.DEFAULTS), wider.toString(), "3 columns", "has 2");
         Path renamed = csv("renamed.csv", "y,z\ndog,3\n");

@@ -2,6 +2,7 @@ package dev.scratchnet.data;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -96,7 +97,17 @@ class IdxFolderTest {
         rejects(FileNotFoundException.class, () -> IdxFolder.load(dir.resolve("nope")), "does not exist",
                 "train-images-idx3-ubyte");
         writeSplit(Split.TRAIN, 2, 2, new byte[] {0, 1}, false);
+        write(Split.TEST.labelsFileName(), IdxBytes.idx(0x08, new int[] {1}, new byte[] {1}), false);
         rejects(FileNotFoundException.class, () -> IdxFolder.load(dir), "t10k-images-idx3-ubyte");
+    }
+
+    @Test
+    void aFolderWithoutTestFilesHasNoTestSet() throws IOException {
+        writeSplit(Split.TRAIN, 3, 3, new byte[] {0, 1, 1, 0}, true);
+        LabelledData data = IdxFolder.load(dir);
+        assertNull(data.test());
+        assertEquals(4, data.train().size());
+        assertEquals(2, data.withHeldOutTest(0.5, new java.util.SplittableRandom(1), true).test().size());
     }
 
     @Test

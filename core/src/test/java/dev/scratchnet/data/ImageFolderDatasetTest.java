@@ -201,7 +201,7 @@ class ImageFolderDatasetTest {
         gray("test/c/1.png", "png", new int[][] {{50, 60}});
         rejects(DataFormatException.class,
                 () -> ImageFolderDataset.load(dir.resolve("train"), dir.resolve("test"), ImageOptions.DEFAULTS),
-                "Class folder " + dir.resolve("test/c"), "not one of the 2 classes");
+                "Class folder " + dir.resolve("test/c"), "not one of the 2 classes of the training data");
         Files.delete(dir.resolve("test/c/1.png"));
         Files.delete(dir.resolve("test/c"));
         gray("test/a/1.png", "png", new int[][] {{1}, {2}});
