@@ -6,6 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.scratchnet.backend.Activation;
+import dev.scratchnet.loss.LossKind;
+import dev.scratchnet.model.Evaluation;
+import dev.scratchnet.model.Network;
+import dev.scratchnet.model.Trainer;
+import dev.scratchnet.model.TrainingConfig;
+import dev.scratchnet.optim.OptimizerKind;
 import dev.scratchnet.testing.TestData;
 import java.io.BufferedWriter;
 import java.io.FileNotFoundException;
@@ -181,6 +188,20 @@ class CsvDatasetTest {
         assertArrayEquals(idxTrain.targets().data(), csv.train().targets().data());
         assertArrayEquals(idxTest.inputs().data(), csv.test().inputs().data(), "bit-identical test inputs");
         assertArrayEquals(idxTest.labels(), csv.test().labels());
+        // So training with the same seed gives the same network: one short epoch on each shows it.
+        Evaluation fromIdx = trainOneEpoch(idxTrain.slice(0, 1000), idxTest.slice(0, 1000));
+        Evaluation fromCsv = trainOneEpoch(csv.train().slice(0, 1000), csv.test().slice(0, 1000));
+        assertEquals(fromIdx.loss(), fromCsv.loss());
+        assertEquals(fromIdx.correct(), fromCsv.correct());
+    }
+
+    private static Evaluation trainOneEpoch(Dataset train, Dataset test) {
+        Network network = Network.builder().input(784).dense(32, Activation.RELU).dense(10, Activation.IDENTITY)
+                .loss(LossKind.CROSS_ENTROPY).seed(5).build();
+        TrainingConfig config = TrainingConfig.builder().optimizer(OptimizerKind.SGD).learningRate(0.1f)
+                .batchSize(50).epochs(1).seed(5).build();
+        new Trainer(network, config).fit(train, null);
+        return network.evaluate(test);
     }
 
     /** Kaggle's layout: a header label,1x1,…,28x28, then the label and the 784 pixel bytes of each image. */

@@ -7,6 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -100,5 +106,47 @@ class LabelledDataTest {
         DatasetInfo info = new DatasetInfo("x", List.of("a", "b"), 9, new ImageGeometry(1, 3, 3), Preprocessing.PIXELS);
         assertEquals("b", info.className(1));
         assertEquals(9, info.imageGeometry().orElseThrow().size());
+    }
+
+    private static byte[] bytes(DatasetInfo info) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        info.writeTo(new DataOutputStream(bytes));
+        return bytes.toByteArray();
+    }
+
+    private static DatasetInfo read(byte[] bytes) throws IOException {
+        return DatasetInfo.readFrom(new DataInputStream(new ByteArrayInputStream(bytes)));
+    }
+
+    @Test
+    void infoSurvivesItsBinaryFormWithClassNamesGeometryAndStandardization() throws IOException {
+        DatasetInfo image = new DatasetInfo("Fashion-MNIST", IdxFolder.FASHION_MNIST_CLASSES, 12,
+                new ImageGeometry(3, 2, 2), new Preprocessing(1f / 255f, new Standardization(new float[] {0.28f},
+                new float[] {0.35f})));
+        assertEquals(image, read(bytes(image)));
+        LabelledData table = unbalanced().withHeldOutTest(0.2, new SplittableRandom(3), true)
+                .standardized(Standardization.Mode.PER_FEATURE);
+        assertEquals(table.info(), read(bytes(table.info())));
+    }
+
+    @Test
+    void damagedInfoBytesFailWithAMessageAndNoHugeAllocation() throws IOException {
+        DatasetInfo info = new DatasetInfo("x", List.of("a", "b"), 1_000_000_000, null, Preprocessing.IDENTITY);
+        byte[] good = bytes(info);
+        byte[] version = good.clone();
+        version[0] = 9;
+        DataFormatException e = assertThrows(DataFormatException.class, () -> read(version));
+        assertTrue(e.getMessage().contains("format version 9"), e.getMessage());
+        // Claim a per-feature standardization of 10⁹ values, then end: an early end, not an 8 GB array.
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(bytes);
+        out.write(good, 0, good.length - 12);
+        out.writeInt(1_000_000_000);
+        out.writeFloat(0f);
+        assertThrows(EOFException.class, () -> read(bytes.toByteArray()));
+        byte[] noStd = good.clone();
+        noStd[noStd.length - 4] = 0; // the deviation 1f (3f 80 00 00) becomes 0f
+        noStd[noStd.length - 3] = 0;
+        assertTrue(assertThrows(DataFormatException.class, () -> read(noStd)).getMessage().contains("damaged"));
     }
 }
