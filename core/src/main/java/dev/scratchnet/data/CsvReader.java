@@ -92,7 +92,10 @@ final class CsvReader {
         if (line == null) {
             throw error("has a header (line " + firstLine + ") but no examples after it.");
         }
-        long estimatedRows = fileSize / (line.length() + 1) + 16;
+        // Room for the rows this file can hold: each cell takes at least a character and a delimiter
+        // (a hard bound, tight for pixel files full of single digits), and the first line's length
+        // predicts the rest (tighter for long decimals). The array grows by half if both were wrong.
+        long estimatedRows = Math.min(fileSize / (2L * columns) + 1, fileSize / (line.length() + 1) * 5 / 4 + 16);
         float[] values = new float[(int) Math.min(IdxReader.MAX_DATA_BYTES, Math.max(1, estimatedRows * features))];
         int[] labels = new int[(int) Math.min(IdxReader.MAX_DATA_BYTES, estimatedRows)];
         Map<String, Integer> seen = new HashMap<>();
@@ -109,7 +112,8 @@ final class CsvReader {
                         + " features, too many for one array; split the file.");
             }
             if ((rows + 1) * features > values.length) {
-                values = Arrays.copyOf(values, (int) Math.min(IdxReader.MAX_DATA_BYTES, 2L * values.length));
+                values = Arrays.copyOf(values, (int) Math.min(IdxReader.MAX_DATA_BYTES,
+                        Math.max(values.length + values.length / 2L, (rows + 1L) * features)));
             }
             if (rows == labels.length) {
                 labels = Arrays.copyOf(labels, (int) Math.min(IdxReader.MAX_DATA_BYTES, 2L * labels.length));
@@ -123,8 +127,8 @@ final class CsvReader {
             labels[rows] = labelId(line, labelColumn, seen, labelNames);
             rows++;
         }
-        return new Table(header, labelColumn, features, rows, Arrays.copyOf(values, rows * features),
-                Arrays.copyOf(labels, rows), labelNames);
+        float[] exact = values.length == rows * features ? values : Arrays.copyOf(values, rows * features);
+        return new Table(header, labelColumn, features, rows, exact, Arrays.copyOf(labels, rows), labelNames);
     }
 
     /** The next line that is not blank, or null at the end; counts physical lines. */

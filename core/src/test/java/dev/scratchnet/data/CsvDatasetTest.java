@@ -129,6 +129,19 @@ class CsvDatasetTest {
     }
 
     @Test
+    void aLongFirstLineThatUnderestimatesTheRowsStillLoadsThemAll() throws IOException {
+        StringBuilder text = new StringBuilder("0,1.00000000000000000000000000000000000000000000000000000000000000,2\n");
+        for (int i = 0; i < 500; i++) {
+            text.append(i % 2).append(',').append(i).append(",7\n");
+        }
+        LabelledData data = load(csv("grow.csv", text.toString()));
+        assertEquals(501, data.train().size());
+        assertEquals(499f, data.train().inputs().get(500, 0));
+        assertEquals(7f, data.train().inputs().get(500, 1));
+        assertEquals(1, data.train().labels()[500]);
+    }
+
+    @Test
     void raggedRowsNameTheFileAndLine() throws IOException {
         Path file = csv("ragged.csv", "a,b,c\n1,2,3\n\n1,2\n");
         rejects(() -> load(file), "CSV file " + file + " line 4 has 2 cells but line 1 has 3");
