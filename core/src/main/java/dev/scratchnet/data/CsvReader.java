@@ -191,7 +191,8 @@ final class CsvReader {
 
     private boolean hasNonNumericFeature(String line, int columns, int labelColumn) {
         for (int k = 0; k < columns; k++) {
-            if (k != labelColumn && Float.isNaN(number(line, k))) {
+            // An empty cell is a missing value, not a name: that line is data, and fails as such.
+            if (k != labelColumn && starts[k] != ends[k] && Float.isNaN(number(line, k))) {
                 return true;
             }
         }

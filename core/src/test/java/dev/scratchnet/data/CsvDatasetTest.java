@@ -153,6 +153,8 @@ class CsvDatasetTest {
         rejects(() -> load(text), text.toString(), "line 3, 3rd cell (\"height\"): \"four\" is not a number");
         Path empty = csv("missing.csv", "1,2,3\n0,,4\n");
         rejects(() -> load(empty), "line 2, 2nd cell is empty", "missing values");
+        Path emptyFirst = csv("missingfirst.csv", "1,,3\n0,2,4\n");
+        rejects(() -> load(emptyFirst), "line 1, 2nd cell is empty");
         for (String javaOnly : List.of("NaN", "Infinity", "1f", "0x1p3", "1e99")) {
             Path file = csv("java.csv", "1,2\n0," + javaOnly + "\n");
             rejects(() -> load(file), "line 2, 2nd cell");
