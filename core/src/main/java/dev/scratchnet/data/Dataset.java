@@ -179,6 +179,29 @@ public final class Dataset {
     }
 
     /**
+     * A copy of the chosen examples, in the order given; for held-out splits.
+     *
+     * @param examples indices of examples, each in {@code 0 .. size()-1}; at least one
+     */
+    Dataset select(int[] examples) {
+        int in = inputSize();
+        int out = outputSize();
+        float[] x = new float[examples.length * in];
+        float[] y = new float[examples.length * out];
+        int[] chosenLabels = labels == null ? null : new int[examples.length];
+        for (int row = 0; row < examples.length; row++) {
+            int example = examples[row];
+            System.arraycopy(inputs.data(), example * in, x, row * in, in);
+            System.arraycopy(targets.data(), example * out, y, row * out, out);
+            if (chosenLabels != null) {
+                chosenLabels[row] = labels[example];
+            }
+        }
+        return new Dataset(Tensor.wrap(examples.length, in, x), Tensor.wrap(examples.length, out, y), chosenLabels,
+                classes);
+    }
+
+    /**
      * Copies examples {@code order[start]}, {@code order[start+1]}, … into the batch, one per batch row,
      * until the batch is full. Called on every training step, so it allocates nothing.
      *

@@ -17,6 +17,8 @@ import org.slf4j.LoggerFactory;
  * and {@code t10k-labels-idx1-ubyte}. If both a plain and a {@code .gz} copy exist, the plain one
  * is read.
  *
+ * <p>For other class counts, and for class names and the image geometry, use {@link IdxFolder}.
+ *
  * <p>The result is a classification {@link Dataset} with 10 classes: one input row of rows × columns
  * normalized pixels per image (784 for 28×28) and a one-hot target row per label. Images of any
  * size are accepted; the size is logged. Bytes are decoded to floats in one pass through a
@@ -101,7 +103,7 @@ public final class MnistDataset {
     }
 
     /** The plain file if present, else the .gz one, else a message that says how to get the files. */
-    private static Path find(Path dir, String name) throws FileNotFoundException {
+    static Path find(Path dir, String name) throws FileNotFoundException {
         Path plain = dir.resolve(name);
         if (Files.isRegularFile(plain)) {
             return plain;
@@ -124,6 +126,15 @@ public final class MnistDataset {
      * Checks that an image file and a label file form a dataset, and decodes them.
      */
     static Dataset fromIdx(IdxFile images, IdxFile labels, Normalization normalization) throws IdxFormatException {
+        return fromIdx(images, labels, normalization, CLASSES);
+    }
+
+    /**
+     * Checks that an image file and a label file form a dataset with {@code classes} classes, and
+     * decodes them.
+     */
+    static Dataset fromIdx(IdxFile images, IdxFile labels, Normalization normalization, int classes)
+            throws IdxFormatException {
         int[] shape = images.dimensions();
         if (shape.length != 3) {
             throw new IdxFormatException("MNIST image file " + images.source() + " has shape " + images.shape()
@@ -145,13 +156,13 @@ public final class MnistDataset {
         int[] classOf = new int[count];
         for (int i = 0; i < count; i++) {
             classOf[i] = labelBytes[i] & 0xFF;
-            if (classOf[i] >= CLASSES) {
+            if (classOf[i] >= classes) {
                 throw new IdxFormatException("MNIST label file " + labels.source() + " has label " + classOf[i]
-                        + " at index " + i + ", outside 0.." + (CLASSES - 1) + "; re-download it.");
+                        + " at index " + i + ", outside 0.." + (classes - 1) + "; re-download it.");
             }
         }
         Tensor inputs = Tensor.wrap(count, images.itemSize(), decode(images.data(), normalization));
-        return new Dataset(inputs, Dataset.oneHot(classOf, CLASSES), classOf, CLASSES);
+        return new Dataset(inputs, Dataset.oneHot(classOf, classes), classOf, classes);
     }
 
     /** Unsigned bytes to normalized floats in one pass: a table lookup per pixel. */

@@ -36,10 +36,23 @@ public final class TestData {
         return dir;
     }
 
-    /** @return the Fashion-MNIST folder beside the MNIST one; skips the test if there is none */
+    /** The system property naming the Fashion-MNIST folder, if it is not beside the MNIST one. */
+    public static final String FASHION_PROPERTY = "scratchnet.fashion";
+
+    /**
+     * @return the Fashion-MNIST folder: {@value #FASHION_PROPERTY} if set, else {@code fashion-mnist}
+     *         beside the MNIST folder; skips the test when there is neither, except on CI where that fails
+     */
     public static Path fashionMnist() {
-        Path dir = mnist().resolveSibling("fashion-mnist");
-        assumeTrue(Files.isDirectory(dir), "no fashion-mnist folder beside " + mnist());
+        String setting = System.getProperty(FASHION_PROPERTY, "");
+        Path dir = setting.isBlank() ? mnist().resolveSibling("fashion-mnist") : resolve(Path.of(setting));
+        if (!Files.isDirectory(dir)) {
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                fail("CI=true but there is no Fashion-MNIST folder at " + dir + ": pass -D" + FASHION_PROPERTY
+                        + "=DIR or put fashion-mnist beside the MNIST folder");
+            }
+            assumeTrue(false, "no Fashion-MNIST folder at " + dir + ": skipping the test on real Fashion-MNIST");
+        }
         return dir;
     }
 
