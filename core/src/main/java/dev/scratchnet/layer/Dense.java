@@ -38,9 +38,15 @@ public final class Dense implements Layer {
         @Override
         public Layer read(Shape inputShape, int index, DataInput config) throws IOException {
             int units = config.readInt();
+            if (units > MAX_UNITS) {
+                throw new IllegalArgumentException("a dense layer of " + units + " units is beyond " + MAX_UNITS);
+            }
             return new Dense(inputShape, units, Activation.parse(config.readUTF()), "dense" + index);
         }
     };
+
+    /** The widest layer a model file may describe; a larger claim means damage, refused before allocating. */
+    private static final int MAX_UNITS = 1 << 24;
 
     private final Shape inputShape;
     private final int inputSize;
