@@ -390,8 +390,8 @@ public final class Network {
         }
 
         /**
-         * @param initializer the weight initialisation for every layer (default: each layer's own,
-         *                    {@link Initializer#defaultFor} its activation: He for ReLU, Xavier otherwise)
+         * @param initializer the weight initialisation for every layer (default: for each layer,
+         *                    {@link Initializer#defaultFor} its output activation: He for ReLU, Xavier otherwise)
          * @return this builder
          */
         public Builder initializer(Initializer initializer) {
@@ -441,7 +441,7 @@ public final class Network {
             }
             RandomGenerator random = new SplittableRandom(seed);
             for (Layer layer : layers) {
-                layer.initialize(initializer, random);
+                layer.initialize(initializer != null ? initializer : Initializer.defaultFor(layer.outputActivation()), random);
             }
             built = true;
             return new Network(inputShape, layers, lossKind.create(), backend != null ? backend : new ScalarBackend());

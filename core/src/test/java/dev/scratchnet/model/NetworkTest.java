@@ -83,6 +83,24 @@ class NetworkTest {
     }
 
     @Test
+    void eachLayerStartsFromTheDefaultForItsActivationUnlessOneIsChosen() {
+        assertEquals(Math.sqrt(2.0 / 400), weightStd(Network.builder().input(400).dense(100, Activation.RELU)), 0.03 * 0.0707);
+        assertEquals(Math.sqrt(2.0 / 500), weightStd(Network.builder().input(400).dense(100, Activation.TANH)), 0.03 * 0.0632);
+        assertEquals(Math.sqrt(2.0 / 500), weightStd(Network.builder().input(400).dense(100, Activation.RELU)
+                .initializer(dev.scratchnet.layer.Initializer.XAVIER)), 0.03 * 0.0632);
+    }
+
+    /** The standard deviation of the first layer's weights, with an identity output layer added. */
+    private static double weightStd(Network.Builder builder) {
+        float[] w = builder.dense(2, Activation.IDENTITY).build().parameters().get(0).value().data();
+        double squares = 0;
+        for (float v : w) {
+            squares += (double) v * v;
+        }
+        return Math.sqrt(squares / w.length);
+    }
+
+    @Test
     void crossEntropyNeedsALinearOutputLayer() {
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> Network.builder().input(4).dense(3, Activation.SIGMOID).loss(LossKind.CROSS_ENTROPY).build());
