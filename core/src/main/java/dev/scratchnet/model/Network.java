@@ -328,8 +328,9 @@ public final class Network {
             Shape expected = layer.inputShape();
             boolean fits = expected.equals(current) || (!expected.isImage() && expected.size() == current.size());
             if (!fits) {
-                throw new IllegalStateException("layer " + (layers.size()) + " (" + layer.describe() + ") expects input "
-                        + expected + ", but the layer before it gives " + current);
+                throw new IllegalStateException("layer " + layers.size() + " (" + layer.describe() + ") expects input "
+                        + expected + ", but " + (layers.isEmpty() ? "the network's input is " : "the layer before it gives ")
+                        + current);
             }
             layers.add(layer);
             shape = layer.outputShape();

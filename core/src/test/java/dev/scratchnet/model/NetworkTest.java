@@ -48,7 +48,7 @@ class NetworkTest {
         Network.builder().input(image).add(new Dense(16, 3, Activation.IDENTITY, "d"));
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> Network.builder().input(image).add(new Negate(new Shape(1, 2, 8))));
-        assertTrue(e.getMessage().contains("expects input 1×2×8") && e.getMessage().contains("gives 1×4×4"),
+        assertTrue(e.getMessage().contains("expects input 1×2×8, but the network's input is 1×4×4"),
                 e.getMessage());
     }
 
