@@ -3,10 +3,12 @@ package dev.scratchnet.layer;
 import dev.scratchnet.tensor.Tensor;
 
 /**
- * Per-batch-size work tensors of one layer. Training sees one or two batch sizes (the full batch
- * and the last, smaller one), so a short list searched linearly beats a map and never boxes.
+ * Per-batch-size work tensors of one layer, so a warm training step allocates nothing. Training
+ * sees one or two batch sizes (the full batch and the last, smaller one), so a short list searched
+ * linearly beats a map and never boxes. Layers written outside the library may use it too. Not
+ * thread-safe, like the training pass it serves.
  */
-final class BatchBuffers {
+public final class BatchBuffers {
     private final int cols;
     private final int tensorsPerSize;
     private int[] batchSizes = new int[0];
@@ -16,13 +18,16 @@ final class BatchBuffers {
      * @param cols the column count of every buffer
      * @param tensorsPerSize how many buffers the layer needs per batch size
      */
-    BatchBuffers(int cols, int tensorsPerSize) {
+    public BatchBuffers(int cols, int tensorsPerSize) {
         this.cols = cols;
         this.tensorsPerSize = tensorsPerSize;
     }
 
-    /** @return the buffers for this batch size, allocated on first use */
-    Tensor[] forRows(int rows) {
+    /**
+     * @param rows the batch size
+     * @return the buffers for this batch size (each rows × cols), allocated on first use
+     */
+    public Tensor[] forRows(int rows) {
         for (int i = 0; i < batchSizes.length; i++) {
             if (batchSizes[i] == rows) {
                 return tensors[i];
