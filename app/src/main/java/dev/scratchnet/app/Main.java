@@ -26,6 +26,7 @@ import picocli.CommandLine.ScopeType;
             TrainCommand.class,
             EvalCommand.class,
             PredictCommand.class,
+            ServeCommand.class,
             ReportCommand.class,
             GradcheckCommand.class,
             DownloadCommand.class,
