@@ -3,7 +3,7 @@
 'use strict';
 
 const SIDE = 28;
-const CELL = 14;            // size of one unit's square in the layer grids, in CSS pixels
+const GRID_WIDTH = 260;     // a layer's grid of units is about this wide, in CSS pixels
 const MIN_INTERVAL_MS = 80; // at most this often while drawing; one request in flight at a time
 
 const state = {
@@ -31,6 +31,7 @@ function clearPad() {
   $('sample').textContent = '';
   $('prediction').textContent = '?';
   $('confidence').textContent = 'Draw something to start.';
+  $('verdict').hidden = true;
   drawPixels($('input'), new Array(SIDE * SIDE).fill(0));
   showBars(null);
   $('layers').replaceChildren();
@@ -134,6 +135,14 @@ function show(answer) {
   const p = answer.probabilities;
   $('prediction').textContent = String(answer.predicted);
   $('confidence').textContent = percent(p[answer.predicted]) + ' sure';
+  const verdict = $('verdict');
+  verdict.hidden = state.sample === null;
+  if (state.sample !== null) {
+    const right = state.sample.label === answer.predicted;
+    verdict.textContent = right ? 'Right: the label is ' + state.sample.label + '.'
+      : 'Wrong: the label is ' + state.sample.label + ', the network says ' + answer.predicted + '.';
+    verdict.className = right ? 'right' : 'wrong';
+  }
   drawPixels($('input'), answer.input);
   showBars(answer);
   showLayers(answer.layers);
@@ -211,6 +220,10 @@ function makeLayerCard(layer, k) {
   });
   canvas.addEventListener('mouseleave', () => {
     card.hovering = false;
+    card.hoveredUnit = undefined;
+    if (card.layer) {
+      drawLayer(card, card.layer, card.isOutput);
+    }
     detail.textContent = card.dataset.summary || '';
   });
   return card;
@@ -224,13 +237,27 @@ function layout(layer, isOutput) {
     const [c, h, w] = layer.shape;
     return { maps: c, rows: h, cols: w, gap: 6 };
   }
-  const cols = isOutput ? n : Math.ceil(Math.sqrt(n * 2));
-  return { maps: 1, rows: Math.ceil(n / cols), cols, gap: 0 };
+  return { maps: 1, rows: Math.ceil(n / columns(n, isOutput)), cols: columns(n, isOutput), gap: 0 };
+}
+
+// About twice as wide as high; a width that divides the count when there is one nearby, so no row is ragged.
+function columns(n, isOutput) {
+  if (isOutput) {
+    return n;
+  }
+  const wide = Math.ceil(Math.sqrt(2 * n));
+  for (let c = wide; c <= 2 * wide; c++) {
+    if (n % c === 0) {
+      return c;
+    }
+  }
+  return wide;
 }
 
 function drawLayer(card, layer, isOutput) {
   const grid = layout(layer, isOutput);
-  const cell = layer.shape ? Math.max(3, Math.floor(CELL / 2)) : (isOutput ? 2 * CELL : CELL);
+  const cell = layer.shape ? Math.max(3, Math.floor(GRID_WIDTH / 2 / grid.cols))
+    : Math.max(6, Math.min(isOutput ? 30 : 26, Math.floor(GRID_WIDTH / grid.cols)));
   const mapWidth = grid.cols * cell;
   const canvas = card.querySelector('canvas');
   const width = grid.maps * mapWidth + (grid.maps - 1) * grid.gap;
@@ -254,6 +281,15 @@ function drawLayer(card, layer, isOutput) {
     context.fillStyle = colour(v, scale);
     context.fillRect(x + 1, y + 1, cell - 2, cell - 2);
   });
+  if (card.hoveredUnit !== undefined && card.hoveredUnit < layer.values.length) {
+    const u = card.hoveredUnit;
+    const map = Math.floor(u / perMap);
+    const j = u % perMap;
+    context.strokeStyle = '#0ea5e9';
+    context.lineWidth = 2;
+    context.strokeRect(map * (mapWidth + grid.gap) + (j % grid.cols) * cell + 1, Math.floor(j / grid.cols) * cell + 1,
+      cell - 2, cell - 2);
+  }
   if (isOutput) {
     context.fillStyle = '#475569';
     context.font = '12px system-ui, sans-serif';
@@ -263,6 +299,7 @@ function drawLayer(card, layer, isOutput) {
     }
   }
   card.layer = layer;
+  card.isOutput = isOutput;
   card.grid = { ...grid, cell, mapWidth };
   const units = layer.values.length + ' units';
   const active = layer.values.filter((v) => v > 0).length;
@@ -297,6 +334,10 @@ function hoverUnit(card, event) {
     return;
   }
   card.querySelector('.unit-detail').textContent = 'unit ' + unit + ' outputs ' + layer.values[unit].toFixed(3);
+  if (card.hoveredUnit !== unit) {
+    card.hoveredUnit = unit;
+    drawLayer(card, layer, card.isOutput);
+  }
   if (!state.weights || state.weights.layer !== layer.index) {
     return;
   }
@@ -319,8 +360,8 @@ function showWeights(unit, output) {
     image.data.set([...rgb.map(Math.round), 255], 4 * i);
   }
   context.putImageData(image, 0, 0);
-  $('weights-caption').textContent = 'Unit ' + unit + ' of layer 1, output ' + output.toFixed(3)
-    + '. Its output is the sum of input × weight over these 784 pixels, plus a bias, through its activation.';
+  $('weights-caption').textContent = 'Unit ' + unit + ' of layer 1 outputs ' + output.toFixed(3)
+    + ': the sum of pixel × weight over these 784 pixels, plus a bias, through the activation.';
   $('weights-view').hidden = false;
 }
 
