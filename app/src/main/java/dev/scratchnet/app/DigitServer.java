@@ -50,6 +50,7 @@ final class DigitServer implements AutoCloseable {
     /** Requests waiting for a thread; when full, the accepting thread runs the request itself, which slows intake. */
     static final int QUEUE = 512;
 
+    private static final String NO_DELAY = "sun.net.httpserver.nodelay";
     private static final Logger LOG = LoggerFactory.getLogger(DigitServer.class);
     private static final Map<String, String> PAGES = Map.of(
             "/", "index.html",
@@ -100,6 +101,11 @@ final class DigitServer implements AutoCloseable {
      */
     static DigitServer start(SavedModel saved, String modelName, TestDigits digits, InetSocketAddress address,
             int threads) throws IOException {
+        // Without TCP_NODELAY each small answer waits ~40 ms for the client's delayed ACK (Nagle's algorithm).
+        // The JDK's server reads this once, when its first instance in the JVM is made.
+        if (System.getProperty(NO_DELAY) == null) {
+            System.setProperty(NO_DELAY, "true");
+        }
         HttpServer http = HttpServer.create(address, QUEUE);
         ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(QUEUE), daemonThreads(), new ThreadPoolExecutor.CallerRunsPolicy());

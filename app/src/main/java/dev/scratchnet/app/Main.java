@@ -26,10 +26,10 @@ import picocli.CommandLine.ScopeType;
             TrainCommand.class,
             EvalCommand.class,
             PredictCommand.class,
-            ServeCommand.class,
             ReportCommand.class,
             GradcheckCommand.class,
             DownloadCommand.class,
+            ServeCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

@@ -1,6 +1,7 @@
 package dev.scratchnet.app;
 
 import dev.scratchnet.backend.Activation;
+import dev.scratchnet.backend.Backend;
 import dev.scratchnet.backend.ScalarBackend;
 import dev.scratchnet.data.Dataset;
 import dev.scratchnet.data.MnistDataset;
@@ -37,6 +38,11 @@ final class ServeFixtures {
      * dropout layer so the pass-through case is covered too.
      */
     static SavedModel syntheticModel(Path dir) throws IOException {
+        return syntheticModel(dir, new ScalarBackend());
+    }
+
+    /** The same, running on the given backend. */
+    static SavedModel syntheticModel(Path dir, Backend backend) throws IOException {
         SplittableRandom random = new SplittableRandom(11);
         float[][] inputs = new float[300][784];
         int[] labels = new int[inputs.length];
@@ -46,16 +52,16 @@ final class ServeFixtures {
                 inputs[i][p] = random.nextInt(4) == 0 ? random.nextFloat() : 0f;
             }
         }
-        return trainAndReload(Dataset.ofClasses(inputs, labels, 10), 1, dir);
+        return trainAndReload(Dataset.ofClasses(inputs, labels, 10), 1, dir, backend);
     }
 
     /** The same shape trained for a few epochs on the first 6000 real MNIST training images: it reads digits. */
     static SavedModel mnistModel(Path mnist, Path dir) throws IOException {
         Dataset train = MnistDataset.load(mnist, MnistDataset.Split.TRAIN, Normalization.UNIT).slice(0, 6000);
-        return trainAndReload(train, 4, dir);
+        return trainAndReload(train, 4, dir, new ScalarBackend());
     }
 
-    private static SavedModel trainAndReload(Dataset train, int epochs, Path dir) throws IOException {
+    private static SavedModel trainAndReload(Dataset train, int epochs, Path dir, Backend backend) throws IOException {
         Network network = Network.builder()
                 .input(784)
                 .dense(32, Activation.RELU)
@@ -68,7 +74,7 @@ final class ServeFixtures {
         new Trainer(network, TrainingConfig.builder().epochs(epochs).learningRate(0.05f).batchSize(32).build()).fit(train, null);
         Path file = dir.resolve("serve-test.snet");
         NetworkFormat.save(network, Normalization.UNIT, file);
-        return NetworkFormat.load(file, new ScalarBackend());
+        return NetworkFormat.load(file, backend);
     }
 
     static DigitServer start(SavedModel model, TestDigits digits) throws IOException {
