@@ -8,13 +8,15 @@ const MIN_INTERVAL_MS = 80; // at most this often while drawing; one request in 
 
 const state = {
   model: null,     // GET /api/model
-  weights: null,   // GET /api/weights, fetched when first needed
+  weights: null,   // GET /api/weights, or null when the first layer is not dense
   last: null,      // the last /api/predict answer
   sample: null,    // the test digit on the pad: {index, label}, or null for a drawing
   drawing: false,
   inFlight: false,
   dirty: false,    // the pad changed since the last request was sent
   lastSent: 0,
+  timer: null,     // a send waiting for MIN_INTERVAL_MS to pass
+  generation: 0,   // counts clears, so an answer that arrives after one is dropped
   predictions: 0,  // answers shown so far; tests wait on it
 };
 window.scratchnet = state;
@@ -24,6 +26,7 @@ const pad = $('pad');
 const padContext = pad.getContext('2d');
 
 function clearPad() {
+  state.generation++;
   padContext.fillStyle = '#000';
   padContext.fillRect(0, 0, pad.width, pad.height);
   state.sample = null;
@@ -94,7 +97,12 @@ function changed() {
     return; // the answer's handler sends again
   }
   if (wait > 0) {
-    setTimeout(changed, wait);
+    if (state.timer === null) {
+      state.timer = setTimeout(() => {
+        state.timer = null;
+        changed();
+      }, wait);
+    }
     return;
   }
   sendPad();
@@ -104,19 +112,21 @@ function sendPad() {
   state.dirty = false;
   state.inFlight = true;
   state.lastSent = performance.now();
-  pad.toBlob((png) => predict(png, 'image/png'), 'image/png');
+  const generation = state.generation;
+  pad.toBlob((png) => predict(png, 'image/png', generation), 'image/png');
 }
 
-async function predict(body, type) {
+// `generation` is the pad's when the body was taken: an answer for a pad cleared since is dropped.
+async function predict(body, type, generation = state.generation) {
   state.inFlight = true;
   try {
     const response = await fetch('api/predict', { method: 'POST', headers: { 'Content-Type': type }, body });
     const answer = await response.json();
-    if (!response.ok) {
-      status(answer.error);
-    } else {
-      status('');
-      show(answer);
+    if (generation === state.generation) {
+      status(response.ok ? '' : answer.error);
+      if (response.ok) {
+        show(answer);
+      }
     }
   } catch (error) {
     status('The server did not answer (' + error.message + '). Is scratchnet serve still running?');

@@ -47,6 +47,8 @@ import org.slf4j.LoggerFactory;
 final class DigitServer implements AutoCloseable {
     /** Largest request body: a 280×280 PNG is a few kilobytes, a JSON image about 4 KB. */
     static final int MAX_BODY = 1 << 20;
+    /** Most of a too-large body read (and dropped) so its sender can read the refusal; past it the connection just closes. */
+    static final int DRAIN_LIMIT = 16 << 20;
     /** Requests waiting for a thread; when full, the accepting thread runs the request itself, which slows intake. */
     static final int QUEUE = 512;
 
@@ -109,11 +111,17 @@ final class DigitServer implements AutoCloseable {
         HttpServer http = HttpServer.create(address, QUEUE);
         ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(QUEUE), daemonThreads(), new ThreadPoolExecutor.CallerRunsPolicy());
-        DigitServer server = new DigitServer(http, pool, saved, modelName, digits);
-        http.createContext("/", server::handle);
-        http.setExecutor(pool);
-        http.start();
-        return server;
+        try {
+            DigitServer server = new DigitServer(http, pool, saved, modelName, digits);
+            http.createContext("/", server::handle);
+            http.setExecutor(pool);
+            http.start();
+            return server;
+        } catch (RuntimeException e) {
+            http.stop(0); // the port is bound already: free it
+            pool.shutdownNow();
+            throw e;
+        }
     }
 
     /** @return the page's address, with the real port */
@@ -264,15 +272,29 @@ final class DigitServer implements AutoCloseable {
     /** Reads at most {@link #MAX_BODY} bytes; a larger body is refused without keeping it. */
     private static byte[] readBody(HttpExchange exchange) throws IOException {
         String declared = exchange.getRequestHeaders().getFirst("Content-Length");
-        if (declared != null && declaredLength(declared) > MAX_BODY) {
-            throw tooLarge();
-        }
         try (InputStream in = exchange.getRequestBody()) {
+            if (declared != null && declaredLength(declared) > MAX_BODY) {
+                discard(in);
+                throw tooLarge();
+            }
             byte[] body = in.readNBytes(MAX_BODY + 1);
             if (body.length > MAX_BODY) {
+                discard(in);
                 throw tooLarge();
             }
             return body;
+        }
+    }
+
+    /**
+     * Reads and drops the rest of a refused body, up to {@link #DRAIN_LIMIT}: a client still sending when
+     * the connection closes gets a reset instead of the answer that says what was wrong.
+     */
+    private static void discard(InputStream in) throws IOException {
+        byte[] buffer = new byte[64 * 1024];
+        long total = 0;
+        for (int n; total < DRAIN_LIMIT && (n = in.read(buffer)) > 0; ) {
+            total += n;
         }
     }
 

@@ -231,8 +231,8 @@ class ServeApiTest {
 
     @Test
     void aBodyOverOneMebibyteIsRefused() throws IOException {
-        byte[] big = new byte[DigitServer.MAX_BODY + 1];
-        assertJsonError(post("image/png", big), 413, "larger than 1 MiB");
+        assertJsonError(post("image/png", new byte[DigitServer.MAX_BODY + 1]), 413, "larger than 1 MiB");
+        assertJsonError(post("image/png", new byte[5 * DigitServer.MAX_BODY]), 413, "larger than 1 MiB");
     }
 
     @Test

@@ -139,6 +139,13 @@ class ServeBrowserTest {
             String caption = browser.findElement(By.id("weights-caption")).getText();
             assertTrue(caption.startsWith("Unit " + unit + " of layer 1 outputs "), caption);
             screenshot("serve-browser.png");
+
+            browser.findElement(By.id("clear")).click();
+            assertEquals("?", browser.findElement(By.id("prediction")).getText());
+            assertEquals(0, browser.findElements(By.cssSelector("#layers figure.layer")).size());
+            Number brightest = (Number) js.executeScript("const c = document.getElementById('pad').getContext('2d');"
+                    + "return c.getImageData(0, 0, 280, 280).data.reduce((m, v, i) => i % 4 === 3 ? m : Math.max(m, v), 0);");
+            assertEquals(0, brightest.intValue(), "the pad is black again");
         } catch (AssertionError | RuntimeException e) {
             screenshot("serve-browser-failure.png");
             throw e;
