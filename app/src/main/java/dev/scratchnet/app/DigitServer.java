@@ -194,7 +194,9 @@ final class DigitServer implements AutoCloseable {
             throw new HttpError(400, "the request has no body; POST a PNG of the digit or a JSON array of 784 pixel values");
         }
         String type = exchange.getRequestHeaders().getFirst("Content-Type");
-        boolean json = type != null && type.toLowerCase(Locale.ROOT).startsWith("application/json");
+        // The type, or the body itself: no picture format starts with '[' (curl sends form data's type by default).
+        boolean json = type != null && type.toLowerCase(Locale.ROOT).startsWith("application/json")
+                || new String(body, 0, Math.min(body.length, 64), StandardCharsets.ISO_8859_1).strip().startsWith("[");
         float[] pixels = json ? pixelsFromJson(body) : pixelsFromImage(body);
         return LayerActivations.of(network, normalization, pixels);
     }

@@ -129,6 +129,18 @@ class ServeApiTest {
     }
 
     @Test
+    void withoutAJsonContentTypeTheBodyItselfTellsPixelsFromAPicture() throws IOException {
+        double[] pixels = randomPixels(2);
+        HttpResponse<String> json = send(client, request(server, "/api/predict").POST(BodyPublishers.ofString(jsonArray(pixels))));
+        assertEquals(200, json.statusCode(), json.body());
+        assertArrayEquals(ServeFixtures.expectedProbabilities(model, pixels), floatArray(json.body(), "probabilities"));
+        HttpResponse<String> form = post("application/x-www-form-urlencoded", jsonArray(pixels).getBytes(StandardCharsets.UTF_8));
+        assertEquals(json.body(), form.body(), "curl's default type");
+        HttpResponse<String> picture = send(client, request(server, "/api/predict").POST(BodyPublishers.ofByteArray(png(strokeImage()))));
+        assertEquals(200, picture.statusCode(), picture.body());
+    }
+
+    @Test
     void weightsAreTheFirstDenseLayersColumnsOneArrayPerUnit() throws IOException {
         HttpResponse<String> response = send(client, request(server, "/api/weights"));
         assertEquals(200, response.statusCode());
