@@ -59,55 +59,64 @@ final class DigitImage {
             throw new IOException(file + " is empty; give a PNG or JPEG picture of a digit");
         }
         try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
-            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
-            if (!readers.hasNext()) {
-                throw new IOException(file + " is not an image this program can read; give a PNG, JPEG, GIF or BMP file");
-            }
-            ImageReader reader = readers.next();
-            String format = reader.getFormatName().toUpperCase(Locale.ROOT);
+            return decode(in, file.toString());
+        }
+    }
+
+    /**
+     * Decodes an image from a stream, refusing sizes that would fill the heap before decoding them.
+     *
+     * @param name how to name the image in error messages
+     */
+    static BufferedImage decode(ImageInputStream in, String name) throws IOException {
+        Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+        if (!readers.hasNext()) {
+            throw new IOException(name + " is not an image this program can read; give a PNG, JPEG, GIF or BMP file");
+        }
+        ImageReader reader = readers.next();
+        String format = reader.getFormatName().toUpperCase(Locale.ROOT);
+        try {
+            reader.setInput(in, true, true);
+            int width;
+            int height;
             try {
-                reader.setInput(in, true, true);
-                int width;
-                int height;
-                try {
-                    width = reader.getWidth(0);
-                    height = reader.getHeight(0);
-                } catch (IOException | RuntimeException e) {
-                    throw undecodable(file, format, e);
-                }
-                long pixels = (long) width * height;
-                if (pixels > MAX_PIXELS) {
-                    throw new IOException(file + " is " + width + "×" + height + " pixels; predict reads images of up to "
-                            + MAX_PIXELS / 1_000_000 + " million pixels, so scale it down first");
-                }
-                ImageReadParam param = reader.getDefaultReadParam();
-                int step = (int) Math.ceil(Math.sqrt((double) pixels / DECODE_PIXELS));
-                if (step > 1) {
-                    param.setSourceSubsampling(step, step, 0, 0);
-                }
-                // Some decoders (JPEG) fill a cut-short image with grey and only warn ("Premature end
-                // of JPEG file"); a guess from half a picture is worse than no answer, so warnings fail.
-                List<String> warnings = new ArrayList<>();
-                reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
-                BufferedImage image;
-                try {
-                    image = reader.read(0, param);
-                } catch (IOException | RuntimeException e) {
-                    throw undecodable(file, format, e);
-                }
-                if (!warnings.isEmpty()) {
-                    throw undecodable(file, format, new IOException(warnings.get(0)));
-                }
-                return image;
-            } finally {
-                reader.dispose();
+                width = reader.getWidth(0);
+                height = reader.getHeight(0);
+            } catch (IOException | RuntimeException e) {
+                throw undecodable(name, format, e);
             }
+            long pixels = (long) width * height;
+            if (pixels > MAX_PIXELS) {
+                throw new IOException(name + " is " + width + "×" + height + " pixels; predict reads images of up to "
+                        + MAX_PIXELS / 1_000_000 + " million pixels, so scale it down first");
+            }
+            ImageReadParam param = reader.getDefaultReadParam();
+            int step = (int) Math.ceil(Math.sqrt((double) pixels / DECODE_PIXELS));
+            if (step > 1) {
+                param.setSourceSubsampling(step, step, 0, 0);
+            }
+            // Some decoders (JPEG) fill a cut-short image with grey and only warn ("Premature end
+            // of JPEG file"); a guess from half a picture is worse than no answer, so warnings fail.
+            List<String> warnings = new ArrayList<>();
+            reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
+            BufferedImage image;
+            try {
+                image = reader.read(0, param);
+            } catch (IOException | RuntimeException e) {
+                throw undecodable(name, format, e);
+            }
+            if (!warnings.isEmpty()) {
+                throw undecodable(name, format, new IOException(warnings.get(0)));
+            }
+            return image;
+        } finally {
+            reader.dispose();
         }
     }
 
     /** Truncated or malformed data: decoders throw all sorts of things for that. */
-    private static IOException undecodable(Path file, String format, Exception e) {
-        return new IOException(file + " could not be decoded as " + format + " (" + e.getMessage()
+    private static IOException undecodable(String name, String format, Exception e) {
+        return new IOException(name + " could not be decoded as " + format + " (" + e.getMessage()
                 + "); the file may be damaged or cut short", e);
     }
 

@@ -29,6 +29,7 @@ import picocli.CommandLine.ScopeType;
             ReportCommand.class,
             GradcheckCommand.class,
             DownloadCommand.class,
+            ServeCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

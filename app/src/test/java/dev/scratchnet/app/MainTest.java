@@ -17,7 +17,7 @@ class MainTest {
     void noCommandIsAUsageErrorListingTheCommands() {
         CliRun run = CliRun.of();
         assertEquals(2, run.exitCode());
-        assertEquals("scratchnet: choose a command: train, eval, predict, report, gradcheck, download "
+        assertEquals("scratchnet: choose a command: train, eval, predict, report, gradcheck, download, serve "
                 + "(see 'scratchnet --help')", run.err().strip());
     }
 
