@@ -17,8 +17,15 @@ import jdk.incubator.vector.VectorSpecies;
  * loop finishes the tail, so no mask is needed in the hot loop. Reductions accumulate in a vector
  * register and reduce once after the loop. Where the scalar code applies a function with a
  * comparison ({@code x > 0 ? x : 0}) the vector code blends with a mask so that results match bit
- * for bit; exp comes from the Vector API's vectorised math (tanh is built on it), which may differ
- * from {@link Math#exp} in the last bit.
+ * for bit. Exp (and sigmoid and tanh, built on it) is {@link VectorExp}, within an ulp of
+ * {@link Math#exp}, so those results differ from the scalar backend's in the last bits.
+ *
+ * <p>Same seed, same bits: results depend only on the inputs and the vector width, not on the thread
+ * count, nor on whether the JIT has compiled a kernel yet (the Vector API runs plain Java until it
+ * has). For that every kernel uses only operations that IEEE 754 rounds exactly (no
+ * {@code VectorOperators.EXP}), reduces vectors in a fixed order ({@link Lanes#sum}, never
+ * {@code reduceLanes}), gives its scalar tail the same operations as its vector lanes, and takes the
+ * few per-row logarithms and powers from {@link StrictMath}.
  *
  * <p>The three matrix products run on {@link MatmulKernel} (register tiles, packed panels, cache
  * blocks) and split large products across {@link #threads()} threads by blocks of the output, so
@@ -145,21 +152,21 @@ public final class VectorBackend implements Backend {
         FloatVector one = FloatVector.broadcast(SPECIES, 1f);
         for (int j = from; j < end; j += SPECIES.length()) {
             FloatVector v = FloatVector.fromArray(SPECIES, x, j);
-            one.div(v.neg().lanewise(VectorOperators.EXP).add(1f)).intoArray(x, j);
+            one.div(VectorExp.exp(v.neg()).add(1f)).intoArray(x, j);
         }
     }
 
     /**
-     * x = tanh x = 2 / (1 + e^(−2x)) − 1, that is 2·sigmoid(2x) − 1. The Vector API's own TANH ran at
-     * about 6 ns per element here (JDK 17 and 25), no faster than Math.tanh, while EXP takes about 0.3 ns.
-     * Both tails come out exactly (e^(−2x) → ∞ gives −1, → 0 gives 1); near 0 the absolute error is
-     * about one ulp of 1 (1e-7), which is all the contract asks.
+     * x = tanh x = 2 / (1 + e^(−2x)) − 1, that is 2·sigmoid(2x) − 1, on the one exp (the Vector API's
+     * own TANH was no faster than Math.tanh, and is not reproducible; see the class comment). Both
+     * tails come out exactly (e^(−2x) → ∞ gives −1, → 0 gives 1); near 0 the absolute error is about
+     * one ulp of 1 (1e-7), which is all the contract asks.
      */
     private static void tanhInPlace(float[] x, int from, int end) {
         FloatVector two = FloatVector.broadcast(SPECIES, 2f);
         for (int j = from; j < end; j += SPECIES.length()) {
             FloatVector v = FloatVector.fromArray(SPECIES, x, j);
-            two.div(v.mul(-2f).lanewise(VectorOperators.EXP).add(1f)).sub(1f).intoArray(x, j);
+            two.div(VectorExp.exp(v.mul(-2f)).add(1f)).sub(1f).intoArray(x, j);
         }
     }
 
@@ -180,12 +187,15 @@ public final class VectorBackend implements Backend {
         }
     }
 
-    /** f(x) for one value, for the tails; identical to {@code ScalarBackend}'s. */
+    /**
+     * f(x) for one value, for the tails: the same operations, in the same order, as the vector loops
+     * above, so that a value's result does not depend on whether it falls in a tail.
+     */
     private static float activate(Activation f, float x) {
         return switch (f) {
             case IDENTITY -> x;
-            case SIGMOID -> (float) (1.0 / (1.0 + Math.exp(-x)));
-            case TANH -> (float) Math.tanh(x);
+            case SIGMOID -> 1f / (VectorExp.exp(-x) + 1f);
+            case TANH -> 2f / (VectorExp.exp(x * -2f) + 1f) - 1f;
             case RELU -> x > 0f ? x : 0f;
             case LEAKY_RELU -> x > 0f ? x : Activation.LEAKY_SLOPE * x;
         };
@@ -280,7 +290,7 @@ public final class VectorBackend implements Backend {
         for (; j < bound; j += SPECIES.length()) {
             maxV = maxV.max(FloatVector.fromArray(SPECIES, z, from + j));
         }
-        float max = maxV.reduceLanes(VectorOperators.MAX);
+        float max = Lanes.max(maxV);
         for (; j < n; j++) {
             max = Math.max(max, z[from + j]);
         }
@@ -300,13 +310,13 @@ public final class VectorBackend implements Backend {
             FloatVector sumV = FloatVector.zero(SPECIES);
             int j = 0;
             for (; j < bound; j += SPECIES.length()) {
-                FloatVector e = FloatVector.fromArray(SPECIES, z, row + j).sub(maxV).lanewise(VectorOperators.EXP);
+                FloatVector e = VectorExp.exp(FloatVector.fromArray(SPECIES, z, row + j).sub(maxV));
                 e.intoArray(p, row + j);
                 sumV = sumV.add(e);
             }
-            float sum = sumV.reduceLanes(VectorOperators.ADD);
+            float sum = Lanes.sum(sumV);
             for (; j < n; j++) {
-                float e = (float) Math.exp(z[row + j] - max);
+                float e = VectorExp.exp(z[row + j] - max);
                 p[row + j] = e;
                 sum += e;
             }
@@ -339,13 +349,13 @@ public final class VectorBackend implements Backend {
             FloatVector sumV = FloatVector.zero(SPECIES);
             int j = 0;
             for (; j < bound; j += SPECIES.length()) {
-                sumV = sumV.add(FloatVector.fromArray(SPECIES, z, row + j).sub(maxV).lanewise(VectorOperators.EXP));
+                sumV = sumV.add(VectorExp.exp(FloatVector.fromArray(SPECIES, z, row + j).sub(maxV)));
             }
-            float sum = sumV.reduceLanes(VectorOperators.ADD);
+            float sum = Lanes.sum(sumV);
             for (; j < n; j++) {
-                sum += (float) Math.exp(z[row + j] - max);
+                sum += VectorExp.exp(z[row + j] - max);
             }
-            float logSum = (float) Math.log(sum);
+            float logSum = (float) StrictMath.log(sum);
             FloatVector lossV = FloatVector.zero(SPECIES);
             j = 0;
             for (; j < bound; j += SPECIES.length()) {
@@ -356,17 +366,17 @@ public final class VectorBackend implements Backend {
                 VectorMask<Float> hit = yj.compare(VectorOperators.NE, 0f);
                 lossV = lossV.add(yj.mul(logP), hit);
                 // ∂L/∂z_j = p_j − y_j: softmax and cross-entropy derivatives cancel into this.
-                FloatVector p = logP.max(MIN_LOG_PROBABILITY).lanewise(VectorOperators.EXP);
+                FloatVector p = VectorExp.exp(logP.max(MIN_LOG_PROBABILITY));
                 flushTiny(p.sub(yj).mul(invBatch)).intoArray(grad, row + j);
             }
-            loss -= lossV.reduceLanes(VectorOperators.ADD);
+            loss -= Lanes.sum(lossV);
             for (; j < n; j++) {
                 float logP = z[row + j] - max - logSum;
                 float yj = y[row + j];
                 if (yj != 0f) {
                     loss -= yj * logP;
                 }
-                float p = (float) Math.exp(Math.max(logP, MIN_LOG_PROBABILITY));
+                float p = VectorExp.exp(Math.max(logP, MIN_LOG_PROBABILITY));
                 grad[row + j] = flushTiny((p - yj) * invBatch);
             }
         }
@@ -375,7 +385,7 @@ public final class VectorBackend implements Backend {
 
     /**
      * Softmax cross-entropy for rows shorter than one vector (ten digit classes against 16 lanes):
-     * a row-by-row vector loop would leave every element to the scalar tail and its Math.exp, so
+     * a row-by-row vector loop would leave every element to the scalar tail and its scalar exp, so
      * the exponentials are taken in one vector pass over the whole flattened batch instead.
      * Same math as the row loop: with s = z − max, loss = Σ_rows (Σ y)·log Σ eˢ − Σ y·s.
      * The loss sums are taken before gradLogits is written, because it may alias logits.
@@ -404,11 +414,10 @@ public final class VectorBackend implements Backend {
         int bound = SPECIES.loopBound(size);
         int k = 0;
         for (; k < bound; k += SPECIES.length()) {
-            FloatVector.fromArray(SPECIES, grad, k).max(MIN_LOG_PROBABILITY).lanewise(VectorOperators.EXP)
-                    .intoArray(grad, k);
+            VectorExp.exp(FloatVector.fromArray(SPECIES, grad, k).max(MIN_LOG_PROBABILITY)).intoArray(grad, k);
         }
         for (; k < size; k++) {
-            grad[k] = (float) Math.exp(Math.max(grad[k], MIN_LOG_PROBABILITY));
+            grad[k] = VectorExp.exp(Math.max(grad[k], MIN_LOG_PROBABILITY));
         }
         // Pass 3, per row: p = e / Σ e, the log-sum term of the loss, and ∂L/∂z = (p − y)/m.
         for (int i = 0; i < m; i++) {
@@ -418,7 +427,7 @@ public final class VectorBackend implements Backend {
                 sum += grad[row + j];
                 targetSum += y[row + j];
             }
-            loss += targetSum * Math.log(sum);
+            loss += targetSum * StrictMath.log(sum);
             float inv = 1f / sum;
             for (int j = 0; j < n; j++) {
                 grad[row + j] = flushTiny((grad[row + j] * inv - y[row + j]) * invBatch);
@@ -445,7 +454,7 @@ public final class VectorBackend implements Backend {
                 sumV = diff.fma(diff, sumV);
                 flushTiny(diff.mul(invBatch)).intoArray(grad, i);
             }
-            loss += 0.5 * sumV.reduceLanes(VectorOperators.ADD);
+            loss += 0.5 * Lanes.sum(sumV);
         }
         for (; i < a.length; i++) {
             float diff = a[i] - y[i];
@@ -559,8 +568,8 @@ public final class VectorBackend implements Backend {
         ShapeChecks.sameShape("adamStep", param, grad, firstMoment, secondMoment);
         float[] w = param.data(), g = grad.data(), m = firstMoment.data(), v = secondMoment.data();
         // The bias corrections are the same for every element, so fold them into two scalars.
-        float correction1 = (float) (1.0 / (1.0 - Math.pow(beta1, step)));
-        float correction2 = (float) (1.0 / (1.0 - Math.pow(beta2, step)));
+        float correction1 = (float) (1.0 / (1.0 - StrictMath.pow(beta1, step)));
+        float correction2 = (float) (1.0 / (1.0 - StrictMath.pow(beta2, step)));
         int bound = SPECIES.loopBound(w.length);
         int i = 0;
         for (; i < bound; i += SPECIES.length()) {
