@@ -2,7 +2,6 @@ package dev.scratchnet.simd;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorShape;
-import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -17,9 +16,9 @@ import jdk.incubator.vector.VectorSpecies;
  * {@link #PROBLEM} holds one sentence saying what is wrong and how to fix it, the provider reports the
  * backend as unavailable with that sentence, and {@link VectorBackend}'s constructor refuses to run.
  *
- * <p>It also reduces a vector to one number in a fixed order ({@link #sum}, {@link #max}). The Vector
- * API's {@code reduceLanes} leaves the order open: its Java fallback adds lane after lane, while
- * compiled code may add in a tree, so a sum could round differently before and after the JIT.
+ * <p>It also reduces a vector's lanes to one number in a fixed order ({@link #sum}, {@link #max}). The
+ * Vector API's {@code reduceLanes} leaves the order open: its Java fallback adds lane after lane,
+ * while compiled code may add in a tree, so a sum could round differently before and after the JIT.
  */
 final class Lanes {
     /** System property that pins the vector width in bits. */
@@ -36,65 +35,59 @@ final class Lanes {
     static final String PROBLEM = CHOICE.problem();
 
     private static final int LENGTH = SPECIES.length();
-    /**
-     * Rotations by half, a quarter, an eighth and a sixteenth of the lanes (null where the species is
-     * too narrow): lane i of {@code v.rearrange(ROTATE_BY_HALF)} is lane i + L/2 (mod L) of v.
-     */
-    private static final VectorShuffle<Float> ROTATE_BY_HALF = rotation(2);
-    private static final VectorShuffle<Float> ROTATE_BY_QUARTER = rotation(4);
-    private static final VectorShuffle<Float> ROTATE_BY_EIGHTH = rotation(8);
-    private static final VectorShuffle<Float> ROTATE_BY_SIXTEENTH = rotation(16);
+    /** One array of {@code LENGTH} floats per thread, for {@link #sum} and {@link #max}. */
+    private static final ThreadLocal<float[]> SCRATCH = ThreadLocal.withInitial(() -> new float[LENGTH]);
 
     private Lanes() {
     }
 
     /**
-     * The sum of the lanes, in the same order whether the JIT has compiled the caller or not: a
-     * pairwise tree that first adds lane i and lane i + L/2, then those sums a quarter apart, and so
-     * on. Lane 0 of the last step is the sum; for 4 lanes, (a₀ + a₂) + (a₁ + a₃).
+     * A float array as long as a vector, this thread's own, reused from call to call: a kernel takes
+     * it once and stores its accumulator vectors into it for {@link #sum} and {@link #max}.
      *
-     * @param v the lanes, at most 16
-     * @return their sum
+     * @return this thread's scratch array of {@code SPECIES.length()} floats
      */
-    static float sum(FloatVector v) {
-        FloatVector s = v.add(v.rearrange(ROTATE_BY_HALF));
-        // LENGTH is a constant, so the JIT drops the steps a narrower species does not take.
-        if (LENGTH >= 4) {
-            s = s.add(s.rearrange(ROTATE_BY_QUARTER));
-        }
-        if (LENGTH >= 8) {
-            s = s.add(s.rearrange(ROTATE_BY_EIGHTH));
-        }
-        if (LENGTH >= 16) {
-            s = s.add(s.rearrange(ROTATE_BY_SIXTEENTH));
-        }
-        return s.lane(0);
+    static float[] scratch() {
+        return SCRATCH.get();
     }
 
     /**
-     * The largest lane, by the tree of {@link #sum} with {@link Math#max} in place of +, so −0 and
-     * +0, and NaN, come out the same however the code runs.
+     * The sum of a vector's lanes, stored in {@code lanes} by {@code v.intoArray(lanes, 0)}, in the same
+     * order whether the JIT has compiled the caller or not: a pairwise tree that first adds lane i and
+     * lane i + L/2, then those sums a quarter apart, and so on; for 4 lanes, (a₀ + a₂) + (a₁ + a₃).
+     * Overwrites {@code lanes}.
      *
-     * @param v the lanes, at most 16
-     * @return their maximum
+     * <p>Plain Java on an array, not vector code, on purpose: a helper that took the vector itself
+     * costs C2 parse nodes, and a kernel that outgrew C2's inlining budget then called it without
+     * inlining and boxed the vector on every call.
+     *
+     * @param lanes the lanes, {@code SPECIES.length()} of them
+     * @return their sum
      */
-    static float max(FloatVector v) {
-        FloatVector s = v.max(v.rearrange(ROTATE_BY_HALF));
-        if (LENGTH >= 4) {
-            s = s.max(s.rearrange(ROTATE_BY_QUARTER));
+    static float sum(float[] lanes) {
+        for (int half = LENGTH / 2; half > 0; half /= 2) {
+            for (int i = 0; i < half; i++) {
+                lanes[i] += lanes[i + half];
+            }
         }
-        if (LENGTH >= 8) {
-            s = s.max(s.rearrange(ROTATE_BY_EIGHTH));
-        }
-        if (LENGTH >= 16) {
-            s = s.max(s.rearrange(ROTATE_BY_SIXTEENTH));
-        }
-        return s.lane(0);
+        return lanes[0];
     }
 
-    /** @return the shuffle that rotates the lanes by L/parts, or null when there are fewer than parts lanes */
-    private static VectorShuffle<Float> rotation(int parts) {
-        return LENGTH >= parts ? VectorShuffle.iota(SPECIES, LENGTH / parts, 1, true) : null;
+    /**
+     * The largest lane, by the tree of {@link #sum} with {@link Math#max} in place of +, so that −0 and
+     * +0, and NaN, come out as {@link Math#max} gives them however the code runs. Overwrites
+     * {@code lanes}.
+     *
+     * @param lanes the lanes, {@code SPECIES.length()} of them
+     * @return their maximum
+     */
+    static float max(float[] lanes) {
+        for (int half = LENGTH / 2; half > 0; half /= 2) {
+            for (int i = 0; i < half; i++) {
+                lanes[i] = Math.max(lanes[i], lanes[i + half]);
+            }
+        }
+        return lanes[0];
     }
 
     /**
@@ -111,13 +104,11 @@ final class Lanes {
      *
      * @param value the property value, or null when unset
      * @param preferredBits the widest width this CPU runs in hardware
-     * @return the choice, at most 512 bits; on a problem the width falls back to the preferred one
+     * @return the choice; on a problem the width falls back to the preferred one
      */
     static Choice choose(String value, int preferredBits) {
-        // Wider vectors (some Arm SVE CPUs) run at 512 bits: sum and max are written for up to 16 lanes.
-        int usableBits = Math.min(preferredBits, 512);
         if (value == null || value.isBlank()) {
-            return new Choice(usableBits, null);
+            return new Choice(preferredBits, null);
         }
         int bits;
         try {
@@ -126,13 +117,13 @@ final class Lanes {
             bits = -1;
         }
         if (bits != 128 && bits != 256 && bits != 512) {
-            return new Choice(usableBits, BITS_PROPERTY + " must be 128, 256 or 512 but is '" + value
+            return new Choice(preferredBits, BITS_PROPERTY + " must be 128, 256 or 512 but is '" + value
                     + "'; set one of those or remove the property.");
         }
-        if (bits > usableBits) {
+        if (bits > preferredBits) {
             // Wider than the hardware would run in slow software emulation, so refuse rather than crawl.
-            return new Choice(usableBits, BITS_PROPERTY + "=" + bits + " is wider than this CPU's "
-                    + usableBits + "-bit vectors; use at most " + usableBits + " or remove the property.");
+            return new Choice(preferredBits, BITS_PROPERTY + "=" + bits + " is wider than this CPU's "
+                    + preferredBits + "-bit vectors; use at most " + preferredBits + " or remove the property.");
         }
         return new Choice(bits, null);
     }

@@ -282,30 +282,44 @@ public final class VectorBackend implements Backend {
         }
     }
 
-    /** @return the largest of z[from .. from+n) */
-    private static float rowMax(float[] z, int from, int n) {
+    /**
+     * @param lanes this thread's {@link Lanes#scratch()}
+     * @return the largest of z[from .. from+n)
+     */
+    private static float rowMax(float[] z, int from, int n, float[] lanes) {
         int bound = SPECIES.loopBound(n);
         FloatVector maxV = FloatVector.broadcast(SPECIES, Float.NEGATIVE_INFINITY);
         int j = 0;
         for (; j < bound; j += SPECIES.length()) {
             maxV = maxV.max(FloatVector.fromArray(SPECIES, z, from + j));
         }
-        float max = Lanes.max(maxV);
+        maxV.intoArray(lanes, 0);
+        float max = Lanes.max(lanes);
         for (; j < n; j++) {
             max = Math.max(max, z[from + j]);
         }
         return max;
     }
 
+    /*
+     * The softmax kernels call VectorExp.exp once each, early. Each Vector API call adds to the nodes
+     * C2 parses for a method, and past its budget (NodeCountInliningCutoff) C2 stops inlining; a helper
+     * that takes or returns a vector and is not inlined boxes that vector on every call. One exp is most
+     * of that budget, so a kernel with two exps (as the cross-entropy below once had) allocated in every
+     * row. For the same reason the lane sums go through Lanes.scratch() arrays, and the flush of tiny
+     * gradients after the exp is written out rather than called.
+     */
+
     @Override
     public void softmaxRows(Tensor logits, Tensor out) {
         ShapeChecks.sameShape("softmaxRows", logits, out);
         int m = logits.rows(), n = logits.cols();
         float[] z = logits.data(), p = out.data();
+        float[] lanes = Lanes.scratch();
         int bound = SPECIES.loopBound(n);
         for (int i = 0; i < m; i++) {
             int row = i * n;
-            float max = rowMax(z, row, n);
+            float max = rowMax(z, row, n, lanes);
             FloatVector maxV = FloatVector.broadcast(SPECIES, max);
             FloatVector sumV = FloatVector.zero(SPECIES);
             int j = 0;
@@ -314,7 +328,8 @@ public final class VectorBackend implements Backend {
                 e.intoArray(p, row + j);
                 sumV = sumV.add(e);
             }
-            float sum = Lanes.sum(sumV);
+            sumV.intoArray(lanes, 0);
+            float sum = Lanes.sum(lanes);
             for (; j < n; j++) {
                 float e = VectorExp.exp(z[row + j] - max);
                 p[row + j] = e;
@@ -331,6 +346,14 @@ public final class VectorBackend implements Backend {
         }
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Row by row in three passes, with s = z − max: the target term Σ y·s; e = exp(max(s,
+     * {@link #MIN_LOG_PROBABILITY})) and Σ e; then p = e / Σ e and ∂L/∂z = (p − y)/m, with Σ y. The
+     * row's loss is (Σ y)·log Σ e − Σ y·s, the same as −Σ y·log p. The scalar code takes
+     * exp(log p) instead of e / Σ e; both round differently, by an ulp or so.
+     */
     @Override
     public double softmaxCrossEntropy(Tensor logits, Tensor targets, Tensor gradLogits) {
         ShapeChecks.sameShape("softmaxCrossEntropy", logits, targets, gradLogits);
@@ -340,45 +363,66 @@ public final class VectorBackend implements Backend {
         if (n < SPECIES.length()) {
             return softmaxCrossEntropyShortRows(z, y, grad, m, n, invBatch);
         }
+        float[] lanes = Lanes.scratch();
         int bound = SPECIES.loopBound(n);
         double loss = 0;
         for (int i = 0; i < m; i++) {
             int row = i * n;
-            float max = rowMax(z, row, n);
+            float max = rowMax(z, row, n, lanes);
+            // Pass 1: s = z − max, written to grad (which may alias z), and Σ y·s. Terms with y = 0 are
+            // skipped like the scalar code does, so that 0 · (−∞) never turns into NaN.
             FloatVector maxV = FloatVector.broadcast(SPECIES, max);
-            FloatVector sumV = FloatVector.zero(SPECIES);
+            FloatVector targetTermV = FloatVector.zero(SPECIES);
             int j = 0;
             for (; j < bound; j += SPECIES.length()) {
-                sumV = sumV.add(VectorExp.exp(FloatVector.fromArray(SPECIES, z, row + j).sub(maxV)));
-            }
-            float sum = Lanes.sum(sumV);
-            for (; j < n; j++) {
-                sum += VectorExp.exp(z[row + j] - max);
-            }
-            float logSum = (float) StrictMath.log(sum);
-            FloatVector lossV = FloatVector.zero(SPECIES);
-            j = 0;
-            for (; j < bound; j += SPECIES.length()) {
-                // Subtract twice, as the scalar loop does: z − (max + logSum) would round differently.
-                FloatVector logP = FloatVector.fromArray(SPECIES, z, row + j).sub(maxV).sub(logSum);
+                FloatVector shifted = FloatVector.fromArray(SPECIES, z, row + j).sub(maxV);
                 FloatVector yj = FloatVector.fromArray(SPECIES, y, row + j);
-                // Skip y = 0 like the scalar code, so that 0 · log 0 never turns into NaN.
-                VectorMask<Float> hit = yj.compare(VectorOperators.NE, 0f);
-                lossV = lossV.add(yj.mul(logP), hit);
-                // ∂L/∂z_j = p_j − y_j: softmax and cross-entropy derivatives cancel into this.
-                FloatVector p = VectorExp.exp(logP.max(MIN_LOG_PROBABILITY));
-                flushTiny(p.sub(yj).mul(invBatch)).intoArray(grad, row + j);
+                targetTermV = targetTermV.add(yj.mul(shifted), yj.compare(VectorOperators.NE, 0f));
+                shifted.intoArray(grad, row + j);
             }
-            loss -= Lanes.sum(lossV);
+            targetTermV.intoArray(lanes, 0);
+            double targetTerm = Lanes.sum(lanes);
             for (; j < n; j++) {
-                float logP = z[row + j] - max - logSum;
+                float shifted = z[row + j] - max;
                 float yj = y[row + j];
                 if (yj != 0f) {
-                    loss -= yj * logP;
+                    targetTerm += yj * shifted;
                 }
-                float p = VectorExp.exp(Math.max(logP, MIN_LOG_PROBABILITY));
-                grad[row + j] = flushTiny((p - yj) * invBatch);
+                grad[row + j] = shifted;
             }
+            // Pass 2: e = exp(max(s, MIN_LOG_PROBABILITY)) in place, and Σ e.
+            FloatVector sumV = FloatVector.zero(SPECIES);
+            j = 0;
+            for (; j < bound; j += SPECIES.length()) {
+                FloatVector e = VectorExp.exp(FloatVector.fromArray(SPECIES, grad, row + j).max(MIN_LOG_PROBABILITY));
+                e.intoArray(grad, row + j);
+                sumV = sumV.add(e);
+            }
+            sumV.intoArray(lanes, 0);
+            float sum = Lanes.sum(lanes);
+            for (; j < n; j++) {
+                float e = VectorExp.exp(Math.max(grad[row + j], MIN_LOG_PROBABILITY));
+                grad[row + j] = e;
+                sum += e;
+            }
+            // Pass 3: ∂L/∂z = (p − y)/m with p = e / Σ e (softmax and cross-entropy derivatives cancel
+            // into this), tiny values flushed to 0 as flushTiny does; and Σ y.
+            float inv = 1f / sum;
+            FloatVector targetSumV = FloatVector.zero(SPECIES);
+            j = 0;
+            for (; j < bound; j += SPECIES.length()) {
+                FloatVector yj = FloatVector.fromArray(SPECIES, y, row + j);
+                FloatVector g = FloatVector.fromArray(SPECIES, grad, row + j).mul(inv).sub(yj).mul(invBatch);
+                g.blend(0f, g.abs().compare(VectorOperators.LT, TINY_GRADIENT)).intoArray(grad, row + j);
+                targetSumV = targetSumV.add(yj);
+            }
+            targetSumV.intoArray(lanes, 0);
+            float targetSum = Lanes.sum(lanes);
+            for (; j < n; j++) {
+                grad[row + j] = flushTiny((grad[row + j] * inv - y[row + j]) * invBatch);
+                targetSum += y[row + j];
+            }
+            loss += targetSum * StrictMath.log(sum) - targetTerm;
         }
         return loss;
     }
@@ -441,6 +485,7 @@ public final class VectorBackend implements Backend {
         ShapeChecks.sameShape("meanSquaredError", prediction, targets, gradPrediction);
         float[] a = prediction.data(), y = targets.data(), grad = gradPrediction.data();
         float invBatch = 1f / prediction.rows();
+        float[] lanes = Lanes.scratch();
         int bound = SPECIES.loopBound(a.length);
         double loss = 0;
         int i = 0;
@@ -454,7 +499,8 @@ public final class VectorBackend implements Backend {
                 sumV = diff.fma(diff, sumV);
                 flushTiny(diff.mul(invBatch)).intoArray(grad, i);
             }
-            loss += 0.5 * Lanes.sum(sumV);
+            sumV.intoArray(lanes, 0);
+            loss += 0.5 * Lanes.sum(lanes);
         }
         for (; i < a.length; i++) {
             float diff = a[i] - y[i];

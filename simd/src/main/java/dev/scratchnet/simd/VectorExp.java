@@ -64,6 +64,21 @@ final class VectorExp {
     private static final int EXPONENT_BIAS = 127;
     private static final int MANTISSA_BITS = 23;
 
+    // The constants in every lane. Constant vectors rather than broadcasts in exp: each Vector API call
+    // adds to the nodes C2 parses, and past its budget (NodeCountInliningCutoff) it stopped inlining exp
+    // into the softmax kernels, which then boxed a vector on every call.
+    private static final FloatVector LOG2_E_LANES = FloatVector.broadcast(SPECIES, LOG2_E);
+    private static final FloatVector SHIFTER_LANES = FloatVector.broadcast(SPECIES, SHIFTER);
+    private static final FloatVector MINUS_LN2_HI_LANES = FloatVector.broadcast(SPECIES, -LN2_HI);
+    private static final FloatVector MINUS_LN2_LO_LANES = FloatVector.broadcast(SPECIES, -LN2_LO);
+    private static final FloatVector C7_LANES = FloatVector.broadcast(SPECIES, C7);
+    private static final FloatVector C6_LANES = FloatVector.broadcast(SPECIES, C6);
+    private static final FloatVector C5_LANES = FloatVector.broadcast(SPECIES, C5);
+    private static final FloatVector C4_LANES = FloatVector.broadcast(SPECIES, C4);
+    private static final FloatVector C3_LANES = FloatVector.broadcast(SPECIES, C3);
+    private static final FloatVector C2_LANES = FloatVector.broadcast(SPECIES, C2);
+    private static final FloatVector ONE_LANES = FloatVector.broadcast(SPECIES, 1f);
+
     private VectorExp() {
     }
 
@@ -73,17 +88,17 @@ final class VectorExp {
      */
     static FloatVector exp(FloatVector x) {
         FloatVector clamped = x.max(MIN_X).min(MAX_X);
-        FloatVector shifted = clamped.fma(LOG2_E, SHIFTER);
-        FloatVector n = shifted.sub(SHIFTER);
-        FloatVector r = n.fma(FloatVector.broadcast(SPECIES, -LN2_HI), clamped);
-        r = n.fma(FloatVector.broadcast(SPECIES, -LN2_LO), r);
-        FloatVector p = r.fma(C7, C6);
-        p = p.fma(r, FloatVector.broadcast(SPECIES, C5));
-        p = p.fma(r, FloatVector.broadcast(SPECIES, C4));
-        p = p.fma(r, FloatVector.broadcast(SPECIES, C3));
-        p = p.fma(r, FloatVector.broadcast(SPECIES, C2));
-        p = p.fma(r, FloatVector.broadcast(SPECIES, 1f));
-        p = p.fma(r, FloatVector.broadcast(SPECIES, 1f));
+        FloatVector shifted = clamped.fma(LOG2_E_LANES, SHIFTER_LANES);
+        FloatVector n = shifted.sub(SHIFTER_LANES);
+        FloatVector r = n.fma(MINUS_LN2_HI_LANES, clamped);
+        r = n.fma(MINUS_LN2_LO_LANES, r);
+        FloatVector p = r.fma(C7_LANES, C6_LANES);
+        p = p.fma(r, C5_LANES);
+        p = p.fma(r, C4_LANES);
+        p = p.fma(r, C3_LANES);
+        p = p.fma(r, C2_LANES);
+        p = p.fma(r, ONE_LANES);
+        p = p.fma(r, ONE_LANES);
         IntVector exponent = shifted.reinterpretAsInts().sub(SHIFTER_BITS);
         IntVector half = exponent.lanewise(VectorOperators.ASHR, 1);
         FloatVector scale1 = half.add(EXPONENT_BIAS).lanewise(VectorOperators.LSHL, MANTISSA_BITS).reinterpretAsFloats();
