@@ -38,7 +38,9 @@ import jdk.incubator.vector.VectorSpecies;
  * 88.72, as {@link Math#exp} does.
  *
  * <p>Keep both forms in step: every operation of {@link #exp(FloatVector)} appears in the same order
- * in {@link #exp(float)}. The methods are small and static, so the JIT inlines them into the kernels.
+ * in {@link #exp(float)}. The vector form must be inlined into the kernel loops (otherwise its argument
+ * and result are boxed on every call), and it is about half of what C2 will inline into one method:
+ * call it from at most one place per kernel (see the comment above {@code VectorBackend.softmaxRows}).
  */
 final class VectorExp {
     private static final VectorSpecies<Float> SPECIES = Lanes.SPECIES;
