@@ -27,6 +27,14 @@ import jdk.incubator.vector.VectorSpecies;
  * {@code reduceLanes}), gives its scalar tail the same operations as its vector lanes, and takes the
  * few per-row logarithms and powers from {@link StrictMath}.
  *
+ * <p>No helper here takes or returns a vector, except the small {@code flushTiny}: C2 stops inlining
+ * into a method once it has parsed a certain number of nodes ({@code NodeCountInliningCutoff}; every
+ * Vector API call adds many, and one exp is about half the budget) and does not inline a method
+ * already compiled into more than {@code InlineSmallCode} bytes. A vector passed to a method that is
+ * not inlined is boxed on every call, so exp works on arrays ({@link VectorExp}), lane sums go
+ * through a per-thread array ({@link Lanes#scratch()}), and after an exp the flush of tiny values is
+ * written out. {@code VectorBackendAllocationTest} checks that the warm kernels allocate nothing.
+ *
  * <p>The three matrix products run on {@link MatmulKernel} (register tiles, packed panels, cache
  * blocks) and split large products across {@link #threads()} threads by blocks of the output, so
  * the result is the same bit for bit for every thread count.
@@ -116,13 +124,14 @@ public final class VectorBackend implements Backend {
         ShapeChecks.rowVector("addBiasActivate", z, bias);
         int m = z.rows(), n = z.cols();
         float[] zv = z.data(), bv = bias.data(), ov = out.data();
+        float[] lanes = Lanes.scratch();
         int bound = SPECIES.loopBound(n);
         for (int i = 0; i < m; i++) {
             int row = i * n;
             for (int j = 0; j < bound; j += SPECIES.length()) {
                 FloatVector.fromArray(SPECIES, zv, row + j).add(FloatVector.fromArray(SPECIES, bv, j)).intoArray(ov, row + j);
             }
-            activateInPlace(f, ov, row, bound);
+            activateInPlace(f, ov, row, bound, lanes);
             for (int j = bound; j < n; j++) {
                 ov[row + j] = activate(f, zv[row + j] + bv[j]);
             }
@@ -135,24 +144,24 @@ public final class VectorBackend implements Backend {
      * switch inside one loop, or with all loops in one method, the JIT kept the vectors as heap objects
      * and ran 3–10× slower.
      */
-    private static void activateInPlace(Activation f, float[] x, int from, int length) {
+    private static void activateInPlace(Activation f, float[] x, int from, int length, float[] lanes) {
         switch (f) {
             case IDENTITY -> {
             }
-            case SIGMOID -> sigmoidInPlace(x, from, from + length);
-            case TANH -> tanhInPlace(x, from, from + length);
+            case SIGMOID -> sigmoidInPlace(x, from, from + length, lanes);
+            case TANH -> tanhInPlace(x, from, from + length, lanes);
             case RELU -> reluInPlace(x, from, from + length);
             case LEAKY_RELU -> leakyReluInPlace(x, from, from + length);
             default -> throw new IllegalArgumentException("unknown activation " + f);
         }
     }
 
-    /** x = 1 / (1 + e^(−x)), as the scalar code computes it. */
-    private static void sigmoidInPlace(float[] x, int from, int end) {
+    /** x = 1 / (1 + e^(−x)), as the scalar code computes it: e^(−x) in one pass, the rest in a second. */
+    private static void sigmoidInPlace(float[] x, int from, int end, float[] lanes) {
+        VectorExp.exp(x, x, from, end, -1f, 0f, Float.NEGATIVE_INFINITY, lanes);
         FloatVector one = FloatVector.broadcast(SPECIES, 1f);
         for (int j = from; j < end; j += SPECIES.length()) {
-            FloatVector v = FloatVector.fromArray(SPECIES, x, j);
-            one.div(VectorExp.exp(v.neg()).add(1f)).intoArray(x, j);
+            one.div(FloatVector.fromArray(SPECIES, x, j).add(1f)).intoArray(x, j);
         }
     }
 
@@ -162,11 +171,11 @@ public final class VectorBackend implements Backend {
      * tails come out exactly (e^(−2x) → ∞ gives −1, → 0 gives 1); near 0 the absolute error is about
      * one ulp of 1 (1e-7), which is all the contract asks.
      */
-    private static void tanhInPlace(float[] x, int from, int end) {
+    private static void tanhInPlace(float[] x, int from, int end, float[] lanes) {
+        VectorExp.exp(x, x, from, end, -2f, 0f, Float.NEGATIVE_INFINITY, lanes);
         FloatVector two = FloatVector.broadcast(SPECIES, 2f);
         for (int j = from; j < end; j += SPECIES.length()) {
-            FloatVector v = FloatVector.fromArray(SPECIES, x, j);
-            two.div(VectorExp.exp(v.mul(-2f)).add(1f)).sub(1f).intoArray(x, j);
+            two.div(FloatVector.fromArray(SPECIES, x, j).add(1f)).sub(1f).intoArray(x, j);
         }
     }
 
@@ -194,8 +203,8 @@ public final class VectorBackend implements Backend {
     private static float activate(Activation f, float x) {
         return switch (f) {
             case IDENTITY -> x;
-            case SIGMOID -> 1f / (VectorExp.exp(-x) + 1f);
-            case TANH -> 2f / (VectorExp.exp(x * -2f) + 1f) - 1f;
+            case SIGMOID -> 1f / (VectorExp.exp(x, -1f, 0f, Float.NEGATIVE_INFINITY) + 1f);
+            case TANH -> 2f / (VectorExp.exp(x, -2f, 0f, Float.NEGATIVE_INFINITY) + 1f) - 1f;
             case RELU -> x > 0f ? x : 0f;
             case LEAKY_RELU -> x > 0f ? x : Activation.LEAKY_SLOPE * x;
         };
@@ -301,15 +310,6 @@ public final class VectorBackend implements Backend {
         return max;
     }
 
-    /*
-     * The softmax kernels call VectorExp.exp once each, early. Each Vector API call adds to the nodes
-     * C2 parses for a method, and past its budget (NodeCountInliningCutoff) C2 stops inlining; a helper
-     * that takes or returns a vector and is not inlined boxes that vector on every call. One exp is most
-     * of that budget, so a kernel with two exps (as the cross-entropy below once had) allocated in every
-     * row. For the same reason the lane sums go through Lanes.scratch() arrays, and the flush of tiny
-     * gradients after the exp is written out rather than called.
-     */
-
     @Override
     public void softmaxRows(Tensor logits, Tensor out) {
         ShapeChecks.sameShape("softmaxRows", logits, out);
@@ -320,23 +320,9 @@ public final class VectorBackend implements Backend {
         for (int i = 0; i < m; i++) {
             int row = i * n;
             float max = rowMax(z, row, n, lanes);
-            FloatVector maxV = FloatVector.broadcast(SPECIES, max);
-            FloatVector sumV = FloatVector.zero(SPECIES);
-            int j = 0;
-            for (; j < bound; j += SPECIES.length()) {
-                FloatVector e = VectorExp.exp(FloatVector.fromArray(SPECIES, z, row + j).sub(maxV));
-                e.intoArray(p, row + j);
-                sumV = sumV.add(e);
-            }
-            sumV.intoArray(lanes, 0);
-            float sum = Lanes.sum(lanes);
-            for (; j < n; j++) {
-                float e = VectorExp.exp(z[row + j] - max);
-                p[row + j] = e;
-                sum += e;
-            }
+            float sum = VectorExp.exp(z, p, row, row + n, 1f, -max, Float.NEGATIVE_INFINITY, lanes);
             float inv = 1f / sum;
-            j = 0;
+            int j = 0;
             for (; j < bound; j += SPECIES.length()) {
                 FloatVector.fromArray(SPECIES, p, row + j).mul(inv).intoArray(p, row + j);
             }
@@ -391,22 +377,9 @@ public final class VectorBackend implements Backend {
                 grad[row + j] = shifted;
             }
             // Pass 2: e = exp(max(s, MIN_LOG_PROBABILITY)) in place, and Σ e.
-            FloatVector sumV = FloatVector.zero(SPECIES);
-            j = 0;
-            for (; j < bound; j += SPECIES.length()) {
-                FloatVector e = VectorExp.exp(FloatVector.fromArray(SPECIES, grad, row + j).max(MIN_LOG_PROBABILITY));
-                e.intoArray(grad, row + j);
-                sumV = sumV.add(e);
-            }
-            sumV.intoArray(lanes, 0);
-            float sum = Lanes.sum(lanes);
-            for (; j < n; j++) {
-                float e = VectorExp.exp(Math.max(grad[row + j], MIN_LOG_PROBABILITY));
-                grad[row + j] = e;
-                sum += e;
-            }
+            float sum = VectorExp.exp(grad, grad, row, row + n, 1f, 0f, MIN_LOG_PROBABILITY, lanes);
             // Pass 3: ∂L/∂z = (p − y)/m with p = e / Σ e (softmax and cross-entropy derivatives cancel
-            // into this), tiny values flushed to 0 as flushTiny does; and Σ y.
+            // into this), and Σ y. flushTiny is written out here: see the class comment on inlining.
             float inv = 1f / sum;
             FloatVector targetSumV = FloatVector.zero(SPECIES);
             j = 0;
@@ -454,15 +427,7 @@ public final class VectorBackend implements Backend {
             }
         }
         // Pass 2, the whole batch at once: e = exp(max(s, MIN_LOG_PROBABILITY)).
-        int size = m * n;
-        int bound = SPECIES.loopBound(size);
-        int k = 0;
-        for (; k < bound; k += SPECIES.length()) {
-            VectorExp.exp(FloatVector.fromArray(SPECIES, grad, k).max(MIN_LOG_PROBABILITY)).intoArray(grad, k);
-        }
-        for (; k < size; k++) {
-            grad[k] = VectorExp.exp(Math.max(grad[k], MIN_LOG_PROBABILITY));
-        }
+        VectorExp.exp(grad, grad, 0, m * n, 1f, 0f, MIN_LOG_PROBABILITY, Lanes.scratch());
         // Pass 3, per row: p = e / Σ e, the log-sum term of the loss, and ∂L/∂z = (p − y)/m.
         for (int i = 0; i < m; i++) {
             int row = i * n;

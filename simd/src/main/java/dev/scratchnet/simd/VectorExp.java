@@ -6,7 +6,8 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * eˣ for float vectors, and its scalar twin for the kernels' tails, giving the same bits in both.
+ * eˣ for the vector kernels, a vector loop over arrays, and its scalar twin for their tails, with the
+ * same bits in both.
  *
  * <p>Why not {@code VectorOperators.EXP}: until C2 compiles a kernel, the Vector API runs its Java
  * fallback, which takes {@code Math.exp} lane by lane, while compiled code calls a vector math
@@ -37,10 +38,9 @@ import jdk.incubator.vector.VectorSpecies;
  * dense sample and at the ends. It returns exactly 1 for ±0, 0 below about −103.97 and +∞ above about
  * 88.72, as {@link Math#exp} does.
  *
- * <p>Keep both forms in step: every operation of {@link #exp(FloatVector)} appears in the same order
- * in {@link #exp(float)}. The vector form must be inlined into the kernel loops (otherwise its argument
- * and result are boxed on every call), and it is about half of what C2 will inline into one method:
- * call it from at most one place per kernel (see the comment above {@code VectorBackend.softmaxRows}).
+ * <p>Keep both forms in step: every operation of the vector loop appears in the same order in
+ * {@link #exp(float)}. The vector form exists only inside a loop over arrays, for the reason given at
+ * {@link #exp(float[], float[], int, int, float, float, float, float[])}.
  */
 final class VectorExp {
     private static final VectorSpecies<Float> SPECIES = Lanes.SPECIES;
@@ -66,9 +66,7 @@ final class VectorExp {
     private static final int EXPONENT_BIAS = 127;
     private static final int MANTISSA_BITS = 23;
 
-    // The constants in every lane. Constant vectors rather than broadcasts in exp: each Vector API call
-    // adds to the nodes C2 parses, and past its budget (NodeCountInliningCutoff) it stopped inlining exp
-    // into the softmax kernels, which then boxed a vector on every call.
+    // The constants in every lane, as constant vectors: fewer nodes for C2 to parse than broadcasts.
     private static final FloatVector LOG2_E_LANES = FloatVector.broadcast(SPECIES, LOG2_E);
     private static final FloatVector SHIFTER_LANES = FloatVector.broadcast(SPECIES, SHIFTER);
     private static final FloatVector MINUS_LN2_HI_LANES = FloatVector.broadcast(SPECIES, -LN2_HI);
@@ -85,32 +83,83 @@ final class VectorExp {
     }
 
     /**
-     * @param x the exponents, one per lane, of the kernels' species {@link Lanes#SPECIES}
-     * @return eˣ lane by lane, the same bits as {@link #exp(float)} gives for each lane
+     * out[i] = e^max(scale·x[i] + shift, floor) for i in [from, to), with scale·x[i] + shift rounded
+     * once (an fma), and their sum. The kernels' one way to take exp: sigmoid is scale −1, tanh −2,
+     * softmax shift −max, the cross-entropy gradient floor {@code MIN_LOG_PROBABILITY}.
+     *
+     * <p>Why arrays, not a method from vector to vector: C2 declines to inline a method that is
+     * already compiled into more than {@code InlineSmallCode} bytes, or that comes after a kernel has
+     * used up its node budget ({@code NodeCountInliningCutoff}), and exp is big enough for both. A
+     * vector passed to a method that is not inlined is boxed, on every call; arrays and floats are not.
+     *
+     * @param x the inputs
+     * @param out the results; may be x
+     * @param from the first index
+     * @param to one past the last index
+     * @param scale multiplies x
+     * @param shift is added to scale·x
+     * @param floor the smallest exponent taken, or {@link Float#NEGATIVE_INFINITY} for none
+     * @param lanes {@link Lanes#scratch()}
+     * @return the sum of out[from … to), added in a fixed order ({@link Lanes#sum}, then the tail)
      */
-    static FloatVector exp(FloatVector x) {
-        FloatVector clamped = x.max(MIN_X).min(MAX_X);
-        FloatVector shifted = clamped.fma(LOG2_E_LANES, SHIFTER_LANES);
-        FloatVector n = shifted.sub(SHIFTER_LANES);
-        FloatVector r = n.fma(MINUS_LN2_HI_LANES, clamped);
-        r = n.fma(MINUS_LN2_LO_LANES, r);
-        FloatVector p = r.fma(C7_LANES, C6_LANES);
-        p = p.fma(r, C5_LANES);
-        p = p.fma(r, C4_LANES);
-        p = p.fma(r, C3_LANES);
-        p = p.fma(r, C2_LANES);
-        p = p.fma(r, ONE_LANES);
-        p = p.fma(r, ONE_LANES);
-        IntVector exponent = shifted.reinterpretAsInts().sub(SHIFTER_BITS);
-        IntVector half = exponent.lanewise(VectorOperators.ASHR, 1);
-        FloatVector scale1 = half.add(EXPONENT_BIAS).lanewise(VectorOperators.LSHL, MANTISSA_BITS).reinterpretAsFloats();
-        FloatVector scale2 = exponent.sub(half).add(EXPONENT_BIAS).lanewise(VectorOperators.LSHL, MANTISSA_BITS)
-                .reinterpretAsFloats();
-        return p.mul(scale1).mul(scale2);
+    static float exp(float[] x, float[] out, int from, int to, float scale, float shift, float floor, float[] lanes) {
+        FloatVector scaleV = FloatVector.broadcast(SPECIES, scale);
+        FloatVector shiftV = FloatVector.broadcast(SPECIES, shift);
+        FloatVector floorV = FloatVector.broadcast(SPECIES, floor);
+        FloatVector sumV = FloatVector.zero(SPECIES);
+        int bound = from + SPECIES.loopBound(to - from);
+        int i = from;
+        for (; i < bound; i += SPECIES.length()) {
+            FloatVector clamped = FloatVector.fromArray(SPECIES, x, i).fma(scaleV, shiftV).max(floorV)
+                    .max(MIN_X).min(MAX_X);
+            FloatVector shifted = clamped.fma(LOG2_E_LANES, SHIFTER_LANES);
+            FloatVector n = shifted.sub(SHIFTER_LANES);
+            FloatVector r = n.fma(MINUS_LN2_HI_LANES, clamped);
+            r = n.fma(MINUS_LN2_LO_LANES, r);
+            FloatVector p = r.fma(C7_LANES, C6_LANES);
+            p = p.fma(r, C5_LANES);
+            p = p.fma(r, C4_LANES);
+            p = p.fma(r, C3_LANES);
+            p = p.fma(r, C2_LANES);
+            p = p.fma(r, ONE_LANES);
+            p = p.fma(r, ONE_LANES);
+            IntVector exponent = shifted.reinterpretAsInts().sub(SHIFTER_BITS);
+            IntVector half = exponent.lanewise(VectorOperators.ASHR, 1);
+            FloatVector scale1 = half.add(EXPONENT_BIAS).lanewise(VectorOperators.LSHL, MANTISSA_BITS)
+                    .reinterpretAsFloats();
+            FloatVector scale2 = exponent.sub(half).add(EXPONENT_BIAS).lanewise(VectorOperators.LSHL, MANTISSA_BITS)
+                    .reinterpretAsFloats();
+            FloatVector e = p.mul(scale1).mul(scale2);
+            e.intoArray(out, i);
+            sumV = sumV.add(e);
+        }
+        sumV.intoArray(lanes, 0);
+        float sum = Lanes.sum(lanes);
+        for (; i < to; i++) {
+            float e = exp(x[i], scale, shift, floor);
+            out[i] = e;
+            sum += e;
+        }
+        return sum;
     }
 
     /**
-     * The scalar twin of {@link #exp(FloatVector)}, for the tails of the vector loops.
+     * The scalar twin of one lane of {@link #exp(float[], float[], int, int, float, float, float, float[])},
+     * for the tails of the kernels' vector loops.
+     *
+     * @param x the input
+     * @param scale multiplies x
+     * @param shift is added to scale·x, with one rounding
+     * @param floor the smallest exponent taken
+     * @return e^max(scale·x + shift, floor), the same bits as the vector lanes give
+     */
+    static float exp(float x, float scale, float shift, float floor) {
+        return exp(Math.max(Math.fma(scale, x, shift), floor));
+    }
+
+    /**
+     * eˣ, with the operations of the vector loop in {@link #exp(float[], float[], int, int, float, float,
+     * float, float[])}, in the same order.
      *
      * @param x the exponent
      * @return eˣ, within 0.88 ulp (see the class comment)

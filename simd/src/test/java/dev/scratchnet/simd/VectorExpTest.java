@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.scratchnet.backend.Backend;
+import dev.scratchnet.model.SyntheticData;
 import java.util.Arrays;
-import jdk.incubator.vector.FloatVector;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,19 +30,39 @@ class VectorExpTest {
     @Test
     void vectorLanesGiveTheScalarBitsOverTheWholeRange() {
         float[] x = sample();
-        int lanes = Lanes.SPECIES.length();
-        float[] out = new float[lanes];
+        float[] out = new float[x.length];
+        float[] lanes = Lanes.scratch();
         // Run twice: the first pass may use the Vector API's Java fallback, the second compiled code.
         for (int pass = 0; pass < 2; pass++) {
-            for (int i = 0; i + lanes <= x.length; i += lanes) {
-                VectorExp.exp(FloatVector.fromArray(Lanes.SPECIES, x, i)).intoArray(out, 0);
-                for (int k = 0; k < lanes; k++) {
-                    float scalar = VectorExp.exp(x[i + k]);
-                    if (Float.floatToRawIntBits(out[k]) != Float.floatToRawIntBits(scalar)) {
-                        fail("exp(" + x[i + k] + "): lane " + out[k] + ", scalar " + scalar);
-                    }
+            VectorExp.exp(x, out, 0, x.length, 1f, 0f, Float.NEGATIVE_INFINITY, lanes);
+            for (int i = 0; i < x.length; i++) {
+                float scalar = VectorExp.exp(x[i]);
+                if (Float.floatToRawIntBits(out[i]) != Float.floatToRawIntBits(scalar)) {
+                    fail("exp(" + x[i] + "): lane " + out[i] + ", scalar " + scalar);
                 }
             }
+        }
+    }
+
+    @Test
+    void scaleShiftAndFloorAreAppliedAsTheScalarTwinAppliesThem() {
+        float[] x = SyntheticData.uniform(1, 1000, 7).data();
+        for (int i = 0; i < x.length; i++) {
+            x[i] *= 100f; // beyond both ends of the exponent range after the scale
+        }
+        float[] out = new float[x.length];
+        float[][] cases = {{-1f, 0f, Float.NEGATIVE_INFINITY}, {-2f, 0f, Float.NEGATIVE_INFINITY}, {1f, -37.5f, -80f}};
+        for (float[] c : cases) {
+            // From index 3, so that the vector loop starts off the array's start and a tail is left.
+            float sum = VectorExp.exp(x, out, 3, x.length, c[0], c[1], c[2], Lanes.scratch());
+            double exactSum = 0;
+            for (int i = 3; i < x.length; i++) {
+                float scalar = VectorExp.exp(Math.max(Math.fma(c[0], x[i], c[1]), c[2]));
+                assertEquals(Float.floatToRawIntBits(scalar), Float.floatToRawIntBits(out[i]), "at " + i);
+                assertEquals(Float.floatToRawIntBits(scalar), Float.floatToRawIntBits(VectorExp.exp(x[i], c[0], c[1], c[2])));
+                exactSum += out[i];
+            }
+            assertEquals(exactSum, sum, 1e-5 * exactSum, "the sum of the results");
         }
     }
 
