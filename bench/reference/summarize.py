@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Reads a run-bench.sh output file and prints a Markdown table of medians.
+"""Reads a run-bench.sh or compare-all.sh output file and prints a Markdown table of medians.
 
 For each (net, tool, threads) it pools the post-warm-up epoch times of every run
 (epoch 1 of each run is dropped), and shows their median, the spread of the per-run
@@ -15,12 +15,28 @@ import sys
 from collections import defaultdict
 
 
+def normalise(result):
+    """Gives a result line of the opponents in ../shared/anchors (numpy_mlp.py, torch_mlp.py, as
+    compare-all.sh runs them, with the net in --tag) the field names of the other lines."""
+    if "epoch_times" not in result:
+        return result
+    return {
+        "net": result["tag"], "tool": result["tool"], "threads": result["threads"],
+        "images_per_epoch": MNIST_TRAINING_IMAGES,
+        "epoch_seconds": result["epoch_times"], "median_seconds_after_warmup": result["median_epoch_s"],
+        "epoch_cpu_seconds": result["epoch_cpu_s"], "final_test_accuracy": result["final_test_acc"],
+    }
+
+
+MNIST_TRAINING_IMAGES = 60000
+
+
 def main(path):
     runs = defaultdict(list)
     with open(path) as f:
         for line in f:
             if line.startswith("{"):
-                result = json.loads(line)
+                result = normalise(json.loads(line))
                 runs[(result["net"], result["threads"], result["tool"])].append(result)
     if not runs:
         sys.exit(f"{path} holds no result lines; is it run-bench.sh output?")

@@ -15,6 +15,10 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>A bad value does not throw here (that would break class initialisation for good). Instead
  * {@link #PROBLEM} holds one sentence saying what is wrong and how to fix it, the provider reports the
  * backend as unavailable with that sentence, and {@link VectorBackend}'s constructor refuses to run.
+ *
+ * <p>It also reduces a vector's lanes to one number in a fixed order ({@link #sum}, {@link #max}). The
+ * Vector API's {@code reduceLanes} leaves the order open: its Java fallback adds lane after lane,
+ * while compiled code may add in a tree, so a sum could round differently before and after the JIT.
  */
 final class Lanes {
     /** System property that pins the vector width in bits. */
@@ -30,7 +34,60 @@ final class Lanes {
     /** Why the configured width cannot be used, or null when it can. */
     static final String PROBLEM = CHOICE.problem();
 
+    private static final int LENGTH = SPECIES.length();
+    /** One array of {@code LENGTH} floats per thread, for {@link #sum} and {@link #max}. */
+    private static final ThreadLocal<float[]> SCRATCH = ThreadLocal.withInitial(() -> new float[LENGTH]);
+
     private Lanes() {
+    }
+
+    /**
+     * A float array as long as a vector, this thread's own, reused from call to call: a kernel takes
+     * it once and stores its accumulator vectors into it for {@link #sum} and {@link #max}.
+     *
+     * @return this thread's scratch array of {@code SPECIES.length()} floats
+     */
+    static float[] scratch() {
+        return SCRATCH.get();
+    }
+
+    /**
+     * The sum of a vector's lanes, stored in {@code lanes} by {@code v.intoArray(lanes, 0)}, in the same
+     * order whether the JIT has compiled the caller or not: a pairwise tree that first adds lane i and
+     * lane i + L/2, then those sums a quarter apart, and so on; for 4 lanes, (a₀ + a₂) + (a₁ + a₃).
+     * Overwrites {@code lanes}.
+     *
+     * <p>Plain Java on an array, not vector code, on purpose: a helper that took the vector itself
+     * costs C2 parse nodes, and a kernel that outgrew C2's inlining budget then called it without
+     * inlining and boxed the vector on every call.
+     *
+     * @param lanes the lanes, {@code SPECIES.length()} of them
+     * @return their sum
+     */
+    static float sum(float[] lanes) {
+        for (int half = LENGTH / 2; half > 0; half /= 2) {
+            for (int i = 0; i < half; i++) {
+                lanes[i] += lanes[i + half];
+            }
+        }
+        return lanes[0];
+    }
+
+    /**
+     * The largest lane, by the tree of {@link #sum} with {@link Math#max} in place of +, so that −0 and
+     * +0, and NaN, come out as {@link Math#max} gives them however the code runs. Overwrites
+     * {@code lanes}.
+     *
+     * @param lanes the lanes, {@code SPECIES.length()} of them
+     * @return their maximum
+     */
+    static float max(float[] lanes) {
+        for (int half = LENGTH / 2; half > 0; half /= 2) {
+            for (int i = 0; i < half; i++) {
+                lanes[i] = Math.max(lanes[i], lanes[i + half]);
+            }
+        }
+        return lanes[0];
     }
 
     /**

@@ -17,8 +17,23 @@ import jdk.incubator.vector.VectorSpecies;
  * loop finishes the tail, so no mask is needed in the hot loop. Reductions accumulate in a vector
  * register and reduce once after the loop. Where the scalar code applies a function with a
  * comparison ({@code x > 0 ? x : 0}) the vector code blends with a mask so that results match bit
- * for bit; exp comes from the Vector API's vectorised math (tanh is built on it), which may differ
- * from {@link Math#exp} in the last bit.
+ * for bit. Exp (and sigmoid and tanh, built on it) is {@link VectorExp}, within an ulp of
+ * {@link Math#exp}, so those results differ from the scalar backend's in the last bits.
+ *
+ * <p>Same seed, same bits: results depend only on the inputs and the vector width, not on the thread
+ * count, nor on whether the JIT has compiled a kernel yet (the Vector API runs plain Java until it
+ * has). For that every kernel uses only operations that IEEE 754 rounds exactly (no
+ * {@code VectorOperators.EXP}), reduces vectors in a fixed order ({@link Lanes#sum}, never
+ * {@code reduceLanes}), gives its scalar tail the same operations as its vector lanes, and takes the
+ * few per-row logarithms and powers from {@link StrictMath}.
+ *
+ * <p>No helper here takes or returns a vector, except the small {@code flushTiny}: C2 stops inlining
+ * into a method once it has parsed a certain number of nodes ({@code NodeCountInliningCutoff}; every
+ * Vector API call adds many, and one exp is about half the budget) and does not inline a method
+ * already compiled into more than {@code InlineSmallCode} bytes. A vector passed to a method that is
+ * not inlined is boxed on every call, so exp works on arrays ({@link VectorExp}), lane sums go
+ * through a per-thread array ({@link Lanes#scratch()}), and after an exp the flush of tiny values is
+ * written out. {@code VectorBackendAllocationTest} checks that the warm kernels allocate nothing.
  *
  * <p>The three matrix products run on {@link MatmulKernel} (register tiles, packed panels, cache
  * blocks) and split large products across {@link #threads()} threads by blocks of the output, so
@@ -109,13 +124,14 @@ public final class VectorBackend implements Backend {
         ShapeChecks.rowVector("addBiasActivate", z, bias);
         int m = z.rows(), n = z.cols();
         float[] zv = z.data(), bv = bias.data(), ov = out.data();
+        float[] lanes = Lanes.scratch();
         int bound = SPECIES.loopBound(n);
         for (int i = 0; i < m; i++) {
             int row = i * n;
             for (int j = 0; j < bound; j += SPECIES.length()) {
                 FloatVector.fromArray(SPECIES, zv, row + j).add(FloatVector.fromArray(SPECIES, bv, j)).intoArray(ov, row + j);
             }
-            activateInPlace(f, ov, row, bound);
+            activateInPlace(f, ov, row, bound, lanes);
             for (int j = bound; j < n; j++) {
                 ov[row + j] = activate(f, zv[row + j] + bv[j]);
             }
@@ -128,38 +144,38 @@ public final class VectorBackend implements Backend {
      * switch inside one loop, or with all loops in one method, the JIT kept the vectors as heap objects
      * and ran 3–10× slower.
      */
-    private static void activateInPlace(Activation f, float[] x, int from, int length) {
+    private static void activateInPlace(Activation f, float[] x, int from, int length, float[] lanes) {
         switch (f) {
             case IDENTITY -> {
             }
-            case SIGMOID -> sigmoidInPlace(x, from, from + length);
-            case TANH -> tanhInPlace(x, from, from + length);
+            case SIGMOID -> sigmoidInPlace(x, from, from + length, lanes);
+            case TANH -> tanhInPlace(x, from, from + length, lanes);
             case RELU -> reluInPlace(x, from, from + length);
             case LEAKY_RELU -> leakyReluInPlace(x, from, from + length);
             default -> throw new IllegalArgumentException("unknown activation " + f);
         }
     }
 
-    /** x = 1 / (1 + e^(−x)), as the scalar code computes it. */
-    private static void sigmoidInPlace(float[] x, int from, int end) {
+    /** x = 1 / (1 + e^(−x)), as the scalar code computes it: e^(−x) in one pass, the rest in a second. */
+    private static void sigmoidInPlace(float[] x, int from, int end, float[] lanes) {
+        VectorExp.exp(x, x, from, end, -1f, 0f, Float.NEGATIVE_INFINITY, lanes);
         FloatVector one = FloatVector.broadcast(SPECIES, 1f);
         for (int j = from; j < end; j += SPECIES.length()) {
-            FloatVector v = FloatVector.fromArray(SPECIES, x, j);
-            one.div(v.neg().lanewise(VectorOperators.EXP).add(1f)).intoArray(x, j);
+            one.div(FloatVector.fromArray(SPECIES, x, j).add(1f)).intoArray(x, j);
         }
     }
 
     /**
-     * x = tanh x = 2 / (1 + e^(−2x)) − 1, that is 2·sigmoid(2x) − 1. The Vector API's own TANH ran at
-     * about 6 ns per element here (JDK 17 and 25), no faster than Math.tanh, while EXP takes about 0.3 ns.
-     * Both tails come out exactly (e^(−2x) → ∞ gives −1, → 0 gives 1); near 0 the absolute error is
-     * about one ulp of 1 (1e-7), which is all the contract asks.
+     * x = tanh x = 2 / (1 + e^(−2x)) − 1, that is 2·sigmoid(2x) − 1, on the one exp (the Vector API's
+     * own TANH was no faster than Math.tanh, and is not reproducible; see the class comment). Both
+     * tails come out exactly (e^(−2x) → ∞ gives −1, → 0 gives 1); near 0 the absolute error is about
+     * one ulp of 1 (1e-7), which is all the contract asks.
      */
-    private static void tanhInPlace(float[] x, int from, int end) {
+    private static void tanhInPlace(float[] x, int from, int end, float[] lanes) {
+        VectorExp.exp(x, x, from, end, -2f, 0f, Float.NEGATIVE_INFINITY, lanes);
         FloatVector two = FloatVector.broadcast(SPECIES, 2f);
         for (int j = from; j < end; j += SPECIES.length()) {
-            FloatVector v = FloatVector.fromArray(SPECIES, x, j);
-            two.div(v.mul(-2f).lanewise(VectorOperators.EXP).add(1f)).sub(1f).intoArray(x, j);
+            two.div(FloatVector.fromArray(SPECIES, x, j).add(1f)).sub(1f).intoArray(x, j);
         }
     }
 
@@ -180,12 +196,15 @@ public final class VectorBackend implements Backend {
         }
     }
 
-    /** f(x) for one value, for the tails; identical to {@code ScalarBackend}'s. */
+    /**
+     * f(x) for one value, for the tails: the same operations, in the same order, as the vector loops
+     * above, so that a value's result does not depend on whether it falls in a tail.
+     */
     private static float activate(Activation f, float x) {
         return switch (f) {
             case IDENTITY -> x;
-            case SIGMOID -> (float) (1.0 / (1.0 + Math.exp(-x)));
-            case TANH -> (float) Math.tanh(x);
+            case SIGMOID -> 1f / (VectorExp.exp(x, -1f, 0f, Float.NEGATIVE_INFINITY) + 1f);
+            case TANH -> 2f / (VectorExp.exp(x, -2f, 0f, Float.NEGATIVE_INFINITY) + 1f) - 1f;
             case RELU -> x > 0f ? x : 0f;
             case LEAKY_RELU -> x > 0f ? x : Activation.LEAKY_SLOPE * x;
         };
@@ -272,15 +291,19 @@ public final class VectorBackend implements Backend {
         }
     }
 
-    /** @return the largest of z[from .. from+n) */
-    private static float rowMax(float[] z, int from, int n) {
+    /**
+     * @param lanes this thread's {@link Lanes#scratch()}
+     * @return the largest of z[from .. from+n)
+     */
+    private static float rowMax(float[] z, int from, int n, float[] lanes) {
         int bound = SPECIES.loopBound(n);
         FloatVector maxV = FloatVector.broadcast(SPECIES, Float.NEGATIVE_INFINITY);
         int j = 0;
         for (; j < bound; j += SPECIES.length()) {
             maxV = maxV.max(FloatVector.fromArray(SPECIES, z, from + j));
         }
-        float max = maxV.reduceLanes(VectorOperators.MAX);
+        maxV.intoArray(lanes, 0);
+        float max = Lanes.max(lanes);
         for (; j < n; j++) {
             max = Math.max(max, z[from + j]);
         }
@@ -292,26 +315,14 @@ public final class VectorBackend implements Backend {
         ShapeChecks.sameShape("softmaxRows", logits, out);
         int m = logits.rows(), n = logits.cols();
         float[] z = logits.data(), p = out.data();
+        float[] lanes = Lanes.scratch();
         int bound = SPECIES.loopBound(n);
         for (int i = 0; i < m; i++) {
             int row = i * n;
-            float max = rowMax(z, row, n);
-            FloatVector maxV = FloatVector.broadcast(SPECIES, max);
-            FloatVector sumV = FloatVector.zero(SPECIES);
-            int j = 0;
-            for (; j < bound; j += SPECIES.length()) {
-                FloatVector e = FloatVector.fromArray(SPECIES, z, row + j).sub(maxV).lanewise(VectorOperators.EXP);
-                e.intoArray(p, row + j);
-                sumV = sumV.add(e);
-            }
-            float sum = sumV.reduceLanes(VectorOperators.ADD);
-            for (; j < n; j++) {
-                float e = (float) Math.exp(z[row + j] - max);
-                p[row + j] = e;
-                sum += e;
-            }
+            float max = rowMax(z, row, n, lanes);
+            float sum = VectorExp.exp(z, p, row, row + n, 1f, -max, Float.NEGATIVE_INFINITY, lanes);
             float inv = 1f / sum;
-            j = 0;
+            int j = 0;
             for (; j < bound; j += SPECIES.length()) {
                 FloatVector.fromArray(SPECIES, p, row + j).mul(inv).intoArray(p, row + j);
             }
@@ -321,6 +332,14 @@ public final class VectorBackend implements Backend {
         }
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Row by row in three passes, with s = z − max: the target term Σ y·s; e = exp(max(s,
+     * {@link #MIN_LOG_PROBABILITY})) and Σ e; then p = e / Σ e and ∂L/∂z = (p − y)/m, with Σ y. The
+     * row's loss is (Σ y)·log Σ e − Σ y·s, the same as −Σ y·log p. The scalar code takes
+     * exp(log p) instead of e / Σ e; both round differently, by an ulp or so.
+     */
     @Override
     public double softmaxCrossEntropy(Tensor logits, Tensor targets, Tensor gradLogits) {
         ShapeChecks.sameShape("softmaxCrossEntropy", logits, targets, gradLogits);
@@ -330,52 +349,60 @@ public final class VectorBackend implements Backend {
         if (n < SPECIES.length()) {
             return softmaxCrossEntropyShortRows(z, y, grad, m, n, invBatch);
         }
+        float[] lanes = Lanes.scratch();
         int bound = SPECIES.loopBound(n);
         double loss = 0;
         for (int i = 0; i < m; i++) {
             int row = i * n;
-            float max = rowMax(z, row, n);
+            float max = rowMax(z, row, n, lanes);
+            // Pass 1: s = z − max, written to grad (which may alias z), and Σ y·s. Terms with y = 0 are
+            // skipped like the scalar code does, so that 0 · (−∞) never turns into NaN.
             FloatVector maxV = FloatVector.broadcast(SPECIES, max);
-            FloatVector sumV = FloatVector.zero(SPECIES);
+            FloatVector targetTermV = FloatVector.zero(SPECIES);
             int j = 0;
             for (; j < bound; j += SPECIES.length()) {
-                sumV = sumV.add(FloatVector.fromArray(SPECIES, z, row + j).sub(maxV).lanewise(VectorOperators.EXP));
-            }
-            float sum = sumV.reduceLanes(VectorOperators.ADD);
-            for (; j < n; j++) {
-                sum += (float) Math.exp(z[row + j] - max);
-            }
-            float logSum = (float) Math.log(sum);
-            FloatVector lossV = FloatVector.zero(SPECIES);
-            j = 0;
-            for (; j < bound; j += SPECIES.length()) {
-                // Subtract twice, as the scalar loop does: z − (max + logSum) would round differently.
-                FloatVector logP = FloatVector.fromArray(SPECIES, z, row + j).sub(maxV).sub(logSum);
+                FloatVector shifted = FloatVector.fromArray(SPECIES, z, row + j).sub(maxV);
                 FloatVector yj = FloatVector.fromArray(SPECIES, y, row + j);
-                // Skip y = 0 like the scalar code, so that 0 · log 0 never turns into NaN.
-                VectorMask<Float> hit = yj.compare(VectorOperators.NE, 0f);
-                lossV = lossV.add(yj.mul(logP), hit);
-                // ∂L/∂z_j = p_j − y_j: softmax and cross-entropy derivatives cancel into this.
-                FloatVector p = logP.max(MIN_LOG_PROBABILITY).lanewise(VectorOperators.EXP);
-                flushTiny(p.sub(yj).mul(invBatch)).intoArray(grad, row + j);
+                targetTermV = targetTermV.add(yj.mul(shifted), yj.compare(VectorOperators.NE, 0f));
+                shifted.intoArray(grad, row + j);
             }
-            loss -= lossV.reduceLanes(VectorOperators.ADD);
+            targetTermV.intoArray(lanes, 0);
+            double targetTerm = Lanes.sum(lanes);
             for (; j < n; j++) {
-                float logP = z[row + j] - max - logSum;
+                float shifted = z[row + j] - max;
                 float yj = y[row + j];
                 if (yj != 0f) {
-                    loss -= yj * logP;
+                    targetTerm += yj * shifted;
                 }
-                float p = (float) Math.exp(Math.max(logP, MIN_LOG_PROBABILITY));
-                grad[row + j] = flushTiny((p - yj) * invBatch);
+                grad[row + j] = shifted;
             }
+            // Pass 2: e = exp(max(s, MIN_LOG_PROBABILITY)) in place, and Σ e.
+            float sum = VectorExp.exp(grad, grad, row, row + n, 1f, 0f, MIN_LOG_PROBABILITY, lanes);
+            // Pass 3: ∂L/∂z = (p − y)/m with p = e / Σ e (softmax and cross-entropy derivatives cancel
+            // into this), and Σ y. flushTiny is written out here: see the class comment on inlining.
+            float inv = 1f / sum;
+            FloatVector targetSumV = FloatVector.zero(SPECIES);
+            j = 0;
+            for (; j < bound; j += SPECIES.length()) {
+                FloatVector yj = FloatVector.fromArray(SPECIES, y, row + j);
+                FloatVector g = FloatVector.fromArray(SPECIES, grad, row + j).mul(inv).sub(yj).mul(invBatch);
+                g.blend(0f, g.abs().compare(VectorOperators.LT, TINY_GRADIENT)).intoArray(grad, row + j);
+                targetSumV = targetSumV.add(yj);
+            }
+            targetSumV.intoArray(lanes, 0);
+            float targetSum = Lanes.sum(lanes);
+            for (; j < n; j++) {
+                grad[row + j] = flushTiny((grad[row + j] * inv - y[row + j]) * invBatch);
+                targetSum += y[row + j];
+            }
+            loss += targetSum * StrictMath.log(sum) - targetTerm;
         }
         return loss;
     }
 
     /**
      * Softmax cross-entropy for rows shorter than one vector (ten digit classes against 16 lanes):
-     * a row-by-row vector loop would leave every element to the scalar tail and its Math.exp, so
+     * a row-by-row vector loop would leave every element to the scalar tail and its scalar exp, so
      * the exponentials are taken in one vector pass over the whole flattened batch instead.
      * Same math as the row loop: with s = z − max, loss = Σ_rows (Σ y)·log Σ eˢ − Σ y·s.
      * The loss sums are taken before gradLogits is written, because it may alias logits.
@@ -400,16 +427,7 @@ public final class VectorBackend implements Backend {
             }
         }
         // Pass 2, the whole batch at once: e = exp(max(s, MIN_LOG_PROBABILITY)).
-        int size = m * n;
-        int bound = SPECIES.loopBound(size);
-        int k = 0;
-        for (; k < bound; k += SPECIES.length()) {
-            FloatVector.fromArray(SPECIES, grad, k).max(MIN_LOG_PROBABILITY).lanewise(VectorOperators.EXP)
-                    .intoArray(grad, k);
-        }
-        for (; k < size; k++) {
-            grad[k] = (float) Math.exp(Math.max(grad[k], MIN_LOG_PROBABILITY));
-        }
+        VectorExp.exp(grad, grad, 0, m * n, 1f, 0f, MIN_LOG_PROBABILITY, Lanes.scratch());
         // Pass 3, per row: p = e / Σ e, the log-sum term of the loss, and ∂L/∂z = (p − y)/m.
         for (int i = 0; i < m; i++) {
             int row = i * n;
@@ -418,7 +436,7 @@ public final class VectorBackend implements Backend {
                 sum += grad[row + j];
                 targetSum += y[row + j];
             }
-            loss += targetSum * Math.log(sum);
+            loss += targetSum * StrictMath.log(sum);
             float inv = 1f / sum;
             for (int j = 0; j < n; j++) {
                 grad[row + j] = flushTiny((grad[row + j] * inv - y[row + j]) * invBatch);
@@ -432,6 +450,7 @@ public final class VectorBackend implements Backend {
         ShapeChecks.sameShape("meanSquaredError", prediction, targets, gradPrediction);
         float[] a = prediction.data(), y = targets.data(), grad = gradPrediction.data();
         float invBatch = 1f / prediction.rows();
+        float[] lanes = Lanes.scratch();
         int bound = SPECIES.loopBound(a.length);
         double loss = 0;
         int i = 0;
@@ -445,7 +464,8 @@ public final class VectorBackend implements Backend {
                 sumV = diff.fma(diff, sumV);
                 flushTiny(diff.mul(invBatch)).intoArray(grad, i);
             }
-            loss += 0.5 * sumV.reduceLanes(VectorOperators.ADD);
+            sumV.intoArray(lanes, 0);
+            loss += 0.5 * Lanes.sum(lanes);
         }
         for (; i < a.length; i++) {
             float diff = a[i] - y[i];
@@ -559,8 +579,8 @@ public final class VectorBackend implements Backend {
         ShapeChecks.sameShape("adamStep", param, grad, firstMoment, secondMoment);
         float[] w = param.data(), g = grad.data(), m = firstMoment.data(), v = secondMoment.data();
         // The bias corrections are the same for every element, so fold them into two scalars.
-        float correction1 = (float) (1.0 / (1.0 - Math.pow(beta1, step)));
-        float correction2 = (float) (1.0 / (1.0 - Math.pow(beta2, step)));
+        float correction1 = (float) (1.0 / (1.0 - StrictMath.pow(beta1, step)));
+        float correction2 = (float) (1.0 / (1.0 - StrictMath.pow(beta2, step)));
         int bound = SPECIES.loopBound(w.length);
         int i = 0;
         for (; i < bound; i += SPECIES.length()) {

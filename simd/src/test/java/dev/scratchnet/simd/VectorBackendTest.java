@@ -28,7 +28,7 @@ class VectorBackendTest extends BackendContractTest {
         return 1e-4f;
     }
 
-    /** 2e-6 for exp, tanh and friends: the vector math library is within an ulp or two of Math.exp. */
+    /** 2e-6 for exp, tanh and friends: VectorExp is within an ulp of Math.exp. */
     @Override
     protected float elementTolerance() {
         return 2e-6f;
