@@ -176,35 +176,38 @@ final class ConvKernels {
 
     /**
      * col2im for examples [from, to): the runs of {@link #im2colExamples}, added back. Each example's gradient
-     * is cleared, then each (ci, ki, kj, oy) run is added onto an input row, with vectors at stride 1.
+     * is cleared, then each (ci, ki, kj, oy) run is added onto an input row, with vectors at stride 1. Rows of
+     * the columns are outermost, as in im2col, so the columns (megabytes for a batch) stream through once
+     * in order; each example's gradient (kilobytes) stays in cache meanwhile.
      */
     private static void col2imExamples(ConvGeometry g, float[] cols, float[] dx, int m, int from, int to) {
         int c = g.channels(), h = g.height(), w = g.width(), k = g.kernel(), s = g.stride(), pad = g.padding();
         int oh = g.outputHeight(), ow = g.outputWidth(), positions = g.positions(), inputSize = g.inputSize();
         int width = m * positions;
         Arrays.fill(dx, from * inputSize, to * inputSize, 0f);
-        for (int b = from; b < to; b++) {
-            for (int ci = 0; ci < c; ci++) {
-                int dst = b * inputSize + ci * h * w;
-                for (int ki = 0; ki < k; ki++) {
-                    for (int kj = 0; kj < k; kj++) {
-                        int row = ((ci * k + ki) * k + kj) * width + b * positions;
-                        int oxFrom = firstInside(kj - pad, s), oxTo = Math.min(ow, lastInside(kj - pad, s, w) + 1);
-                        if (oxFrom >= oxTo) {
-                            continue;
-                        }
+        for (int ci = 0; ci < c; ci++) {
+            for (int ki = 0; ki < k; ki++) {
+                for (int kj = 0; kj < k; kj++) {
+                    int row = ((ci * k + ki) * k + kj) * width;
+                    int oxFrom = firstInside(kj - pad, s), oxTo = Math.min(ow, lastInside(kj - pad, s, w) + 1);
+                    if (oxFrom >= oxTo) {
+                        continue;
+                    }
+                    for (int b = from; b < to; b++) {
+                        int src = row + b * positions;
+                        int dst = b * inputSize + ci * h * w;
                         for (int oy = 0; oy < oh; oy++) {
                             int iy = oy * s + ki - pad;
                             if (iy < 0 || iy >= h) {
                                 continue;
                             }
-                            int src = row + oy * ow;
+                            int srcRow = src + oy * ow;
                             int dstRow = dst + iy * w + kj - pad;
                             if (s == 1) {
-                                addRun(cols, src + oxFrom, dx, dstRow + oxFrom, oxTo - oxFrom);
+                                addRun(cols, srcRow + oxFrom, dx, dstRow + oxFrom, oxTo - oxFrom);
                             } else {
                                 for (int ox = oxFrom; ox < oxTo; ox++) {
-                                    dx[dstRow + ox * s] += cols[src + ox];
+                                    dx[dstRow + ox * s] += cols[srcRow + ox];
                                 }
                             }
                         }
@@ -263,29 +266,35 @@ final class ConvKernels {
         }
     }
 
-    /** channels[ci][b·P + q] = examples[b][ci·P + q] and sums[ci] = Σ of channel ci, for channels [from, to). */
+    /**
+     * channels[ci][b·P + q] = examples[b][ci·P + q] and sums[ci] = Σ of channel ci, for channels [from, to).
+     * Each run of P values is copied, then summed in vectors; the run sums add up in example order.
+     */
     private static void toChannels(float[] examples, float[] channels, float[] sums, int m, int from, int to) {
         int c = sums.length, positions = examples.length / (c * m);
-        int bound = SPECIES.loopBound(positions);
         for (int ci = from; ci < to; ci++) {
-            FloatVector sumV = FloatVector.zero(SPECIES);
-            float tail = 0f;
+            float sum = 0f;
             for (int b = 0; b < m; b++) {
                 int src = (b * c + ci) * positions, dst = (ci * m + b) * positions;
-                int q = 0;
-                for (; q < bound; q += SPECIES.length()) {
-                    FloatVector v = FloatVector.fromArray(SPECIES, examples, src + q);
-                    v.intoArray(channels, dst + q);
-                    sumV = sumV.add(v);
-                }
-                for (; q < positions; q++) {
-                    float v = examples[src + q];
-                    channels[dst + q] = v;
-                    tail += v;
-                }
+                System.arraycopy(examples, src, channels, dst, positions);
+                sum += sumRun(channels, dst, positions);
             }
-            sums[ci] = sumV.reduceLanes(VectorOperators.ADD) + tail;
+            sums[ci] = sum;
         }
+    }
+
+    /** @return x[off] + … + x[off + n − 1], in vector lanes and then a scalar tail */
+    private static float sumRun(float[] x, int off, int n) {
+        FloatVector sumV = FloatVector.zero(SPECIES);
+        int i = 0;
+        for (int bound = SPECIES.loopBound(n); i < bound; i += SPECIES.length()) {
+            sumV = sumV.add(FloatVector.fromArray(SPECIES, x, off + i));
+        }
+        float sum = sumV.reduceLanes(VectorOperators.ADD);
+        for (; i < n; i++) {
+            sum += x[off + i];
+        }
+        return sum;
     }
 
     // ---- max-pooling ----
@@ -314,26 +323,18 @@ final class ConvKernels {
                 for (int oy = 0; oy < oh; oy++) {
                     int o = b * outputSize + (ci * oh + oy) * ow;
                     if (twoByTwo) {
-                        int top = ci * h * w + 2 * oy * w;
+                        int rowPair = ci * h * w + 2 * oy * w;
                         for (int ox = 0; ox < ow; ox++) {
-                            int i0 = top + 2 * ox, i2 = i0 + w;
+                            int i0 = rowPair + 2 * ox, i2 = i0 + w;
                             float v0 = x[in + i0], v1 = x[in + i0 + 1], v2 = x[in + i2], v3 = x[in + i2 + 1];
-                            int win = i0;
-                            float max = v0;
-                            if (v1 > max) {
-                                max = v1;
-                                win = i0 + 1;
-                            }
-                            if (v2 > max) {
-                                max = v2;
-                                win = i2;
-                            }
-                            if (v3 > max) {
-                                max = v3;
-                                win = i2 + 1;
-                            }
-                            y[o + ox] = max;
-                            argmax[o + ox] = win;
+                            // Selects rather than if-blocks: which cell wins is random, and the JIT turns
+                            // these into conditional moves instead of branches it would mispredict.
+                            boolean right = v1 > v0, bottomRight = v3 > v2;
+                            float top = right ? v1 : v0, bottom = bottomRight ? v3 : v2;
+                            int topIndex = right ? i0 + 1 : i0, bottomIndex = bottomRight ? i2 + 1 : i2;
+                            boolean below = bottom > top;
+                            y[o + ox] = below ? bottom : top;
+                            argmax[o + ox] = below ? bottomIndex : topIndex;
                         }
                         continue;
                     }
