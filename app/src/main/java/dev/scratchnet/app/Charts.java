@@ -1,5 +1,7 @@
 package dev.scratchnet.app;
 
+import dev.scratchnet.layer.Shape;
+import dev.scratchnet.layer.UnitWeights;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
@@ -13,6 +15,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.ToDoubleFunction;
 import javax.imageio.ImageIO;
 import org.knowm.xchart.BitmapEncoder;
@@ -151,24 +154,45 @@ final class Charts {
     }
 
     /**
-     * The first layer's units as 28×28 pictures: unit j's incoming weights W[·][j], blue for
-     * negative, red for positive, each unit scaled to its own largest |w| so faint units still show.
+     * The height and width a unit's weights are drawn at: the field's own for a one-channel image,
+     * a square for a flat field of a square size (a dense layer over 784 pixels: 28×28).
      *
-     * @param weights W, row-major (inputs × units), inputs = 784
+     * @return {height, width}, or empty if the field is no single picture
      */
-    static void firstLayerWeights(float[] weights, int inputs, int units, Path png) throws IOException {
-        if (inputs != 28 * 28) {
-            throw new IllegalArgumentException("first-layer weights can be drawn as 28×28 images only when the layer "
-                    + "has 784 inputs; it has " + inputs);
+    static Optional<int[]> pictureGrid(Shape field) {
+        if (field.isImage()) {
+            return field.channels() == 1 ? Optional.of(new int[] {field.height(), field.width()}) : Optional.empty();
         }
+        int side = (int) Math.round(Math.sqrt(field.size()));
+        return side > 1 && side * side == field.size() ? Optional.of(new int[] {side, side}) : Optional.empty();
+    }
+
+    /**
+     * The first layer's units as pictures over their receptive field (28×28 for a dense layer over
+     * MNIST): row u of the weights is unit u, blue for negative, red for positive, each unit scaled to
+     * its own largest |w| so faint units still show.
+     *
+     * @param unitWeights each unit's weights over its field; the field must have a {@link #pictureGrid}
+     */
+    static void firstLayerWeights(UnitWeights unitWeights, Path png) throws IOException {
+        int[] grid = pictureGrid(unitWeights.field()).orElseThrow(() -> new IllegalArgumentException(
+                "first-layer weights can be drawn only over a one-channel image or a square number of inputs; "
+                        + "the layer's field is " + unitWeights.field()));
+        int height = grid[0];
+        int width = grid[1];
+        int inputs = height * width;
+        int units = unitWeights.units();
+        float[] weights = unitWeights.weights().data();
+        int scale = Math.max(1, 28 * SCALE / Math.max(height, width)); // small filters drawn as large as digits
         int shown = Math.min(units, MAX_UNITS);
         int columns = (int) Math.ceil(Math.sqrt(shown));
         int rows = (shown + columns - 1) / columns;
-        int cell = 28 * SCALE;
+        int cellWidth = width * scale;
+        int cellHeight = height * scale;
         int pad = 4;
         int titleHeight = 28;
-        BufferedImage image = new BufferedImage(columns * (cell + pad) + pad, titleHeight + rows * (cell + pad) + pad,
-                BufferedImage.TYPE_INT_RGB);
+        BufferedImage image = new BufferedImage(columns * (cellWidth + pad) + pad,
+                titleHeight + rows * (cellHeight + pad) + pad, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         g.setColor(Color.WHITE);
@@ -176,16 +200,16 @@ final class Charts {
         g.setColor(Color.BLACK);
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
         g.drawString("First-layer weights" + (shown < units ? " (first " + shown + " of " + units + " units)" : ""), pad, 20);
-        for (int j = 0; j < shown; j++) {
+        for (int u = 0; u < shown; u++) {
             float max = 1e-12f;
             for (int i = 0; i < inputs; i++) {
-                max = Math.max(max, Math.abs(weights[i * units + j]));
+                max = Math.max(max, Math.abs(weights[u * inputs + i]));
             }
-            int x0 = pad + (j % columns) * (cell + pad);
-            int y0 = titleHeight + (j / columns) * (cell + pad);
+            int x0 = pad + (u % columns) * (cellWidth + pad);
+            int y0 = titleHeight + (u / columns) * (cellHeight + pad);
             for (int i = 0; i < inputs; i++) {
-                g.setColor(diverging(weights[i * units + j] / max));
-                g.fillRect(x0 + (i % 28) * SCALE, y0 + (i / 28) * SCALE, SCALE, SCALE);
+                g.setColor(diverging(weights[u * inputs + i] / max));
+                g.fillRect(x0 + (i % width) * scale, y0 + (i / width) * scale, scale, scale);
             }
         }
         g.dispose();

@@ -2,8 +2,8 @@ package dev.scratchnet.app;
 
 import dev.scratchnet.data.Dataset;
 import dev.scratchnet.data.Normalization;
-import dev.scratchnet.layer.Dense;
 import dev.scratchnet.layer.Layer;
+import dev.scratchnet.layer.UnitWeights;
 import dev.scratchnet.model.Evaluation;
 import dev.scratchnet.model.Network;
 import dev.scratchnet.tensor.Tensor;
@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /** Writes a report folder: metrics files and the four pictures, from a trained network and the test set. */
 final class ReportWriter {
@@ -29,10 +30,9 @@ final class ReportWriter {
         Charts.confusionMatrix(evaluation.confusion(), dir.resolve("confusion-matrix.png"));
         Charts.digitGrid("Most confidently misclassified test digits (true → predicted, confidence)",
                 mostConfidentMistakes(network, normalization, test, MISTAKES_SHOWN), 10, dir.resolve("misclassified.png"));
-        Dense first = firstDense(network);
-        if (first.inputSize() == TrainOptions.PIXELS) {
-            Tensor w = first.weights().value();
-            Charts.firstLayerWeights(w.data(), w.rows(), w.cols(), dir.resolve("first-layer-weights.png"));
+        Optional<UnitWeights> first = firstUnitWeights(network);
+        if (first.isPresent() && Charts.pictureGrid(first.get().field()).isPresent()) {
+            Charts.firstLayerWeights(first.get(), dir.resolve("first-layer-weights.png"));
         }
         return evaluation;
     }
@@ -67,12 +67,14 @@ final class ReportWriter {
         return pixels;
     }
 
-    private static Dense firstDense(Network network) {
+    /** The weights of the first layer that has unit weights to show (a dense layer's, say), if any. */
+    static Optional<UnitWeights> firstUnitWeights(Network network) {
         for (Layer layer : network.layers()) {
-            if (layer instanceof Dense d) {
-                return d;
+            Optional<UnitWeights> weights = layer.unitWeights();
+            if (weights.isPresent()) {
+                return weights;
             }
         }
-        throw new IllegalStateException("the network has no dense layer");
+        return Optional.empty();
     }
 }

@@ -1,10 +1,14 @@
 package dev.scratchnet.app;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.scratchnet.layer.Shape;
+import dev.scratchnet.layer.UnitWeights;
+import dev.scratchnet.tensor.Tensor;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -100,12 +104,12 @@ class ChartsTest {
     @Test
     void firstLayerWeightsShowSignAsColour() throws Exception {
         int units = 4;
-        float[] w = new float[784 * units];
+        Tensor w = new Tensor(units, 784);
         for (int i = 0; i < 784; i++) {
-            w[i * units] = i < 392 ? 1f : -1f; // unit 0: top half positive, bottom half negative
+            w.set(0, i, i < 392 ? 1f : -1f); // unit 0: top half positive, bottom half negative
         }
         Path png = tmp.resolve("weights.png");
-        Charts.firstLayerWeights(w, 784, units, png);
+        Charts.firstLayerWeights(new UnitWeights(Shape.flat(784), w), png);
         BufferedImage image = decode(png);
         int x0 = 4;
         int y0 = 28;
@@ -117,15 +121,39 @@ class ChartsTest {
     @Test
     void manyUnitsAreCappedAtOneHundred() throws Exception {
         Path png = tmp.resolve("weights.png");
-        Charts.firstLayerWeights(new float[784 * 300], 784, 300, png);
+        Charts.firstLayerWeights(new UnitWeights(Shape.flat(784), new Tensor(300, 784)), png);
         int cell = 28 * Charts.SCALE;
         assertEquals(10 * (cell + 4) + 4, decode(png).getWidth());
     }
 
     @Test
     void weightsOfANonImageLayerAreRefused() {
-        assertThrows(IllegalArgumentException.class, () -> Charts.firstLayerWeights(new float[20], 10, 2, tmp.resolve("w.png")));
+        assertThrows(IllegalArgumentException.class, () -> Charts.firstLayerWeights(
+                new UnitWeights(Shape.flat(10), new Tensor(2, 10)), tmp.resolve("w.png")));
+        assertThrows(IllegalArgumentException.class, () -> Charts.firstLayerWeights(
+                new UnitWeights(new Shape(3, 5, 5), new Tensor(2, 75)), tmp.resolve("w.png")));
         assertTrue(Files.notExists(tmp.resolve("w.png")));
+    }
+
+    @Test
+    void smallFiltersAreDrawnAsLargeAsADigit() throws Exception {
+        Path png = tmp.resolve("filters.png");
+        Tensor w = new Tensor(4, 25);
+        w.set(0, 0, 1f); // filter 0: top-left tap positive
+        Charts.firstLayerWeights(new UnitWeights(new Shape(1, 5, 5), w), png);
+        int scale = 28 * Charts.SCALE / 5;
+        BufferedImage image = decode(png);
+        assertEquals(2 * (5 * scale + 4) + 4, image.getWidth());
+        assertEquals(0xff0000, image.getRGB(4 + scale / 2, 28 + scale / 2) & 0xffffff);
+        assertEquals(0xffffff, image.getRGB(4 + scale + scale / 2, 28 + scale / 2) & 0xffffff);
+    }
+
+    @Test
+    void thePictureGridFollowsTheField() {
+        assertArrayEquals(new int[] {28, 28}, Charts.pictureGrid(Shape.flat(784)).orElseThrow());
+        assertArrayEquals(new int[] {7, 9}, Charts.pictureGrid(new Shape(1, 7, 9)).orElseThrow());
+        assertTrue(Charts.pictureGrid(Shape.flat(10)).isEmpty());
+        assertTrue(Charts.pictureGrid(new Shape(2, 5, 5)).isEmpty());
     }
 
     private static int distinctColours(BufferedImage image) {

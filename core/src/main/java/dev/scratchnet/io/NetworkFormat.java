@@ -3,15 +3,19 @@ package dev.scratchnet.io;
 import dev.scratchnet.backend.Activation;
 import dev.scratchnet.backend.Backend;
 import dev.scratchnet.data.Normalization;
-import dev.scratchnet.layer.Dense;
-import dev.scratchnet.layer.Dropout;
 import dev.scratchnet.layer.Layer;
+import dev.scratchnet.layer.LayerCodec;
+import dev.scratchnet.layer.LayerCodecs;
+import dev.scratchnet.layer.Parameter;
+import dev.scratchnet.layer.Shape;
 import dev.scratchnet.loss.LossKind;
 import dev.scratchnet.model.Network;
 import dev.scratchnet.model.TrainingConfig;
 import dev.scratchnet.model.TrainingState;
 import dev.scratchnet.tensor.Tensor;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.BufferUnderflowException;
@@ -32,30 +36,44 @@ import java.util.zip.CRC32;
  *
  * <pre>
  * magic        8 bytes  "SCRNET" 0x0D 0x0A   (the line ending catches text-mode transfers)
- * version      int32    1
+ * version      int32    2
  * flags        int32    bit 0: a training state follows the weights
- * inputSize    int32
+ * inputShape   int32 channels, int32 height, int32 width
  * layerCount   int32
- * per layer    int8 kind: 1 = dense, then int32 units and string activation
- *                         2 = dropout, then float32 rate
+ * per layer    string kind (dense, dropout, ...: the key of its LayerCodec),
+ *              int32 n, n bytes of configuration (what Layer.writeConfig wrote),
+ *              int32 parameterCount, per parameter int32 rows, int32 cols
  * loss         string   cross-entropy | quadratic
  * normalization float32 scale, float32 offset    (input = raw pixel · scale + offset)
- * per dense    float32 × (in · out) weights, row-major; float32 × out bias
+ * parameters   per layer, per parameter in Layer.parameters() order: float32 × rows·cols, row-major
  * [state]      string config (key=value lines), int32 epochsCompleted, int64 optimizerSteps,
  *              int32 tensorCount, per tensor int32 rows, int32 cols, float32 × rows·cols
  * crc32        int32    CRC-32 of every byte before it
  * </pre>
  *
- * Writes are atomic ({@link AtomicFiles}); reads check the magic, the version and the checksum
- * before they trust any size, and reject weights that are not finite.
+ * The layer section is open: each layer writes its own configuration, and the {@link LayerCodec}
+ * registered in {@link LayerCodecs} under its kind reads it back. The configuration is
+ * length-prefixed, so a file holding a kind this program does not know is refused with that kind's
+ * name. Version 1 (before the open layer seam) is still read: there the header holds an int32 input
+ * size, each layer is int8 kind 1 (dense: int32 units, string activation) or 2 (dropout: float32
+ * rate), and the dense weights and biases follow in the same parameter order.
+ *
+ * <p>Writes are atomic ({@link AtomicFiles}); reads check the magic, the version and the checksum
+ * before they trust any size, check every declared size against the bytes that are left before any
+ * layer is made, and reject weights that are not finite.
  */
 public final class NetworkFormat {
     /** The current format version. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
+    /** The version before the open layer seam, still read. */
+    private static final int VERSION_1 = 1;
 
     private static final byte[] MAGIC = {'S', 'C', 'R', 'N', 'E', 'T', 0x0D, 0x0A};
-    private static final int KIND_DENSE = 1;
-    private static final int KIND_DROPOUT = 2;
+    private static final int V1_KIND_DENSE = 1;
+    private static final int V1_KIND_DROPOUT = 2;
+    /** A layer's configuration is a few numbers and names; a larger claim means damage. */
+    private static final int MAX_CONFIG_BYTES = 1 << 16;
+    private static final int MAX_PARAMETERS_PER_LAYER = 64;
     /** No real model comes near this; a larger claim means damage, so refuse before allocating. */
     private static final int MAX_WIDTH = 1 << 24;
     private static final long MAX_FILE_BYTES = 1L << 31;
@@ -104,28 +122,12 @@ public final class NetworkFormat {
             out.write(MAGIC);
             out.writeInt(VERSION);
             out.writeInt(stateOrNull == null ? 0 : 1);
-            out.writeInt(network.inputSize());
-            out.writeInt(network.layers().size());
-            for (Layer layer : network.layers()) {
-                if (layer instanceof Dense d) {
-                    out.writeByte(KIND_DENSE);
-                    out.writeInt(d.outputSize());
-                    writeString(out, d.activation().cliName());
-                } else if (layer instanceof Dropout d) {
-                    out.writeByte(KIND_DROPOUT);
-                    out.writeFloat(d.rate());
-                } else {
-                    throw new IllegalArgumentException("cannot save layer " + layer);
-                }
-            }
+            writeLayers(out, network);
             writeString(out, network.loss().kind().cliName());
             out.writeFloat(normalization.scale());
             out.writeFloat(normalization.offset());
-            for (Layer layer : network.layers()) {
-                if (layer instanceof Dense d) {
-                    writeFloats(out, d.weights().value().data());
-                    writeFloats(out, d.bias().value().data());
-                }
+            for (Parameter p : network.parameters()) {
+                writeFloats(out, p.value().data());
             }
             if (stateOrNull != null) {
                 writeString(out, stateOrNull.config().toText());
@@ -145,6 +147,27 @@ public final class NetworkFormat {
             return bytes.toByteArray();
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e); // a ByteArrayOutputStream does not fail
+        }
+    }
+
+    /** Writes the input shape and, per layer, its kind, its length-prefixed configuration and its parameter shapes. */
+    private static void writeLayers(DataOutputStream out, Network network) throws IOException {
+        Shape input = network.inputShape();
+        out.writeInt(input.channels());
+        out.writeInt(input.height());
+        out.writeInt(input.width());
+        out.writeInt(network.layers().size());
+        for (Layer layer : network.layers()) {
+            writeString(out, layer.kind());
+            ByteArrayOutputStream config = new ByteArrayOutputStream();
+            layer.writeConfig(new DataOutputStream(config));
+            out.writeInt(config.size());
+            config.writeTo(out);
+            out.writeInt(layer.parameters().size());
+            for (Parameter p : layer.parameters()) {
+                out.writeInt(p.value().rows());
+                out.writeInt(p.value().cols());
+            }
         }
     }
 
@@ -188,9 +211,10 @@ public final class NetworkFormat {
         ByteBuffer in = ByteBuffer.wrap(content);
         in.position(MAGIC.length);
         int version = in.getInt();
-        if (version != VERSION) {
+        if (version != VERSION && version != VERSION_1) {
             throw new ModelFormatException(source + " is a Scratchnet model of format version " + version
-                    + ", but this build reads version " + VERSION + "; retrain it or use the matching Scratchnet");
+                    + ", but this build reads versions " + VERSION_1 + " and " + VERSION
+                    + "; retrain it or use the matching Scratchnet");
         }
         CRC32 crc = new CRC32();
         crc.update(content, 0, content.length - 4);
@@ -200,7 +224,7 @@ public final class NetworkFormat {
                     + "restore it from a copy or retrain it");
         }
         try {
-            SavedModel model = parse(in.limit(content.length - 4), source, backend);
+            SavedModel model = parse(in.limit(content.length - 4), version, source, backend);
             if (in.hasRemaining()) {
                 throw new ModelFormatException(source + " has " + in.remaining() + " unexpected bytes after the model; "
                         + "it is damaged, retrain it");
@@ -214,41 +238,25 @@ public final class NetworkFormat {
         }
     }
 
-    private static SavedModel parse(ByteBuffer in, String source, Backend backend) throws ModelFormatException {
+    private static SavedModel parse(ByteBuffer in, int version, String source, Backend backend)
+            throws ModelFormatException {
         int flags = in.getInt();
-        int inputSize = width(in.getInt(), "input size", source);
-        int layerCount = in.getInt();
-        if (layerCount < 1 || layerCount > 1000) {
-            throw new ModelFormatException(source + " claims " + layerCount + " layers; it is damaged, retrain it");
-        }
-        Network.Builder builder = Network.builder().input(inputSize).backend(backend);
-        long weightFloats = 0;
-        int width = inputSize;
-        for (int l = 0; l < layerCount; l++) {
-            int kind = in.get();
-            if (kind == KIND_DENSE) {
-                int units = width(in.getInt(), "layer width", source);
-                builder.dense(units, Activation.parse(readString(in, source)));
-                weightFloats += (long) width * units + units;
-                width = units;
-            } else if (kind == KIND_DROPOUT) {
-                builder.dropout(in.getFloat());
-            } else {
-                throw new ModelFormatException(source + " has an unknown layer kind " + kind + "; it is damaged, retrain it");
-            }
+        Network.Builder builder = Network.builder().backend(backend);
+        if (version == VERSION_1) {
+            readLayersVersion1(in, builder, source);
+        } else {
+            readLayers(in, builder, source);
         }
         builder.loss(LossKind.parse(readString(in, source)));
         Normalization normalization = new Normalization(in.getFloat(), in.getFloat());
-        if (weightFloats * 4 > in.remaining()) {
+        Network network = builder.build();
+        long parameterFloats = network.parameterCount();
+        if (parameterFloats * 4 > in.remaining()) {
             throw new ModelFormatException(source + " ends before the model it describes is complete; "
                     + "it is damaged, retrain it");
         }
-        Network network = builder.build();
-        for (Layer layer : network.layers()) {
-            if (layer instanceof Dense d) {
-                readFloats(in, d.weights().value().data(), source, d.weights().name());
-                readFloats(in, d.bias().value().data(), source, d.bias().name());
-            }
+        for (Parameter p : network.parameters()) {
+            readFloats(in, p.value().data(), source, p.name());
         }
         TrainingState state = null;
         if ((flags & 1) != 0) {
@@ -273,6 +281,133 @@ public final class NetworkFormat {
             state = new TrainingState(config, epochs, steps, tensors);
         }
         return new SavedModel(network, normalization, state);
+    }
+
+    /**
+     * Reads the input shape and the layers, making each one with the codec of its kind. Every size
+     * the file declares is checked against the bytes left before the layer is made, and the layer's
+     * parameters must then have the declared shapes.
+     */
+    private static void readLayers(ByteBuffer in, Network.Builder builder, String source) throws ModelFormatException {
+        Shape shape = new Shape(width(in.getInt(), "input channels", source), width(in.getInt(), "input height", source),
+                width(in.getInt(), "input width", source));
+        width(shape.size(), "input size", source);
+        builder.input(shape);
+        int layerCount = layerCount(in.getInt(), source);
+        long declaredFloats = 0;
+        for (int l = 0; l < layerCount; l++) {
+            String kind = readString(in, source);
+            int configLength = in.getInt();
+            if (configLength < 0 || configLength > MAX_CONFIG_BYTES || configLength > in.remaining()) {
+                throw new ModelFormatException(source + " has a " + configLength + "-byte configuration for layer " + l
+                        + " (" + kind + "); it is damaged, retrain it");
+            }
+            byte[] config = new byte[configLength];
+            in.get(config);
+            int parameterCount = in.getInt();
+            if (parameterCount < 0 || parameterCount > MAX_PARAMETERS_PER_LAYER) {
+                throw new ModelFormatException(source + " claims " + parameterCount + " parameters for layer " + l
+                        + " (" + kind + "); it is damaged, retrain it");
+            }
+            int[][] declared = new int[parameterCount][];
+            for (int p = 0; p < parameterCount; p++) {
+                declared[p] = new int[] {width(in.getInt(), "parameter rows", source),
+                        width(in.getInt(), "parameter columns", source)};
+                declaredFloats += (long) declared[p][0] * declared[p][1];
+            }
+            if (declaredFloats * 4 > in.remaining()) {
+                throw new ModelFormatException(source + " ends before the model it describes is complete; "
+                        + "it is damaged, retrain it");
+            }
+            Layer layer = readLayer(kind, config, builder.currentShape(), l, source);
+            checkParameters(layer, declared, l, source);
+            builder.add(layer);
+            width(layer.outputSize(), "layer " + l + " output size", source);
+        }
+    }
+
+    private static Layer readLayer(String kind, byte[] config, Shape inputShape, int index, String source)
+            throws ModelFormatException {
+        LayerCodec codec;
+        try {
+            codec = LayerCodecs.forKind(kind);
+        } catch (IllegalArgumentException e) {
+            throw new ModelFormatException(source + " has layer " + index + " of kind '" + kind + "', which this "
+                    + "program does not know (it knows " + String.join(", ", LayerCodecs.kinds()) + "); register that "
+                    + "layer's LayerCodec with LayerCodecs.register, or put the jar that defines it on the class path");
+        }
+        try {
+            DataInputStream in = new DataInputStream(new ByteArrayInputStream(config));
+            Layer layer = codec.read(inputShape, index, in);
+            if (in.available() > 0) {
+                throw new ModelFormatException(source + " has " + in.available() + " configuration bytes for layer "
+                        + index + " (" + kind + ") that its codec did not read; it is damaged, retrain it");
+            }
+            return layer;
+        } catch (IOException e) { // only an EOFException or a malformed name: the bytes are short or garbled
+            throw new ModelFormatException(source + " has a damaged configuration for layer " + index + " (" + kind
+                    + "): " + e.getMessage() + "; retrain it");
+        } catch (OutOfMemoryError e) {
+            // A configuration that disagrees with the declared parameter shapes can ask for a layer far
+            // larger than the file; that one array request fails at once and leaves the heap as it was.
+            throw new ModelFormatException(source + " describes layer " + index + " (" + kind + ") too large to "
+                    + "make; it is damaged, retrain it");
+        }
+    }
+
+    private static void checkParameters(Layer layer, int[][] declared, int index, String source)
+            throws ModelFormatException {
+        List<Parameter> parameters = layer.parameters();
+        boolean same = parameters.size() == declared.length;
+        for (int p = 0; same && p < declared.length; p++) {
+            same = parameters.get(p).value().rows() == declared[p][0] && parameters.get(p).value().cols() == declared[p][1];
+        }
+        if (!same) {
+            StringBuilder expected = new StringBuilder();
+            for (int[] d : declared) {
+                expected.append(expected.length() > 0 ? ", " : "").append(d[0]).append('×').append(d[1]);
+            }
+            StringBuilder made = new StringBuilder();
+            for (Parameter p : parameters) {
+                made.append(made.length() > 0 ? ", " : "").append(p.value().shape());
+            }
+            throw new ModelFormatException(source + " declares parameters [" + expected + "] for layer " + index + " ("
+                    + layer.describe() + "), but its configuration makes [" + made + "]; it is damaged, retrain it");
+        }
+    }
+
+    /** Version 1: a flat input size and the two layer kinds the format then knew. */
+    private static void readLayersVersion1(ByteBuffer in, Network.Builder builder, String source)
+            throws ModelFormatException {
+        int inputSize = width(in.getInt(), "input size", source);
+        builder.input(inputSize);
+        int layerCount = layerCount(in.getInt(), source);
+        long weightFloats = 0;
+        int width = inputSize;
+        for (int l = 0; l < layerCount; l++) {
+            int kind = in.get();
+            if (kind == V1_KIND_DENSE) {
+                int units = width(in.getInt(), "layer width", source);
+                weightFloats += (long) width * units + units;
+                if (weightFloats * 4 > in.remaining()) {
+                    throw new ModelFormatException(source + " ends before the model it describes is complete; "
+                            + "it is damaged, retrain it");
+                }
+                builder.dense(units, Activation.parse(readString(in, source)));
+                width = units;
+            } else if (kind == V1_KIND_DROPOUT) {
+                builder.dropout(in.getFloat());
+            } else {
+                throw new ModelFormatException(source + " has an unknown layer kind " + kind + "; it is damaged, retrain it");
+            }
+        }
+    }
+
+    private static int layerCount(int count, String source) throws ModelFormatException {
+        if (count < 1 || count > 1000) {
+            throw new ModelFormatException(source + " claims " + count + " layers; it is damaged, retrain it");
+        }
+        return count;
     }
 
     private static int width(int value, String what, String source) throws ModelFormatException {

@@ -2,6 +2,9 @@ package dev.scratchnet.layer;
 
 import dev.scratchnet.backend.Backend;
 import dev.scratchnet.tensor.Tensor;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
@@ -10,9 +13,24 @@ import java.util.random.RandomGenerator;
  * Inverted dropout: during training each input is kept with probability 1 − p and scaled by
  * 1/(1 − p), so the expected output equals the input and prediction needs no rescaling.
  * Forward y = x ⊙ m, with m (batch × n) holding 0 or 1/(1 − p); backward ∂L/∂x = ∂L/∂y ⊙ m.
- * At prediction time y = x.
+ * At prediction time y = x. The shape passes through unchanged, so dropout may follow an image layer.
+ * Saved as kind {@code dropout} with its rate.
  */
 public final class Dropout implements Layer {
+    /** Reads a dropout layer back from a model file. */
+    public static final LayerCodec CODEC = new LayerCodec() {
+        @Override
+        public String kind() {
+            return "dropout";
+        }
+
+        @Override
+        public Layer read(Shape inputShape, int index, DataInput config) throws IOException {
+            return new Dropout(inputShape, config.readFloat());
+        }
+    };
+
+    private final Shape shape;
     private final int size;
     private final float rate;
     /** Per batch size: [0] mask m, [1] y, [2] ∂L/∂x. */
@@ -25,10 +43,19 @@ public final class Dropout implements Layer {
      * @param rate p, the probability of dropping a unit, in [0, 1)
      */
     public Dropout(int size, float rate) {
+        this(Shape.flat(size), rate);
+    }
+
+    /**
+     * @param shape the shape of one example (input and output)
+     * @param rate p, the probability of dropping a unit, in [0, 1)
+     */
+    public Dropout(Shape shape, float rate) {
         if (!(rate >= 0f && rate < 1f)) {
             throw new IllegalArgumentException("dropout rate must be in [0, 1), got " + rate);
         }
-        this.size = size;
+        this.shape = shape;
+        this.size = shape.size();
         this.rate = rate;
         this.buffers = new BatchBuffers(size, 3);
     }
@@ -43,18 +70,36 @@ public final class Dropout implements Layer {
      *
      * @param random the generator to draw masks from
      */
-    public void setRandom(RandomGenerator random) {
+    @Override
+    public void reseed(RandomGenerator random) {
         this.random = random;
     }
 
     @Override
-    public int inputSize() {
-        return size;
+    public Shape inputShape() {
+        return shape;
     }
 
     @Override
-    public int outputSize() {
-        return size;
+    public Shape outputShape() {
+        return shape;
+    }
+
+    @Override
+    public String kind() {
+        return "dropout";
+    }
+
+    /** @return for example {@code dropout(0.5)} */
+    @Override
+    public String describe() {
+        return "dropout(" + rate + ")";
+    }
+
+    /** Writes the rate (float32). */
+    @Override
+    public void writeConfig(DataOutput out) throws IOException {
+        out.writeFloat(rate);
     }
 
     @Override

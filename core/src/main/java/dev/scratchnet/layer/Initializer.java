@@ -1,11 +1,14 @@
 package dev.scratchnet.layer;
 
+import dev.scratchnet.backend.Activation;
 import java.util.Locale;
 import java.util.random.RandomGenerator;
 
 /**
- * How a dense layer's weights and biases start. The scale matters: too large and sigmoid units
- * saturate, too small and the signal fades layer by layer.
+ * How a layer's weights and biases start. The scale matters: too large and sigmoid units
+ * saturate, too small and the signal fades layer by layer. The variances are in terms of the fan-in
+ * n_in (the inputs one unit sums: in for a dense layer, c·k·k for a k×k convolution over c channels)
+ * and the fan-out n_out.
  */
 public enum Initializer {
     /** Weights and biases N(0, 1): the textbook start (Nielsen's network.py). Saturates wide layers. */
@@ -18,12 +21,22 @@ public enum Initializer {
     HE;
 
     /**
-     * Fills a weight matrix (n_in × n_out) and a bias (1 × n_out).
+     * The default for a layer with activation f: He for ReLU and leaky ReLU, Xavier otherwise.
      *
-     * @param weights the weights to fill, (n_in × n_out) row-major
-     * @param bias the bias to fill, n_out values
-     * @param inputs n_in
-     * @param outputs n_out
+     * @param f the layer's activation
+     * @return the initializer
+     */
+    public static Initializer defaultFor(Activation f) {
+        return f == Activation.RELU || f == Activation.LEAKY_RELU ? HE : XAVIER;
+    }
+
+    /**
+     * Fills a layer's weights and biases; every weight is drawn the same way, whatever their layout.
+     *
+     * @param weights the weights to fill, for example (n_in × n_out) row-major for a dense layer
+     * @param bias the bias to fill, one value per unit
+     * @param inputs n_in, the fan-in
+     * @param outputs n_out, the fan-out
      * @param random the source of randomness
      */
     public void initialize(float[] weights, float[] bias, int inputs, int outputs, RandomGenerator random) {

@@ -96,7 +96,7 @@ public final class GradientCheck {
 
     /** The batch-mean loss, with the same dropout masks every time. */
     private static double meanLoss(Network network, Tensor inputs, Tensor targets, Tensor grad) {
-        network.reseedDropout(new SplittableRandom(12345));
+        network.reseed(new SplittableRandom(12345));
         Tensor output = network.forward(inputs);
         return network.loss().lossAndGradient(network.backend(), output, targets, grad) / inputs.rows();
     }

@@ -8,7 +8,9 @@ import dev.scratchnet.layer.Dense;
 import dev.scratchnet.layer.Dropout;
 import dev.scratchnet.layer.Initializer;
 import dev.scratchnet.layer.Layer;
+import dev.scratchnet.layer.LayerFactory;
 import dev.scratchnet.layer.Parameter;
+import dev.scratchnet.layer.Shape;
 import dev.scratchnet.loss.Loss;
 import dev.scratchnet.loss.LossKind;
 import dev.scratchnet.tensor.Tensor;
@@ -32,12 +34,14 @@ public final class Network {
     /** Rows per chunk when predicting or evaluating a large set: bounds the memory used. */
     private static final int INFERENCE_CHUNK = 1000;
 
+    private final Shape inputShape;
     private final List<Layer> layers;
     private final List<Parameter> parameters;
     private final Loss loss;
     private volatile Backend backend;
 
-    private Network(List<Layer> layers, Loss loss, Backend backend) {
+    private Network(Shape inputShape, List<Layer> layers, Loss loss, Backend backend) {
+        this.inputShape = inputShape;
         this.layers = List.copyOf(layers);
         this.loss = loss;
         this.backend = backend;
@@ -82,9 +86,14 @@ public final class Network {
         this.backend = java.util.Objects.requireNonNull(backend, "backend");
     }
 
-    /** @return the number of input features */
+    /** @return the shape of one input example, for example {@code 1×28×28} or {@code 784} */
+    public Shape inputShape() {
+        return inputShape;
+    }
+
+    /** @return the number of input features, {@code inputShape().size()} */
     public int inputSize() {
-        return layers.get(0).inputSize();
+        return inputShape.size();
     }
 
     /** @return the number of outputs (classes, for a classifier) */
@@ -92,13 +101,16 @@ public final class Network {
         return layers.get(layers.size() - 1).outputSize();
     }
 
-    /** @return the widths of the dense layers, input first, for example [784, 128, 10] */
+    /**
+     * @return the input width, then the output width of each layer with parameters, for example
+     *         [784, 128, 10] for 784 → dense 128 → dropout → dense 10
+     */
     public int[] layerSizes() {
         List<Integer> sizes = new ArrayList<>();
         sizes.add(inputSize());
         for (Layer layer : layers) {
-            if (layer instanceof Dense d) {
-                sizes.add(d.outputSize());
+            if (!layer.parameters().isEmpty()) {
+                sizes.add(layer.outputSize());
             }
         }
         return sizes.stream().mapToInt(Integer::intValue).toArray();
@@ -107,8 +119,8 @@ public final class Network {
     /** @return the total number of trainable values */
     public long parameterCount() {
         long n = 0;
-        for (Parameter p : parameters) {
-            n += p.value().size();
+        for (Layer layer : layers) {
+            n += layer.parameterCount();
         }
         return n;
     }
@@ -143,15 +155,14 @@ public final class Network {
     }
 
     /**
-     * Reseeds the dropout layers, so a training run is reproducible from its seed.
+     * Reseeds the layers' training-time randomness (dropout masks), so a training run is
+     * reproducible from its seed.
      *
-     * @param random the generator the dropout masks are drawn from
+     * @param random the generator the layers draw from
      */
-    public void reseedDropout(RandomGenerator random) {
+    public void reseed(RandomGenerator random) {
         for (Layer layer : layers) {
-            if (layer instanceof Dropout d) {
-                d.setRandom(random);
-            }
+            layer.reseed(random);
         }
     }
 
@@ -228,15 +239,14 @@ public final class Network {
         }
     }
 
-    /** @return the architecture, for example {@code 784-128(relu)-10(identity), cross-entropy} */
+    /**
+     * @return the architecture: the input shape and each layer's {@link Layer#describe()}, joined by
+     *         dashes, then the loss, for example {@code 784-128(relu)-dropout(0.2)-10(identity), cross-entropy}
+     */
     public String describe() {
-        StringBuilder sb = new StringBuilder().append(inputSize());
+        StringBuilder sb = new StringBuilder().append(inputShape);
         for (Layer layer : layers) {
-            if (layer instanceof Dense d) {
-                sb.append('-').append(d.outputSize()).append('(').append(d.activation().cliName()).append(')');
-            } else if (layer instanceof Dropout d) {
-                sb.append("-dropout(").append(d.rate()).append(')');
-            }
+            sb.append('-').append(layer.describe());
         }
         return sb.append(", ").append(loss.kind().cliName()).toString();
     }
@@ -257,24 +267,28 @@ public final class Network {
      *         .seed(42)
      *         .build();
      * }</pre>
+     * Call {@link #input} first; each layer then receives the shape the one before it produces.
+     * {@link #add(Layer)} takes any layer, {@link #add(LayerFactory)} makes one for the current shape,
+     * and the shorthands ({@link #dense}, {@link #dropout}) are one-liners over the latter.
+     * {@link #build()} initialises every layer's weights from the seed, in order.
      * Not thread-safe; build on one thread.
      */
     public static final class Builder {
-        private int inputSize = -1;
-        private final List<LayerSpec> specs = new ArrayList<>();
-
-        /** One requested layer: dense (units and activation) or dropout (rate). */
-        private record LayerSpec(int units, Activation activation, float dropoutRate) {
-        }
+        private Shape inputShape;
+        private Shape shape;
+        private final List<Layer> layers = new ArrayList<>();
         private LossKind lossKind = LossKind.CROSS_ENTROPY;
         private Initializer initializer;
         private long seed = 42;
         private Backend backend;
+        private boolean built;
 
         private Builder() {
         }
 
         /**
+         * Sets a flat input of n features; same as {@code input(Shape.flat(size))}.
+         *
          * @param size the number of input features
          * @return this builder
          */
@@ -282,8 +296,63 @@ public final class Network {
             if (size < 1) {
                 throw new IllegalArgumentException("input size must be at least 1, got " + size);
             }
-            inputSize = size;
+            return input(Shape.flat(size));
+        }
+
+        /**
+         * Sets the shape of one input example, for example {@code new Shape(1, 28, 28)} for an MNIST
+         * image read by convolutions. Must come before the layers.
+         *
+         * @param shape the shape of one input example
+         * @return this builder
+         */
+        public Builder input(Shape shape) {
+            if (!layers.isEmpty()) {
+                throw new IllegalStateException("call input(...) before adding layers");
+            }
+            inputShape = java.util.Objects.requireNonNull(shape, "shape");
+            this.shape = shape;
             return this;
+        }
+
+        /**
+         * Adds a layer. Its input shape must be the shape the network has reached; a layer with a flat
+         * input accepts any shape of the same size (a dense layer reads an image as c·h·w values).
+         *
+         * @param layer the layer
+         * @return this builder
+         * @throws IllegalStateException if {@link #input} was not called or the shapes do not match
+         */
+        public Builder add(Layer layer) {
+            Shape current = currentShape();
+            Shape expected = layer.inputShape();
+            boolean fits = expected.equals(current) || (!expected.isImage() && expected.size() == current.size());
+            if (!fits) {
+                throw new IllegalStateException("layer " + (layers.size()) + " (" + layer.describe() + ") expects input "
+                        + expected + ", but the layer before it gives " + current);
+            }
+            layers.add(layer);
+            shape = layer.outputShape();
+            return this;
+        }
+
+        /**
+         * Adds the layer a factory makes for the current shape; the shorthands below use it, and so
+         * can new kinds of layer.
+         *
+         * @param factory makes the layer from the current shape and the layer's index
+         * @return this builder
+         */
+        public Builder add(LayerFactory factory) {
+            return add(factory.create(currentShape(), layers.size()));
+        }
+
+        /** @return the shape the next layer receives: the input's, or the last layer's output */
+        public Shape currentShape() {
+            if (shape == null) {
+                throw new IllegalStateException("call input(size) or input(shape) before adding layers");
+            }
+            return shape;
         }
 
         /**
@@ -297,8 +366,8 @@ public final class Network {
             if (units < 1) {
                 throw new IllegalArgumentException("a dense layer needs at least 1 unit, got " + units);
             }
-            specs.add(new LayerSpec(units, java.util.Objects.requireNonNull(activation, "activation"), 0f));
-            return this;
+            java.util.Objects.requireNonNull(activation, "activation");
+            return add((in, index) -> new Dense(in, units, activation, "dense" + index));
         }
 
         /**
@@ -308,11 +377,7 @@ public final class Network {
          * @return this builder
          */
         public Builder dropout(float rate) {
-            if (!(rate >= 0f && rate < 1f)) {
-                throw new IllegalArgumentException("dropout rate must be in [0, 1), got " + rate);
-            }
-            specs.add(new LayerSpec(0, null, rate));
-            return this;
+            return add((in, index) -> new Dropout(in, rate));
         }
 
         /**
@@ -325,8 +390,8 @@ public final class Network {
         }
 
         /**
-         * @param initializer the weight initialisation for every layer (default: He for ReLU
-         *                    layers, Xavier for the others)
+         * @param initializer the weight initialisation for every layer (default: each layer's own,
+         *                    {@link Initializer#defaultFor} its activation: He for ReLU, Xavier otherwise)
          * @return this builder
          */
         public Builder initializer(Initializer initializer) {
@@ -355,44 +420,31 @@ public final class Network {
 
         /**
          * @return the network, with freshly initialised weights
-         * @throws IllegalStateException if the input size or every dense layer is missing, or a
+         * @throws IllegalStateException if the input or every layer with parameters is missing, or a
          *                               cross-entropy network's output layer is not linear
          */
         public Network build() {
-            if (inputSize < 1) {
+            if (built) {
+                throw new IllegalStateException("this builder already built a network, which owns its layers; "
+                        + "start a new Network.builder()");
+            }
+            if (inputShape == null) {
                 throw new IllegalStateException("call input(size) before build()");
             }
-            RandomGenerator random = new SplittableRandom(seed);
-            List<Layer> layers = new ArrayList<>();
-            int width = inputSize;
-            Dense last = null;
-            for (LayerSpec spec : specs) {
-                if (spec.activation() != null) {
-                    Activation f = spec.activation();
-                    Dense dense = new Dense(width, spec.units(), f, "dense" + layers.size());
-                    dense.initialize(initializer != null ? initializer : defaultInitializer(f), random);
-                    layers.add(dense);
-                    last = dense;
-                    width = dense.outputSize();
-                } else {
-                    layers.add(new Dropout(width, spec.dropoutRate()));
-                }
+            if (layers.stream().allMatch(layer -> layer.parameters().isEmpty())) {
+                throw new IllegalStateException("a network needs at least one layer with weights, for example dense(10, ...)");
             }
-            if (last == null) {
-                throw new IllegalStateException("a network needs at least one dense layer");
-            }
-            if (layers.get(layers.size() - 1) != last) {
-                throw new IllegalStateException("the last layer must be dense, not dropout");
-            }
-            if (lossKind == LossKind.CROSS_ENTROPY && last.activation() != Activation.IDENTITY) {
+            Layer last = layers.get(layers.size() - 1);
+            if (lossKind == LossKind.CROSS_ENTROPY && last.outputActivation() != Activation.IDENTITY) {
                 throw new IllegalStateException("cross-entropy applies softmax itself: give the output layer "
-                        + "the identity activation, not " + last.activation().cliName());
+                        + "the identity activation, not " + last.outputActivation().cliName());
             }
-            return new Network(layers, lossKind.create(), backend != null ? backend : new ScalarBackend());
-        }
-
-        private static Initializer defaultInitializer(Activation f) {
-            return f == Activation.RELU || f == Activation.LEAKY_RELU ? Initializer.HE : Initializer.XAVIER;
+            RandomGenerator random = new SplittableRandom(seed);
+            for (Layer layer : layers) {
+                layer.initialize(initializer, random);
+            }
+            built = true;
+            return new Network(inputShape, layers, lossKind.create(), backend != null ? backend : new ScalarBackend());
         }
     }
 }

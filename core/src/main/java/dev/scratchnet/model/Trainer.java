@@ -123,7 +123,7 @@ public final class Trainer {
             int epoch = epochsCompleted;
             float learningRate = config.learningRateAt(epoch);
             shuffle(order, new SplittableRandom(mix(config.seed(), epoch, 1)));
-            network.reseedDropout(new SplittableRandom(mix(config.seed(), epoch, 2)));
+            network.reseed(new SplittableRandom(mix(config.seed(), epoch, 2)));
             for (TrainingListener l : told) {
                 l.onEpochStart(epoch + 1, batches);
             }

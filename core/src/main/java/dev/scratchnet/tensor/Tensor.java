@@ -10,6 +10,11 @@ import java.util.Arrays;
  * The shape is fixed at construction; the contents are mutable, so kernels can write into
  * tensors that are allocated once and reused on every training step.
  *
+ * <p>Images stay 2-D too: a batch of images is (batch × c·h·w), one image per row, and the row is
+ * read channel-major, so pixel (channel c, row y, column x) of example r is element
+ * (r, (c·h + y)·w + x). The shape (c, h, w) is not stored here; it travels between layers as a
+ * {@code dev.scratchnet.layer.Shape}.
+ *
  * <p>Not thread-safe: a tensor may be read by many threads at once, but a thread that writes it
  * must not share it while writing.
  */

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * loaded model or a {@link ModelFormatException}: no other exception, no huge allocation.
  */
 class NetworkFormatFuzzTest {
-    private static final int INPUTS = 5000;
+    private static final int INPUTS = 10_000;
 
     @Test
     void damagedModelFilesAreRefusedCleanly() {

@@ -97,10 +97,10 @@ class NetworkFormatTest {
     @Test
     void anotherVersionIsNamed() throws Exception {
         byte[] bytes = NetworkFormat.toBytes(trained(), Normalization.UNIT, null);
-        ByteBuffer.wrap(bytes).putInt(8, 2);
+        ByteBuffer.wrap(bytes).putInt(8, 3);
         ModelFormatException e = assertThrows(ModelFormatException.class,
                 () -> NetworkFormat.fromBytes(bytes, "m.snm", new ScalarBackend()));
-        assertTrue(e.getMessage().contains("version 2"), e.getMessage());
+        assertTrue(e.getMessage().contains("version 3"), e.getMessage());
     }
 
     @Test
@@ -113,14 +113,57 @@ class NetworkFormatTest {
         assertTrue(e.getMessage().contains("NaN"), e.getMessage());
     }
 
+    /** Where the first layer's first declared parameter shape (rows) sits in a file of {@link #trained()}. */
+    private static final int FIRST_PARAMETER_ROWS = 8 + 4 + 4 // magic, version, flags
+            + 12 + 4                                        // input shape, layer count
+            + 4 + "dense".length()                          // kind
+            + 4 + 4 + 2 + "tanh".length()                   // config length, units, activation name
+            + 4;                                            // parameter count
+
     @Test
-    void aHugeClaimedWidthIsRefusedBeforeAllocating() throws Exception {
+    void aHugeClaimedParameterIsRefusedBeforeAllocating() throws Exception {
         byte[] bytes = NetworkFormat.toBytes(trained(), Normalization.UNIT, null);
-        ByteBuffer.wrap(bytes).putInt(16, 1 << 23); // input size 8M: 8M × 7 weights would be 224 MB
+        assertEquals(2, ByteBuffer.wrap(bytes).getInt(FIRST_PARAMETER_ROWS));
+        ByteBuffer.wrap(bytes).putInt(FIRST_PARAMETER_ROWS, 1 << 23); // 8M × 7 weights would be 224 MB
         resealChecksum(bytes);
         ModelFormatException e = assertThrows(ModelFormatException.class,
                 () -> NetworkFormat.fromBytes(bytes, "m.snm", new ScalarBackend()));
         assertTrue(e.getMessage().contains("ends before"), e.getMessage());
+    }
+
+    @Test
+    void aConfigurationThatDisagreesWithTheDeclaredParametersIsRefused() throws Exception {
+        byte[] bytes = NetworkFormat.toBytes(trained(), Normalization.UNIT, null);
+        ByteBuffer.wrap(bytes).putInt(16, 3); // input channels 3 instead of 2: the first dense layer becomes 3×7
+        resealChecksum(bytes);
+        ModelFormatException e = assertThrows(ModelFormatException.class,
+                () -> NetworkFormat.fromBytes(bytes, "m.snm", new ScalarBackend()));
+        assertTrue(e.getMessage().contains("declares parameters [2×7, 1×7] for layer 0"), e.getMessage());
+    }
+
+    @Test
+    void anUnknownLayerKindIsNamed() throws Exception {
+        byte[] bytes = NetworkFormat.toBytes(trained(), Normalization.UNIT, null);
+        int kindAt = 8 + 4 + 4 + 12 + 4 + 4;
+        assertEquals("dense", new String(bytes, kindAt, 5, java.nio.charset.StandardCharsets.UTF_8));
+        System.arraycopy("swirl".getBytes(java.nio.charset.StandardCharsets.UTF_8), 0, bytes, kindAt, 5);
+        resealChecksum(bytes);
+        ModelFormatException e = assertThrows(ModelFormatException.class,
+                () -> NetworkFormat.fromBytes(bytes, "m.snm", new ScalarBackend()));
+        assertTrue(e.getMessage().contains("kind 'swirl'") && e.getMessage().contains("LayerCodecs.register"),
+                e.getMessage());
+    }
+
+    @Test
+    void anImageInputShapeIsKept() throws Exception {
+        Network net = Network.builder().input(new dev.scratchnet.layer.Shape(2, 3, 4)).dense(5, Activation.RELU)
+                .dropout(0.5f).dense(3, Activation.IDENTITY).build();
+        SavedModel loaded = NetworkFormat.fromBytes(NetworkFormat.toBytes(net, Normalization.UNIT, null), "m.snm",
+                new ScalarBackend());
+        assertEquals(net.inputShape(), loaded.network().inputShape());
+        assertEquals("2×3×4-5(relu)-dropout(0.5)-3(identity), cross-entropy", loaded.network().describe());
+        Tensor x = SyntheticData.uniform(6, 24, 4);
+        assertArrayEquals(net.predict(x).data(), loaded.network().predict(x).data());
     }
 
     @Test

@@ -13,7 +13,7 @@ class DropoutTest {
     @Test
     void keepsAboutOneMinusPAndScalesSoTheMeanIsUnchanged() {
         Dropout dropout = new Dropout(1000, 0.3f);
-        dropout.setRandom(new SplittableRandom(1));
+        dropout.reseed(new SplittableRandom(1));
         Tensor x = new Tensor(100, 1000);
         java.util.Arrays.fill(x.data(), 1f);
         Tensor y = dropout.forward(new ScalarBackend(), x);
