@@ -4,8 +4,12 @@ import dev.scratchnet.backend.Activation;
 import dev.scratchnet.backend.Backend;
 import dev.scratchnet.backend.ConvGeometry;
 import dev.scratchnet.tensor.Tensor;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 /**
@@ -31,8 +35,31 @@ import java.util.random.RandomGenerator;
  * </ul>
  * The buffers, the columns X among them, are allocated once per batch size; backward reuses X's buffer
  * for ∂L/∂X, so each forward pass allows one backward pass.
+ *
+ * <p>Saved as kind {@code conv2d} with its kernel, filters, stride, padding and activation.
  */
 public final class Conv2d implements Layer {
+    /** Reads a convolution back from a model file. */
+    public static final LayerCodec CODEC = new LayerCodec() {
+        @Override
+        public String kind() {
+            return "conv2d";
+        }
+
+        @Override
+        public Layer read(Shape inputShape, int index, DataInput config) throws IOException {
+            int kernel = config.readInt(), filters = config.readInt(), stride = config.readInt(), padding = config.readInt();
+            if (filters > MAX_FILTERS) {
+                throw new IllegalArgumentException("a convolution of " + filters + " filters is beyond " + MAX_FILTERS);
+            }
+            return new Conv2d(inputShape, kernel, filters, stride, padding, Activation.parse(config.readUTF()),
+                    "conv" + index);
+        }
+    };
+
+    /** The most filters a model file may describe; a larger claim means damage, refused before allocating. */
+    private static final int MAX_FILTERS = 1 << 16;
+
     /** How the border is handled. */
     public enum Padding {
         /** No padding: only windows that fit inside the image, so the map shrinks by k − 1. */
@@ -60,6 +87,7 @@ public final class Conv2d implements Layer {
     private static final int INFER_CHUNK = 64;
 
     private final ConvGeometry geometry;
+    private final Shape outputShape;
     private final int filters;
     private final Activation activation;
     private final Parameter weights;
@@ -82,6 +110,7 @@ public final class Conv2d implements Layer {
             throw new IllegalArgumentException("a convolution needs at least 1 filter, got " + filters);
         }
         this.geometry = geometry;
+        this.outputShape = new Shape(filters, geometry.outputHeight(), geometry.outputWidth());
         this.filters = filters;
         this.activation = java.util.Objects.requireNonNull(activation, "activation");
         this.weights = Parameter.zeros(name + ".weights", filters, geometry.patchSize(), true);
@@ -94,14 +123,33 @@ public final class Conv2d implements Layer {
     }
 
     /**
+     * Creates a layer with zero weights for an image input; see {@link #initialize}.
+     *
+     * @param inputShape c × h × w
+     * @param kernel k, the filters' side
+     * @param filters F
+     * @param stride s
+     * @param padding p, zeros added on every side (0 for valid, {@link Padding#amount} for same)
+     * @param activation f
+     * @param name a label for the parameters, for example {@code conv0}
+     */
+    public Conv2d(Shape inputShape, int kernel, int filters, int stride, int padding, Activation activation,
+                  String name) {
+        this(new ConvGeometry(inputShape.channels(), inputShape.height(), inputShape.width(), kernel, stride, padding),
+                filters, activation, name);
+    }
+
+    /**
      * Draws the initial filters, with fan-in c·k·k (the inputs one output sees) and fan-out F·k·k.
      *
-     * @param initializer the scheme
+     * @param initializer the scheme, or null for {@link Initializer#defaultFor} the activation
      * @param random the source of randomness
      */
+    @Override
     public void initialize(Initializer initializer, RandomGenerator random) {
+        Initializer scheme = initializer != null ? initializer : Initializer.defaultFor(activation);
         int k = geometry.kernel();
-        initializer.initialize(weights.value().data(), bias.value().data(), geometry.patchSize(), filters * k * k, random);
+        scheme.initialize(weights.value().data(), bias.value().data(), geometry.patchSize(), filters * k * k, random);
     }
 
     /** @return the input size, kernel, stride and padding */
@@ -130,6 +178,16 @@ public final class Conv2d implements Layer {
     }
 
     @Override
+    public Shape inputShape() {
+        return new Shape(geometry.channels(), geometry.height(), geometry.width());
+    }
+
+    @Override
+    public Shape outputShape() {
+        return outputShape;
+    }
+
+    @Override
     public int inputSize() {
         return geometry.inputSize();
     }
@@ -137,6 +195,41 @@ public final class Conv2d implements Layer {
     @Override
     public int outputSize() {
         return filters * geometry.positions();
+    }
+
+    @Override
+    public String kind() {
+        return "conv2d";
+    }
+
+    /** @return for example {@code conv5x20(relu)}, or {@code conv3x32s2p1(relu)} with stride and padding */
+    @Override
+    public String describe() {
+        String options = (geometry.stride() != 1 ? "s" + geometry.stride() : "")
+                + (geometry.padding() != 0 ? "p" + geometry.padding() : "");
+        return "conv" + geometry.kernel() + "x" + filters + options + "(" + activation.cliName() + ")";
+    }
+
+    @Override
+    public Activation outputActivation() {
+        return activation;
+    }
+
+    /** @return row f is filter f, over a c × k × k field */
+    @Override
+    public Optional<UnitWeights> unitWeights() {
+        return Optional.of(new UnitWeights(new Shape(geometry.channels(), geometry.kernel(), geometry.kernel()),
+                weights.value().copy()));
+    }
+
+    /** Writes kernel, filters, stride and padding (int32 each) and the activation's name. */
+    @Override
+    public void writeConfig(DataOutput out) throws IOException {
+        out.writeInt(geometry.kernel());
+        out.writeInt(filters);
+        out.writeInt(geometry.stride());
+        out.writeInt(geometry.padding());
+        out.writeUTF(activation.cliName());
     }
 
     @Override

@@ -18,6 +18,8 @@ public final class LayerCodecs {
     static {
         register(Dense.CODEC);
         register(Dropout.CODEC);
+        register(Conv2d.CODEC);
+        register(MaxPool2d.CODEC);
         for (LayerCodec codec : ServiceLoader.load(LayerCodec.class, LayerCodecs.class.getClassLoader())) {
             register(codec);
         }

@@ -3,6 +3,9 @@ package dev.scratchnet.layer;
 import dev.scratchnet.backend.Backend;
 import dev.scratchnet.backend.ConvGeometry;
 import dev.scratchnet.tensor.Tensor;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.List;
 
 /**
@@ -15,9 +18,26 @@ import java.util.List;
  * <p>Backward, given g = ∂L/∂y: the max is locally the identity on its winner and constant in the other
  * inputs, so ∂L/∂x[winner] = g[ci][oy][ox] and every other input of the window gets 0 (summed, if windows
  * overlap and one input wins several). There are no parameters.
+ *
+ * <p>Saved as kind {@code maxpool2d} with its window and stride.
  */
 public final class MaxPool2d implements Layer {
+    /** Reads a max-pooling layer back from a model file. */
+    public static final LayerCodec CODEC = new LayerCodec() {
+        @Override
+        public String kind() {
+            return "maxpool2d";
+        }
+
+        @Override
+        public Layer read(Shape inputShape, int index, DataInput config) throws IOException {
+            int window = config.readInt(), stride = config.readInt();
+            return new MaxPool2d(inputShape, window, stride);
+        }
+    };
+
     private final ConvGeometry geometry;
+    private final Shape outputShape;
     /** Per batch size: [0] y, [1] ∂L/∂x. */
     private final BatchBuffers buffers;
     /** The winners of the last forward pass; grows to the largest batch seen, never shrinks. */
@@ -25,14 +45,13 @@ public final class MaxPool2d implements Layer {
     private Tensor output;
 
     /**
-     * @param channels c
-     * @param height h
-     * @param width w
+     * @param inputShape c × h × w
      * @param window k, the window's side
      * @param stride s
      */
-    public MaxPool2d(int channels, int height, int width, int window, int stride) {
-        this.geometry = new ConvGeometry(channels, height, width, window, stride, 0);
+    public MaxPool2d(Shape inputShape, int window, int stride) {
+        this.geometry = new ConvGeometry(inputShape.channels(), inputShape.height(), inputShape.width(), window, stride, 0);
+        this.outputShape = new Shape(geometry.channels(), geometry.outputHeight(), geometry.outputWidth());
         int inputSize = geometry.inputSize(), outputSize = outputSize();
         this.buffers = new BatchBuffers(m -> new Tensor[] {new Tensor(m, outputSize), new Tensor(m, inputSize)});
     }
@@ -40,6 +59,35 @@ public final class MaxPool2d implements Layer {
     /** @return the input size, window (as kernel) and stride */
     public ConvGeometry geometry() {
         return geometry;
+    }
+
+    @Override
+    public Shape inputShape() {
+        return new Shape(geometry.channels(), geometry.height(), geometry.width());
+    }
+
+    @Override
+    public Shape outputShape() {
+        return outputShape;
+    }
+
+    @Override
+    public String kind() {
+        return "maxpool2d";
+    }
+
+    /** @return {@code pool2} for a 2×2 window at stride 2, {@code pool3s2} otherwise */
+    @Override
+    public String describe() {
+        int k = geometry.kernel(), s = geometry.stride();
+        return "pool" + k + (s != k ? "s" + s : "");
+    }
+
+    /** Writes window and stride (int32 each). */
+    @Override
+    public void writeConfig(DataOutput out) throws IOException {
+        out.writeInt(geometry.kernel());
+        out.writeInt(geometry.stride());
     }
 
     @Override

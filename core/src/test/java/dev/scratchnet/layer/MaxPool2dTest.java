@@ -36,7 +36,7 @@ class MaxPool2dTest {
 
     @Test
     void forwardTakesEachWindowsMaximumAndBackwardRoutesToIt() {
-        MaxPool2d pool = new MaxPool2d(1, 4, 4, 2, 2);
+        MaxPool2d pool = new MaxPool2d(new Shape(1, 4, 4), 2, 2);
         Tensor x = Tensor.of(new float[] {1, 3, 0, 0, 2, 0, 5, 4, 0, 0, 0, 0, 9, 0, 0, 7});
         assertArrayEquals(new float[] {3, 5, 9, 7}, pool.forward(backend, x).data());
         Tensor gradInput = pool.backward(backend, Tensor.of(new float[] {10, 20, 30, 40}), true);
@@ -47,7 +47,7 @@ class MaxPool2dTest {
     @ParameterizedTest
     @CsvSource({"1, 7, 9, 2, 2", "3, 6, 6, 2, 2", "2, 7, 9, 3, 2", "2, 5, 5, 3, 1", "1, 8, 8, 4, 4"})
     void backwardMatchesFiniteDifferences(int c, int h, int w, int window, int stride) {
-        MaxPool2d pool = new MaxPool2d(c, h, w, window, stride);
+        MaxPool2d pool = new MaxPool2d(new Shape(c, h, w), window, stride);
         List<Double> errors = LayerGradients.relativeErrors(pool, backend, spread(2, c * h * w, 3), 4);
         assertEquals(1, errors.size());
         assertTrue(errors.get(0) < 1e-3, "∂L/∂x relative error " + errors.get(0));
@@ -55,11 +55,11 @@ class MaxPool2dTest {
 
     @Test
     void inferMatchesTrainingForwardAndShapesFollowTheWindow() {
-        MaxPool2d pool = new MaxPool2d(20, 24, 24, 2, 2);
+        MaxPool2d pool = new MaxPool2d(new Shape(20, 24, 24), 2, 2);
         assertEquals(20 * 12 * 12, pool.outputSize());
         Tensor x = spread(5, pool.inputSize(), 5);
         Tensor y = pool.forward(backend, x).copy();
         assertEquals(y, pool.infer(backend, x));
-        assertEquals(7 * 7 * 3, new MaxPool2d(3, 15, 15, 3, 2).outputSize());
+        assertEquals(7 * 7 * 3, new MaxPool2d(new Shape(3, 15, 15), 3, 2).outputSize());
     }
 }
