@@ -3,10 +3,12 @@ package dev.scratchnet.layer;
 import dev.scratchnet.tensor.Tensor;
 
 /**
- * Per-batch-size work tensors of one layer. Training sees one or two batch sizes (the full batch
- * and the last, smaller one), so a short list searched linearly beats a map and never boxes.
+ * Per-batch-size work tensors of one layer, so a warm training step allocates nothing. Training
+ * sees one or two batch sizes (the full batch and the last, smaller one), so a short list searched
+ * linearly beats a map and never boxes. Layers written outside the library may use it too. Not
+ * thread-safe, like the training pass it serves.
  */
-final class BatchBuffers {
+public final class BatchBuffers {
     private final java.util.function.IntFunction<Tensor[]> create;
     private int[] batchSizes = new int[0];
     private Tensor[][] tensors = new Tensor[0][];
@@ -15,7 +17,7 @@ final class BatchBuffers {
      * @param cols the column count of every buffer
      * @param tensorsPerSize how many buffers the layer needs per batch size
      */
-    BatchBuffers(int cols, int tensorsPerSize) {
+    public BatchBuffers(int cols, int tensorsPerSize) {
         this(rows -> {
             Tensor[] created = new Tensor[tensorsPerSize];
             for (int t = 0; t < tensorsPerSize; t++) {
@@ -29,12 +31,15 @@ final class BatchBuffers {
      * @param create makes the buffers for one batch size, given its row count (for buffers whose shape
      *               is not batch × cols, such as a convolution's columns, c·k·k × batch·P)
      */
-    BatchBuffers(java.util.function.IntFunction<Tensor[]> create) {
+    public BatchBuffers(java.util.function.IntFunction<Tensor[]> create) {
         this.create = create;
     }
 
-    /** @return the buffers for this batch size, allocated on first use */
-    Tensor[] forRows(int rows) {
+    /**
+     * @param rows the batch size
+     * @return the buffers for this batch size, allocated on first use
+     */
+    public Tensor[] forRows(int rows) {
         for (int i = 0; i < batchSizes.length; i++) {
             if (batchSizes[i] == rows) {
                 return tensors[i];

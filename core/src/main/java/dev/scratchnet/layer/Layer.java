@@ -61,7 +61,8 @@ public interface Layer {
     Tensor forward(Backend backend, Tensor input);
 
     /**
-     * Backward pass, after {@link #forward} on the same batch: fills each parameter's gradient.
+     * Backward pass, after {@link #forward} on the same batch: fills each parameter's gradient,
+     * overwriting it (the optimizer steps after every backward pass, so nothing accumulates).
      *
      * @param backend the kernels to use
      * @param gradOutput ∂L/∂y (batch × outputSize)

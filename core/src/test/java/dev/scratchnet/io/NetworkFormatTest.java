@@ -155,6 +155,17 @@ class NetworkFormatTest {
     }
 
     @Test
+    void aLayerFromOutsideTheLibrarySavesAndLoadsThroughItsCodec() throws Exception {
+        Network net = Network.builder().input(3).dense(4, Activation.TANH).add(new dev.scratchnet.layer.Negate(
+                dev.scratchnet.layer.Shape.flat(4))).dense(2, Activation.IDENTITY).seed(8).build();
+        SavedModel loaded = NetworkFormat.fromBytes(NetworkFormat.toBytes(net, Normalization.UNIT, null), "m.snm",
+                new ScalarBackend());
+        assertEquals("3-4(tanh)-negate-2(identity), cross-entropy", loaded.network().describe());
+        Tensor x = SyntheticData.uniform(5, 3, 6);
+        assertArrayEquals(net.predict(x).data(), loaded.network().predict(x).data());
+    }
+
+    @Test
     void anImageInputShapeIsKept() throws Exception {
         Network net = Network.builder().input(new dev.scratchnet.layer.Shape(2, 3, 4)).dense(5, Activation.RELU)
                 .dropout(0.5f).dense(3, Activation.IDENTITY).build();

@@ -58,6 +58,16 @@ class NetworkFormatVersion1Test {
     }
 
     @Test
+    void aVersion1ModelSavedAgainIsVersion2AndPredictsTheSame() throws Exception {
+        SavedModel old = load("v1-784-16-dropout-10.snm");
+        byte[] bytes = NetworkFormat.toBytes(old.network(), old.normalization(), null);
+        assertEquals(NetworkFormat.VERSION, java.nio.ByteBuffer.wrap(bytes).getInt(8));
+        SavedModel again = NetworkFormat.fromBytes(bytes, "again.snm", new ScalarBackend());
+        assertEquals(old.network().describe(), again.network().describe());
+        assertArrayEquals(MNIST_LIKE_PREDICTIONS, again.network().predict(SyntheticData.uniform(3, 784, 99)).data(), 1e-6f);
+    }
+
+    @Test
     void version1CheckpointLoadsWithItsTrainingState() throws Exception {
         SavedModel model = load("v1-2-6-dropout-4-checkpoint.snm");
         assertEquals("2-6(tanh)-dropout(0.25)-4(identity), cross-entropy", model.network().describe());

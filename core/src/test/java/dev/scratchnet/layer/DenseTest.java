@@ -1,6 +1,7 @@
 package dev.scratchnet.layer;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -40,6 +41,25 @@ class DenseTest {
         assertArrayEquals(new float[] {3f, -1f}, d.bias().grad().data(), 1e-6f);
         assertArrayEquals(new float[] {-1f, 1f, 4f, -1f}, d.weights().grad().data(), 1e-6f);
         assertArrayEquals(new float[] {1f, 2f, 3f, 3.5f}, gradInput.data(), 1e-6f);
+    }
+
+    @Test
+    void unitWeightsAreTheColumnsOfW() {
+        Dense d = layer(Activation.RELU); // W = [1, −1; 2, 0.5]
+        UnitWeights units = d.unitWeights().orElseThrow();
+        assertEquals(Shape.flat(2), units.field());
+        assertArrayEquals(new float[] {1f, 2f, -1f, 0.5f}, units.weights().data()); // unit 0: W[·][0], unit 1: W[·][1]
+    }
+
+    @Test
+    void itNamesAndCountsItself() {
+        Dense d = new Dense(new Shape(3, 2, 2), 5, Activation.TANH, "dense0");
+        assertEquals("dense", d.kind());
+        assertEquals("5(tanh)", d.describe());
+        assertEquals(12, d.inputSize());
+        assertEquals(Shape.flat(5), d.outputShape());
+        assertEquals(12 * 5 + 5, d.parameterCount());
+        assertEquals(Activation.TANH, d.outputActivation());
     }
 
     @Test

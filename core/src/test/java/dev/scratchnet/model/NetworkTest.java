@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.scratchnet.backend.Activation;
+import dev.scratchnet.layer.Dense;
+import dev.scratchnet.layer.Negate;
+import dev.scratchnet.layer.Shape;
 import dev.scratchnet.loss.LossKind;
 import dev.scratchnet.tensor.Tensor;
 import java.util.ArrayList;
@@ -23,6 +26,60 @@ class NetworkTest {
         assertEquals("784-128(relu)-dropout(0.2)-10(identity), cross-entropy", net.describe());
         assertArrayEquals(new int[] {784, 128, 10}, net.layerSizes());
         assertEquals(784L * 128 + 128 + 128 * 10 + 10, net.parameterCount());
+    }
+
+    @Test
+    void anyLayerCanBeAddedWhenItsInputShapeFits() {
+        Network net = Network.builder().input(4).dense(5, Activation.TANH).add(new Negate(Shape.flat(5)))
+                .dense(2, Activation.IDENTITY).build();
+        assertEquals("4-5(tanh)-negate-2(identity), cross-entropy", net.describe());
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> Network.builder().input(4).dense(5, Activation.TANH).add(new Negate(Shape.flat(6))));
+        assertEquals("layer 1 (negate) expects input 6, but the layer before it gives 5", e.getMessage());
+    }
+
+    @Test
+    void aFlatLayerReadsAnImageButAnImageLayerNeedsItsShape() {
+        Shape image = new Shape(1, 4, 4);
+        Network net = Network.builder().input(image).dense(3, Activation.IDENTITY).build();
+        assertEquals(image, net.inputShape());
+        assertEquals(image, net.layers().get(0).inputShape());
+        assertEquals("1×4×4-3(identity), cross-entropy", net.describe());
+        Network.builder().input(image).add(new Dense(16, 3, Activation.IDENTITY, "d"));
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> Network.builder().input(image).add(new Negate(new Shape(1, 2, 8))));
+        assertTrue(e.getMessage().contains("expects input 1×2×8") && e.getMessage().contains("gives 1×4×4"),
+                e.getMessage());
+    }
+
+    @Test
+    void aFactoryMakesTheLayerForTheCurrentShape() {
+        List<String> seen = new ArrayList<>();
+        Network.builder().input(new Shape(2, 3, 3)).dropout(0.5f).add((shape, index) -> {
+            seen.add(shape + " at " + index);
+            return new Negate(shape);
+        });
+        assertEquals(List.of("2×3×3 at 1"), seen);
+    }
+
+    @Test
+    void theBuilderChecksItsOrderAndItsLayers() {
+        assertTrue(assertThrows(IllegalStateException.class, () -> Network.builder().dense(3, Activation.RELU))
+                .getMessage().contains("call input"));
+        assertTrue(assertThrows(IllegalStateException.class, () -> Network.builder().input(3).dropout(0.5f).build())
+                .getMessage().contains("at least one layer with weights"));
+        Network.Builder builder = Network.builder().input(2).dense(2, Activation.IDENTITY);
+        builder.build();
+        assertTrue(assertThrows(IllegalStateException.class, builder::build).getMessage().contains("new Network.builder()"));
+    }
+
+    @Test
+    void theSameSeedGivesTheSameWeightsWhateverTheOrderOfTheBuilderCalls() {
+        Network a = Network.builder().input(3).seed(9).dense(4, Activation.RELU).dense(2, Activation.IDENTITY).build();
+        Network b = Network.builder().input(3).dense(4, Activation.RELU).dense(2, Activation.IDENTITY).seed(9).build();
+        for (int p = 0; p < a.parameters().size(); p++) {
+            assertArrayEquals(a.parameters().get(p).value().data(), b.parameters().get(p).value().data());
+        }
     }
 
     @Test

@@ -2,9 +2,11 @@
  * Small programs that use Scratchnet's core as a library, each readable top to bottom:
  * {@link dev.scratchnet.examples.XorExample} (the smallest problem a straight line cannot solve),
  * {@link dev.scratchnet.examples.SineRegressionExample} (regression with the quadratic cost),
- * {@link dev.scratchnet.examples.MnistExample} (handwritten digits) and
+ * {@link dev.scratchnet.examples.MnistExample} (handwritten digits),
  * {@link dev.scratchnet.examples.ReadmeExample} (the README's build, train, evaluate, save, load
- * and predict). Each has a {@code run} method that returns its result, which the tests check, and
+ * and predict) and {@link dev.scratchnet.examples.CustomLayerExample} (a layer written outside the
+ * library, {@link dev.scratchnet.examples.FeatureScale}, that trains, passes the gradient check,
+ * and saves and loads). Each has a {@code run} method that returns its result, which the tests check, and
  * a {@code main} that prints it.
  *
  * <p>To run one from the repository root:
