@@ -19,6 +19,12 @@ public record ConvGeometry(int channels, int height, int width, int kernel, int 
     /**
      * Checks the sizes.
      *
+     * @param channels see the record description
+     * @param height see the record description
+     * @param width see the record description
+     * @param kernel see the record description
+     * @param stride see the record description
+     * @param padding see the record description
      * @throws IllegalArgumentException naming the sizes when the window does not fit
      */
     public ConvGeometry {
