@@ -33,8 +33,12 @@ import java.util.random.RandomGenerator;
  *   <li>∂L/∂X = Wᵀ · δ (c·k·k × m·P), and ∂L/∂x = col2im(∂L/∂X): each pixel collects the gradient of
  *       every window it appeared in. That sum is the correlation of δ with the flipped kernel.</li>
  * </ul>
- * The buffers, the columns X among them, are allocated once per batch size; backward reuses X's buffer
- * for ∂L/∂X, so each forward pass allows one backward pass.
+ * The batch runs in groups of examples whose columns X take at most {@value #COLUMN_BUDGET} floats (2 MB,
+ * a core's L2 cache here): X is k² copies of the input, and for the second layer of the course CNN the
+ * whole batch's X (8 MB) would go to memory and back between im2col, the product and col2im. So each
+ * group's X is made, used and dropped while it is still in cache, and backward makes it again rather
+ * than keeping every group's. The gradients of the weights add up over the groups. Buffers are allocated
+ * once per batch size and group size.
  *
  * <p>Saved as kind {@code conv2d} with its kernel, filters, stride, padding and activation.
  */
@@ -92,10 +96,25 @@ public final class Conv2d implements Layer {
     private final Activation activation;
     private final Parameter weights;
     private final Parameter bias;
-    /** Per batch size: [0] X = im2col(x), then ∂L/∂X; [1] Z, then δ in channel rows; [2] y; [3] δ; [4] ∂L/∂x. */
-    private final BatchBuffers buffers;
-    private Tensor[] current;
-    private boolean columnsHoldInput;
+    /** The most floats of X one group of examples may take; see the class comment. */
+    static final int COLUMN_BUDGET = 1 << 19;
+
+    /** Examples per group, so that a group's X stays within {@link #COLUMN_BUDGET}. */
+    private final int groupSize;
+    /** Per batch size: [0] y, [1] δ. */
+    private final BatchBuffers batchBuffers;
+    /**
+     * Per group size: [0] the group's x, [1] X = im2col(x), then ∂L/∂X, [2] Z, then δ in channel rows,
+     * [3] the group's y, then its δ, [4] the group's ∂L/∂x. (A group of the whole batch uses the batch's x and y.)
+     */
+    private final BatchBuffers groupBuffers;
+    /** ∂L/∂W and ∂L/∂b of one group, added into the parameters' gradients. */
+    private final Tensor groupGradWeights;
+    private final Tensor groupGradBias;
+    /** Per batch size: [0] ∂L/∂x. */
+    private final BatchBuffers gradInputBuffers;
+    private Tensor input;
+    private Tensor output;
 
     /**
      * Creates a layer with zero weights; see {@link #initialize}.
@@ -117,9 +136,14 @@ public final class Conv2d implements Layer {
         this.bias = Parameter.zeros(name + ".bias", 1, filters, false);
         int patch = geometry.patchSize(), positions = geometry.positions(), outputSize = outputSize();
         int inputSize = geometry.inputSize();
-        this.buffers = new BatchBuffers(m -> new Tensor[] {
-                new Tensor(patch, m * positions), new Tensor(filters, m * positions),
-                new Tensor(m, outputSize), new Tensor(m, outputSize), new Tensor(m, inputSize)});
+        this.groupSize = (int) Math.max(1, COLUMN_BUDGET / ((long) patch * positions));
+        this.batchBuffers = new BatchBuffers(outputSize, 2);
+        this.groupBuffers = new BatchBuffers(g -> new Tensor[] {
+                new Tensor(g, inputSize), new Tensor(patch, g * positions), new Tensor(filters, g * positions),
+                new Tensor(g, outputSize), new Tensor(g, inputSize)});
+        this.gradInputBuffers = new BatchBuffers(inputSize, 1);
+        this.groupGradWeights = new Tensor(filters, patch);
+        this.groupGradBias = new Tensor(1, filters);
     }
 
     /**
@@ -234,33 +258,65 @@ public final class Conv2d implements Layer {
 
     @Override
     public Tensor forward(Backend backend, Tensor x) {
-        Tensor[] b = buffers.forRows(x.rows());
-        Tensor columns = b[0], z = b[1], y = b[2];
-        backend.im2col(geometry, x, columns);                        // X = im2col(x)
-        backend.matmul(weights.value(), columns, z);                  // Z = W·X
-        backend.channelsToExamples(z, bias.value(), activation, y);   // y = f(Z + b), into example rows
-        current = b;
-        columnsHoldInput = true;
+        int m = x.rows();
+        Tensor y = batchBuffers.forRows(m)[0];
+        for (int first = 0; first < m; first += groupSize) {
+            int rows = Math.min(groupSize, m - first);
+            Tensor[] group = groupBuffers.forRows(rows);
+            Tensor columns = group[1], z = group[2];
+            Tensor xg = rows == m ? x : copyRows(x, first, group[0]);
+            Tensor yg = rows == m ? y : group[3];
+            backend.im2col(geometry, xg, columns);                        // X = im2col(x)
+            backend.matmul(weights.value(), columns, z);                   // Z = W·X
+            backend.channelsToExamples(z, bias.value(), activation, yg);   // y = f(Z + b), into example rows
+            if (yg != y) {
+                System.arraycopy(yg.data(), 0, y.data(), first * yg.cols(), yg.size());
+            }
+        }
+        input = x;
+        output = y;
         return y;
     }
 
     @Override
     public Tensor backward(Backend backend, Tensor gradOutput, boolean needInputGradient) {
-        if (current == null || gradOutput.rows() != current[2].rows() || !columnsHoldInput) {
-            throw new IllegalStateException("backward needs one forward pass on a batch of the same size first");
+        if (output == null || gradOutput.rows() != output.rows()) {
+            throw new IllegalStateException("backward needs a forward pass on a batch of the same size first");
         }
-        Tensor columns = current[0], deltaChannels = current[1], y = current[2], delta = current[3];
-        backend.activationBackward(activation, y, gradOutput, delta);       // δ = g ⊙ f′(z)
-        backend.examplesToChannels(delta, deltaChannels, bias.grad());     // δ into channel rows; ∂L/∂b = row sums
-        backend.matmulTransposeB(deltaChannels, columns, weights.grad());  // ∂L/∂W = δ·Xᵀ
-        if (!needInputGradient) {
-            return null;
+        int m = gradOutput.rows();
+        Tensor delta = batchBuffers.forRows(m)[1];
+        Tensor gradInput = needInputGradient ? gradInputBuffers.forRows(m)[0] : null;
+        backend.activationBackward(activation, output, gradOutput, delta);    // δ = g ⊙ f′(z)
+        backend.fill(weights.grad(), 0f);
+        backend.fill(bias.grad(), 0f);
+        for (int first = 0; first < m; first += groupSize) {
+            int rows = Math.min(groupSize, m - first);
+            Tensor[] group = groupBuffers.forRows(rows);
+            Tensor columns = group[1], deltaChannels = group[2];
+            Tensor xg = rows == m ? input : copyRows(input, first, group[0]);
+            Tensor deltaGroup = rows == m ? delta : copyRows(delta, first, group[3]);
+            backend.im2col(geometry, xg, columns);                            // X again, while it is in cache
+            backend.examplesToChannels(deltaGroup, deltaChannels, groupGradBias); // δ into channel rows; Σ per row
+            backend.matmulTransposeB(deltaChannels, columns, groupGradWeights);  // ∂L/∂W = δ·Xᵀ
+            backend.axpy(1f, groupGradBias, bias.grad());                         // ∂L/∂b, summed over groups
+            backend.axpy(1f, groupGradWeights, weights.grad());                   // ∂L/∂W, summed over groups
+            if (gradInput != null) {
+                Tensor gradInputGroup = rows == m ? gradInput : group[4];
+                backend.matmulTransposeA(weights.value(), deltaChannels, columns); // ∂L/∂X = Wᵀ·δ, over X's buffer
+                backend.col2im(geometry, columns, gradInputGroup);                 // ∂L/∂x = col2im(∂L/∂X)
+                if (gradInputGroup != gradInput) {
+                    System.arraycopy(gradInputGroup.data(), 0, gradInput.data(), first * gradInputGroup.cols(),
+                            gradInputGroup.size());
+                }
+            }
         }
-        columnsHoldInput = false;
-        backend.matmulTransposeA(weights.value(), deltaChannels, columns); // ∂L/∂X = Wᵀ·δ, over X's buffer
-        Tensor gradInput = current[4];
-        backend.col2im(geometry, columns, gradInput);                      // ∂L/∂x = col2im(∂L/∂X)
         return gradInput;
+    }
+
+    /** @return into, holding rows [first, first + into.rows()) of from */
+    private static Tensor copyRows(Tensor from, int first, Tensor into) {
+        System.arraycopy(from.data(), first * from.cols(), into.data(), 0, into.size());
+        return into;
     }
 
     @Override

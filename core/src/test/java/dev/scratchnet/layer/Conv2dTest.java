@@ -100,14 +100,46 @@ class Conv2dTest {
     }
 
     @Test
-    void theFirstLayerSkipsTheInputGradientAndOneBackwardFollowsEachForward() {
+    void theFirstLayerSkipsTheInputGradientAndBackwardNeedsAForwardOfTheSameSize() {
         ConvGeometry g = new ConvGeometry(1, 5, 5, 3, 1, 0);
         Conv2d conv = layer(g, 2, Activation.RELU, 13);
         Tensor x = random(2, g.inputSize(), 14), gradOutput = random(2, conv.outputSize(), 15);
+        assertThrows(IllegalStateException.class, () -> conv.backward(backend, gradOutput, true));
         conv.forward(backend, x);
         assertNull(conv.backward(backend, gradOutput, false));
-        conv.backward(backend, gradOutput, true);
-        assertThrows(IllegalStateException.class, () -> conv.backward(backend, gradOutput, true));
+        Tensor gradWeights = conv.weights().grad().copy();
+        Tensor gradInput = conv.backward(backend, gradOutput, true).copy();
+        assertEquals(gradWeights, conv.weights().grad(), "a second backward gives the same gradients");
+        assertEquals(gradInput, conv.backward(backend, gradOutput, true));
+        assertThrows(IllegalStateException.class, () -> conv.backward(backend, random(3, conv.outputSize(), 16), true));
+    }
+
+    @Test
+    void groupsOfExamplesGiveTheSameResultAsTheWholeBatch() {
+        // 20×12×12 with 5×5 kernels: X takes 500·64 floats per example, so a group holds 16 examples and a batch
+        // of 40 runs as 16 + 16 + 8.
+        ConvGeometry g = new ConvGeometry(20, 12, 12, 5, 1, 0);
+        assertEquals(16, Conv2d.COLUMN_BUDGET / (g.patchSize() * g.positions()));
+        Conv2d conv = layer(g, 3, Activation.TANH, 17);
+        Tensor x = random(40, g.inputSize(), 18), gradOutput = random(40, conv.outputSize(), 19);
+        Tensor y = conv.forward(backend, x).copy();
+        Tensor gradInput = conv.backward(backend, gradOutput, true).copy();
+        Tensor gradWeights = conv.weights().grad().copy(), gradBias = conv.bias().grad().copy();
+        // The same sums, example by example: one forward and backward per single-example batch.
+        Tensor sumWeights = new Tensor(gradWeights.rows(), gradWeights.cols()), sumBias = new Tensor(1, 3);
+        for (int b = 0; b < 40; b++) {
+            Tensor xb = Tensor.wrap(1, g.inputSize(), java.util.Arrays.copyOfRange(x.data(), b * g.inputSize(), (b + 1) * g.inputSize()));
+            Tensor gb = Tensor.wrap(1, conv.outputSize(), java.util.Arrays.copyOfRange(gradOutput.data(),
+                    b * conv.outputSize(), (b + 1) * conv.outputSize()));
+            assertArrayEquals(java.util.Arrays.copyOfRange(y.data(), b * conv.outputSize(), (b + 1) * conv.outputSize()),
+                    conv.forward(backend, xb).data(), 1e-5f);
+            assertArrayEquals(java.util.Arrays.copyOfRange(gradInput.data(), b * g.inputSize(), (b + 1) * g.inputSize()),
+                    conv.backward(backend, gb, true).data(), 1e-5f);
+            backend.axpy(1f, conv.weights().grad(), sumWeights);
+            backend.axpy(1f, conv.bias().grad(), sumBias);
+        }
+        assertArrayEquals(sumWeights.data(), gradWeights.data(), 1e-3f);
+        assertArrayEquals(sumBias.data(), gradBias.data(), 1e-3f);
     }
 
     @Test
