@@ -26,15 +26,16 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p><b>What is measured:</b> {@code forward} is one training forward pass of the layer (im2col, the
  * product W·X, bias, ReLU and the move into example rows); {@code forwardBackward} adds the backward
- * pass (ReLU′, the move into channel rows with the bias gradient, ∂L/∂W = δ·Xᵀ, and for conv2 also
+ * pass (ReLU′, im2col again, the move into channel rows with the bias gradient, ∂L/∂W = δ·Xᵀ, and for conv2 also
  * ∂L/∂X = Wᵀ·δ and col2im). The backward pass alone is the difference. conv1 is 1×28×28 → 20×24×24
  * (the first layer, so without ∂L/∂x), conv2 is 20×12×12 → 40×8×8. Per call: conv1 forward 18.4 M
  * multiply-adds, backward 18.4 M; conv2 forward 81.9 M, backward 163.8 M.
  *
  * <p><b>What could mislead:</b> the machine is shared, so compare backends within one run and note the
  * load ({@code uptime}). The input is random, not MNIST, and ∂L/∂y is random too: the cost does not
- * depend on the values (no subnormals arise). The column matrix X (3.7 MB for conv1, 8.2 MB for conv2)
- * is larger than L2, as in training. The scalar backend ignores {@code threads}.
+ * depend on the values (no subnormals arise). The layer runs the batch in groups whose columns X fit
+ * in 2 MB (36 examples for conv1, 16 for conv2), so the products are smaller than one over the whole
+ * batch. The scalar backend ignores {@code threads}.
  *
  * <p><b>How to run:</b> {@code java --add-modules jdk.incubator.vector -jar bench/target/benchmarks.jar
  * ConvBenchmark -rf csv -rff conv.csv}, then {@link JmhTable}; or {@link RunBenchmarks} with
