@@ -87,9 +87,6 @@ public final class Conv2d implements Layer {
         }
     }
 
-    /** Examples per im2col pass in {@link #infer}: bounds the column buffer of a large prediction batch. */
-    private static final int INFER_CHUNK = 64;
-
     private final ConvGeometry geometry;
     private final Shape outputShape;
     private final int filters;
@@ -323,8 +320,8 @@ public final class Conv2d implements Layer {
     public Tensor infer(Backend backend, Tensor x) {
         int m = x.rows(), inputSize = inputSize(), outputSize = outputSize(), positions = geometry.positions();
         Tensor y = new Tensor(m, outputSize);
-        for (int start = 0; start < m; start += INFER_CHUNK) {
-            int rows = Math.min(INFER_CHUNK, m - start);
+        for (int start = 0; start < m; start += groupSize) { // groups, as in training, bound the columns' size
+            int rows = Math.min(groupSize, m - start);
             Tensor chunk = Tensor.wrap(rows, inputSize,
                     Arrays.copyOfRange(x.data(), start * inputSize, (start + rows) * inputSize));
             Tensor columns = new Tensor(geometry.patchSize(), rows * positions);

@@ -146,7 +146,9 @@ final class ConvKernels {
                                 Arrays.fill(cols, d, d + ow, 0f);
                                 continue;
                             }
-                            Arrays.fill(cols, d, d + oxFrom, 0f);
+                            if (oxFrom > 0) {
+                                Arrays.fill(cols, d, d + oxFrom, 0f);
+                            }
                             int srcRow = src + iy * w + kj - pad;
                             if (s == 1) {
                                 System.arraycopy(x, srcRow + oxFrom, cols, d + oxFrom, oxTo - oxFrom);
@@ -155,7 +157,9 @@ final class ConvKernels {
                                     cols[d + ox] = x[srcRow + ox * s];
                                 }
                             }
-                            Arrays.fill(cols, d + oxTo, d + ow, 0f);
+                            if (oxTo < ow) {
+                                Arrays.fill(cols, d + oxTo, d + ow, 0f);
+                            }
                         }
                     }
                 }

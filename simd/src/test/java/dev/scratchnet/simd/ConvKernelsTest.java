@@ -8,6 +8,8 @@ import dev.scratchnet.backend.ConvGeometry;
 import dev.scratchnet.tensor.Tensor;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The convolution kernels split their work across threads; on the course CNN's shapes (batch 64, large
@@ -67,5 +69,39 @@ class ConvKernelsTest {
         one.maxPoolBackward(pool, dy, a1, dx1);
         two.maxPoolBackward(pool, dy, a1, dx2);
         assertEquals(dx1, dx2);
+    }
+
+    @ParameterizedTest(name = "{0} thread(s)")
+    @ValueSource(ints = {1, 2})
+    void aWarmCnnTrainingStepAllocatesNothing(int threads) {
+        com.sun.management.ThreadMXBean bean =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        dev.scratchnet.data.Dataset train = dev.scratchnet.model.SyntheticData.bars(640, 16, 3);
+        dev.scratchnet.model.Network net = dev.scratchnet.model.Network.builder()
+                .input(new dev.scratchnet.layer.Shape(1, 16, 16))
+                .conv(5, 8, Activation.RELU).maxPool(2).conv(5, 8, Activation.RELU).maxPool(2)
+                .dense(2, Activation.IDENTITY).backend(new VectorBackend(threads)).seed(4).build();
+        // Interpreted or C1-compiled code keeps vectors as objects, so the step allocates until C2 has
+        // compiled every kernel, which on a busy machine takes a while: the test asks that once warm, an
+        // epoch's steps allocate nothing, which a steady allocation would fail in every epoch.
+        long[] perEpoch = new long[40];
+        dev.scratchnet.model.Trainer trainer = new dev.scratchnet.model.Trainer(net,
+                dev.scratchnet.model.TrainingConfig.builder().learningRate(0.01f).batchSize(64).epochs(perEpoch.length).build());
+        trainer.addListener(new dev.scratchnet.model.TrainingListener() {
+            private long start;
+
+            @Override
+            public void onBatchEnd(int epoch, int batch, int batches, double loss) {
+                if (batch == 1) {
+                    start = bean.getCurrentThreadAllocatedBytes();
+                } else if (batch == batches) {
+                    perEpoch[epoch - 1] = bean.getCurrentThreadAllocatedBytes() - start;
+                }
+            }
+        });
+        trainer.fit(train, null);
+        long least = java.util.Arrays.stream(perEpoch, perEpoch.length / 2, perEpoch.length).min().orElseThrow();
+        org.junit.jupiter.api.Assertions.assertTrue(least < 1024, "allocated at least " + least + " bytes in 9 steps of every "
+                + "late epoch on " + threads + " thread(s): " + java.util.Arrays.toString(perEpoch));
     }
 }
