@@ -103,13 +103,12 @@ public final class Dense implements Layer {
     /**
      * Draws the initial weights and biases, with fan-in in and fan-out out.
      *
-     * @param initializer the scheme, or null for {@link Initializer#defaultFor} the activation
+     * @param initializer the scheme
      * @param random the source of randomness
      */
     @Override
     public void initialize(Initializer initializer, RandomGenerator random) {
-        Initializer scheme = initializer != null ? initializer : Initializer.defaultFor(activation);
-        scheme.initialize(weights.value().data(), bias.value().data(), inputSize, outputSize, random);
+        initializer.initialize(weights.value().data(), bias.value().data(), inputSize, outputSize, random);
     }
 
     @Override

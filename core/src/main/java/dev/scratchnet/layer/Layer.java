@@ -97,8 +97,8 @@ public interface Layer {
      * seeded generator, so a seed gives the same network. Layers without weights keep this default,
      * which does nothing.
      *
-     * @param initializer the scheme the user chose, or null for the layer's own default
-     *                    ({@link Initializer#defaultFor} its activation, for layers that have one)
+     * @param initializer the scheme: the one the user chose, else {@link Initializer#defaultFor} the
+     *                    layer's {@link #outputActivation()} (He before ReLU, Xavier otherwise)
      * @param random the source of randomness
      */
     default void initialize(Initializer initializer, RandomGenerator random) {

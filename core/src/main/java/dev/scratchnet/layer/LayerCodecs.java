@@ -1,10 +1,14 @@
 package dev.scratchnet.layer;
 
+import java.util.Iterator;
 import java.util.Map;
+import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The layer kinds a model file may contain, by name. The built-in layers are always known; a layer
@@ -13,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code META-INF/services/dev.scratchnet.layer.LayerCodec} of its jar. Thread-safe.
  */
 public final class LayerCodecs {
+    private static final Logger LOG = LoggerFactory.getLogger(LayerCodecs.class);
     private static final Map<String, LayerCodec> CODECS = new ConcurrentHashMap<>();
 
     static {
@@ -20,12 +25,29 @@ public final class LayerCodecs {
         register(Dropout.CODEC);
         register(Conv2d.CODEC);
         register(MaxPool2d.CODEC);
-        for (LayerCodec codec : ServiceLoader.load(LayerCodec.class, LayerCodecs.class.getClassLoader())) {
-            register(codec);
-        }
+        registerServices();
     }
 
     private LayerCodecs() {
+    }
+
+    /**
+     * Registers the codecs listed as services. A broken or clashing provider is logged and skipped:
+     * it must not stop the built-in layers from loading.
+     */
+    private static void registerServices() {
+        Iterator<LayerCodec> providers = ServiceLoader.load(LayerCodec.class, LayerCodecs.class.getClassLoader()).iterator();
+        // Recovery after a broken entry is best effort, so a bounded number of tries.
+        for (int tries = 0; tries < 1000; tries++) {
+            try {
+                if (!providers.hasNext()) {
+                    return;
+                }
+                register(providers.next());
+            } catch (ServiceConfigurationError | IllegalArgumentException e) {
+                LOG.warn("skipped a layer codec service: {}", e.getMessage());
+            }
+        }
     }
 
     /**

@@ -330,8 +330,9 @@ public final class Network {
             Shape expected = layer.inputShape();
             boolean fits = expected.equals(current) || (!expected.isImage() && expected.size() == current.size());
             if (!fits) {
-                throw new IllegalStateException("layer " + (layers.size()) + " (" + layer.describe() + ") expects input "
-                        + expected + ", but the layer before it gives " + current);
+                throw new IllegalStateException("layer " + layers.size() + " (" + layer.describe() + ") expects input "
+                        + expected + ", but " + (layers.isEmpty() ? "the network's input is " : "the layer before it gives ")
+                        + current);
             }
             layers.add(layer);
             shape = layer.outputShape();
@@ -452,8 +453,8 @@ public final class Network {
         }
 
         /**
-         * @param initializer the weight initialisation for every layer (default: each layer's own,
-         *                    {@link Initializer#defaultFor} its activation: He for ReLU, Xavier otherwise)
+         * @param initializer the weight initialisation for every layer (default: for each layer,
+         *                    {@link Initializer#defaultFor} its output activation: He for ReLU, Xavier otherwise)
          * @return this builder
          */
         public Builder initializer(Initializer initializer) {
@@ -503,7 +504,7 @@ public final class Network {
             }
             RandomGenerator random = new SplittableRandom(seed);
             for (Layer layer : layers) {
-                layer.initialize(initializer, random);
+                layer.initialize(initializer != null ? initializer : Initializer.defaultFor(layer.outputActivation()), random);
             }
             built = true;
             return new Network(inputShape, layers, lossKind.create(), backend != null ? backend : new ScalarBackend());

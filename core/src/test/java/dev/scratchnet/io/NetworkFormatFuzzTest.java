@@ -17,24 +17,30 @@ import java.util.zip.CRC32;
 import org.junit.jupiter.api.Test;
 
 /**
- * Feeds the model reader thousands of damaged files. Half of them get a valid checksum again, so
- * the damage reaches the parser instead of stopping at the checksum. Every one must end in a
+ * Feeds the model reader thousands of damaged files, of the current format and of version 1.
+ * Half of them get a valid checksum again, so the damage reaches the parser instead of stopping at
+ * the checksum. Every one must end in a
  * loaded model or a {@link ModelFormatException}: no other exception, no huge allocation.
  */
 class NetworkFormatFuzzTest {
     private static final int INPUTS = 10_000;
 
     @Test
-    void damagedModelFilesAreRefusedCleanly() {
+    void damagedModelFilesAreRefusedCleanly() throws java.io.IOException {
         Network net = Network.builder().input(2).dense(5, Activation.RELU).dropout(0.2f).dense(4, Activation.IDENTITY).build();
         Trainer trainer = new Trainer(net, TrainingConfig.builder().optimizer(OptimizerKind.ADAM).epochs(1).build());
         trainer.fit(SyntheticData.blobs(20, 1), null);
         byte[] good = NetworkFormat.toBytes(net, Normalization.UNIT, null);
         byte[] checkpoint = NetworkFormat.toBytes(net, Normalization.UNIT, trainer.state());
+        byte[] version1; // the older reader path gets damaged files too
+        try (java.io.InputStream in = getClass().getResourceAsStream("v1-2-6-dropout-4-checkpoint.snm")) {
+            version1 = in.readAllBytes();
+        }
+        byte[][] originals = {good, checkpoint, version1};
         SplittableRandom random = new SplittableRandom(2026);
         int refused = 0, loaded = 0;
         for (int i = 0; i < INPUTS; i++) {
-            byte[] bytes = mutate(i % 2 == 0 ? good : checkpoint, random);
+            byte[] bytes = mutate(originals[i % originals.length], random);
             if (random.nextBoolean() && bytes.length >= 4) {
                 reseal(bytes);
             }

@@ -48,7 +48,7 @@ class NetworkTest {
         Network.builder().input(image).add(new Dense(16, 3, Activation.IDENTITY, "d"));
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> Network.builder().input(image).add(new Negate(new Shape(1, 2, 8))));
-        assertTrue(e.getMessage().contains("expects input 1×2×8") && e.getMessage().contains("gives 1×4×4"),
+        assertTrue(e.getMessage().contains("expects input 1×2×8, but the network's input is 1×4×4"),
                 e.getMessage());
     }
 
@@ -80,6 +80,24 @@ class NetworkTest {
         for (int p = 0; p < a.parameters().size(); p++) {
             assertArrayEquals(a.parameters().get(p).value().data(), b.parameters().get(p).value().data());
         }
+    }
+
+    @Test
+    void eachLayerStartsFromTheDefaultForItsActivationUnlessOneIsChosen() {
+        assertEquals(Math.sqrt(2.0 / 400), weightStd(Network.builder().input(400).dense(100, Activation.RELU)), 0.03 * 0.0707);
+        assertEquals(Math.sqrt(2.0 / 500), weightStd(Network.builder().input(400).dense(100, Activation.TANH)), 0.03 * 0.0632);
+        assertEquals(Math.sqrt(2.0 / 500), weightStd(Network.builder().input(400).dense(100, Activation.RELU)
+                .initializer(dev.scratchnet.layer.Initializer.XAVIER)), 0.03 * 0.0632);
+    }
+
+    /** The standard deviation of the first layer's weights, with an identity output layer added. */
+    private static double weightStd(Network.Builder builder) {
+        float[] w = builder.dense(2, Activation.IDENTITY).build().parameters().get(0).value().data();
+        double squares = 0;
+        for (float v : w) {
+            squares += (double) v * v;
+        }
+        return Math.sqrt(squares / w.length);
     }
 
     @Test
