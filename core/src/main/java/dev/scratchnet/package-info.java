@@ -13,7 +13,9 @@
  *   <li>{@link dev.scratchnet.model.Network}: layers forward, then backward in reverse;</li>
  *   <li>{@link dev.scratchnet.optim.Sgd} (then Momentum, Adam): the update step;</li>
  *   <li>{@link dev.scratchnet.model.Trainer}: epochs, mini-batches, evaluation;</li>
- *   <li>{@link dev.scratchnet.model.GradientCheck}: backprop verified against finite differences.</li>
+ *   <li>{@link dev.scratchnet.model.GradientCheck}: backprop verified against finite differences;</li>
+ *   <li>{@link dev.scratchnet.layer.Conv2d} and {@link dev.scratchnet.layer.MaxPool2d}: the same equations
+ *       for images, through im2col and the same matrix products.</li>
  * </ol>
  * The derivation, with the same symbols, is in docs/backprop.md.
  */

@@ -214,6 +214,50 @@ final class Charts {
         AtomicFiles.write(png, out -> ImageIO.write(image, "png", out));
     }
 
+    /**
+     * One example's feature maps after a layer with an image output: each channel drawn as a grey picture,
+     * black for the layer's largest value and white for 0 or less (ReLU maps are mostly white, with the
+     * strokes each filter responds to in black). One scale for all maps, so weak maps look weak.
+     *
+     * @param title the heading
+     * @param shape channels × height × width of the maps
+     * @param maps the values, channel-major ({@code shape.size()} of them)
+     */
+    static void featureMaps(String title, Shape shape, float[] maps, Path png) throws IOException {
+        int height = shape.height(), width = shape.width(), area = height * width;
+        int shown = Math.min(shape.channels(), MAX_UNITS);
+        int scale = Math.max(1, 28 * SCALE / Math.max(height, width));
+        int columns = (int) Math.ceil(Math.sqrt(shown));
+        int rows = (shown + columns - 1) / columns;
+        int cellWidth = width * scale, cellHeight = height * scale, pad = 4, titleHeight = 28;
+        BufferedImage image = new BufferedImage(Math.max(columns * (cellWidth + pad) + pad, 8 * title.length()),
+                titleHeight + rows * (cellHeight + pad) + pad, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, image.getWidth(), image.getHeight());
+        g.setColor(Color.BLACK);
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
+        g.drawString(title, pad, 20);
+        float max = 1e-12f;
+        for (int i = 0; i < shown * area; i++) {
+            max = Math.max(max, maps[i]);
+        }
+        for (int c = 0; c < shown; c++) {
+            int x0 = pad + (c % columns) * (cellWidth + pad);
+            int y0 = titleHeight + (c / columns) * (cellHeight + pad);
+            g.setColor(Color.LIGHT_GRAY);
+            g.drawRect(x0 - 1, y0 - 1, cellWidth + 1, cellHeight + 1);
+            for (int i = 0; i < area; i++) {
+                int level = 255 - Math.round(255 * Math.max(0f, Math.min(1f, maps[c * area + i] / max)));
+                g.setColor(new Color(level, level, level));
+                g.fillRect(x0 + (i % width) * scale, y0 + (i / width) * scale, scale, scale);
+            }
+        }
+        g.dispose();
+        writeAtomically(png, out -> ImageIO.write(image, "png", out));
+    }
+
     /** −1 → blue, 0 → white, +1 → red. */
     static Color diverging(float t) {
         float a = Math.min(1, Math.abs(t));

@@ -34,7 +34,33 @@ final class ReportWriter {
         if (first.isPresent() && Charts.pictureGrid(first.get().field()).isPresent()) {
             Charts.firstLayerWeights(first.get(), dir.resolve("first-layer-weights.png"));
         }
+        writeFeatureMaps(dir, network, test, 0);
         return evaluation;
+    }
+
+    /**
+     * For one test image, the output of every layer that has weights and an image output (each
+     * convolution): {@code feature-maps-layer-L.png}, one picture per channel.
+     *
+     * @return the files written, in layer order
+     */
+    static List<Path> writeFeatureMaps(Path dir, Network network, Dataset test, int index) throws IOException {
+        List<Path> written = new ArrayList<>();
+        Tensor x = Tensor.wrap(1, test.inputSize(), java.util.Arrays.copyOfRange(test.inputs().data(),
+                index * test.inputSize(), (index + 1) * test.inputSize()));
+        List<Layer> layers = network.layers();
+        for (int l = 0; l < layers.size(); l++) {
+            Layer layer = layers.get(l);
+            x = layer.infer(network.backend(), x);
+            if (layer.outputShape().isImage() && !layer.parameters().isEmpty()) {
+                Path png = dir.resolve("feature-maps-layer-" + l + ".png");
+                Charts.featureMaps("Layer " + l + ", " + layer.describe() + ": " + layer.outputShape() + " for test image "
+                        + index + (test.hasLabels() ? " (label " + test.labels()[index] + ")" : ""),
+                        layer.outputShape(), x.data(), png);
+                written.add(png);
+            }
+        }
+        return written;
     }
 
     static List<Charts.Example> mostConfidentMistakes(Network network, Normalization normalization, Dataset test, int count) {

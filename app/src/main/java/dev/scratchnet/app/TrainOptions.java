@@ -23,11 +23,17 @@ final class TrainOptions {
     /** Named starting points; single flags still override them. */
     enum Preset {
         /** The default: fast to reach 98% on MNIST. */
-        DEFAULT(new Settings(new int[] {PIXELS, 256, CLASSES}, Activation.RELU, LossKind.CROSS_ENTROPY, Initializer.HE,
+        DEFAULT(new Settings(LayerSpec.dense(List.of(256), CLASSES), Activation.RELU, LossKind.CROSS_ENTROPY, Initializer.HE,
                 OptimizerKind.MOMENTUM, 0.05f, 0.9f, 64, 10, 1e-4f, 0f, LearningRateSchedule.cosine(), 42L)),
         /** Nielsen's "Neural Networks and Deep Learning", chapter 1: about 95% after 30 epochs. */
-        NIELSEN(new Settings(new int[] {PIXELS, 30, CLASSES}, Activation.SIGMOID, LossKind.QUADRATIC, Initializer.NORMAL,
-                OptimizerKind.SGD, 3.0f, 0f, 10, 30, 0f, 0f, LearningRateSchedule.constant(), 42L));
+        NIELSEN(new Settings(LayerSpec.dense(List.of(30), CLASSES), Activation.SIGMOID, LossKind.QUADRATIC, Initializer.NORMAL,
+                OptimizerKind.SGD, 3.0f, 0f, 10, 30, 0f, 0f, LearningRateSchedule.constant(), 42L)),
+        /**
+         * The course CNN (Nielsen, chapter 6): conv 5×5×20, pool 2, conv 5×5×40, pool 2, dense 100, dense 10, all
+         * ReLU, softmax cross-entropy; momentum SGD with a cosine schedule, L2 and dropout before the output layer.
+         */
+        CNN(new Settings(LayerSpec.parse("conv5x20,pool2,conv5x40,pool2,100,10"), Activation.RELU, LossKind.CROSS_ENTROPY,
+                Initializer.HE, OptimizerKind.MOMENTUM, 0.05f, 0.9f, 64, 12, 5e-4f, 0.3f, LearningRateSchedule.cosine(), 42L));
 
         final Settings settings;
 
@@ -37,7 +43,7 @@ final class TrainOptions {
     }
 
     /** Every value resolved: what the network and the trainer are built from. */
-    record Settings(int[] layers, Activation activation, LossKind loss, Initializer initializer,
+    record Settings(LayerSpec layers, Activation activation, LossKind loss, Initializer initializer,
                     OptimizerKind optimizer, float learningRate, float momentum, int batchSize, int epochs,
                     float l2, float dropout, LearningRateSchedule schedule, long seed) {
 
@@ -47,15 +53,9 @@ final class TrainOptions {
         }
 
         Network buildNetwork() {
-            Network.Builder b = Network.builder().input(layers[0]);
-            for (int i = 1; i < layers.length - 1; i++) {
-                b.dense(layers[i], activation);
-                if (dropout > 0) {
-                    b.dropout(dropout);
-                }
-            }
-            return b.dense(layers[layers.length - 1], outputActivation())
-                    .loss(loss).initializer(initializer).seed(seed).build();
+            Network.Builder b = Network.builder().input(layers.inputShape());
+            layers.addTo(b, activation, outputActivation(), dropout);
+            return b.loss(loss).initializer(initializer).seed(seed).build();
         }
 
         TrainingConfig buildConfig() {
@@ -64,13 +64,15 @@ final class TrainOptions {
         }
     }
 
-    @Option(names = "--preset", paramLabel = "NAME", description = "Start from a named setup: default or nielsen "
-            + "(784-30-10 sigmoid, quadratic cost, SGD η=3, batch 10, 30 epochs). Other flags override it.")
+    @Option(names = "--preset", paramLabel = "NAME", description = "Start from a named setup: default, nielsen "
+            + "(784-30-10 sigmoid, quadratic cost, SGD η=3, batch 10, 30 epochs) or cnn (conv5x20,pool2,conv5x40,pool2,100,10; "
+            + "12 epochs, L2 0.0005, dropout 0.3). Other flags override it.")
     String preset;
 
-    @Option(names = "--layers", split = ",", paramLabel = "N,N,...", hideParamSyntax = true,
-            description = "All layer sizes, input first: must start with 784 and end with 10 (default 784,256,10).")
-    List<Integer> layers;
+    @Option(names = "--layers", paramLabel = "SPEC",
+            description = "The layer stack, input side first, ending with 10 (default 784,256,10). Entries: "
+                    + LayerSpec.SYNTAX + ". A leading 784 may be left out.")
+    String layers;
 
     @Option(names = "--hidden", split = ",", paramLabel = "N,N,...", hideParamSyntax = true,
             description = "Hidden layer sizes only, e.g. 128 or 256,64 (784 and 10 are added).")
@@ -145,15 +147,16 @@ final class TrainOptions {
     /** Checks every given value; all problems are reported together as one usage error. */
     void validate(Validation v, int trainingImages) {
         v.require(preset == null || presetOrNull() != null,
-                "--preset must be default or nielsen, got '" + preset + "'");
+                "--preset must be default, nielsen or cnn, got '" + preset + "'");
         v.require(layers == null || hidden == null, "--layers and --hidden both give the layer sizes; use one of them");
         if (layers != null) {
-            v.require(layers.size() >= 2, "--layers needs at least an input and an output size, like 784,10");
-            v.require(layers.isEmpty() || layers.get(0) == PIXELS, "--layers must start with " + PIXELS
-                    + ", the number of pixels in an MNIST image (28×28), got " + (layers.isEmpty() ? "nothing" : layers.get(0)));
-            v.require(layers.size() < 2 || layers.get(layers.size() - 1) == CLASSES, "--layers must end with "
-                    + CLASSES + ", one output per digit, got " + layers.get(layers.size() - 1));
-            layers.forEach(n -> v.between("every --layers size", n, 1, MAX_UNITS));
+            try {
+                LayerSpec spec = LayerSpec.parse(layers);
+                v.require(spec.outputs() == CLASSES, "--layers must end with " + CLASSES + ", one output per digit, got "
+                        + (spec.outputs() == 0 ? "a convolution or pooling layer" : spec.outputs()));
+            } catch (IllegalArgumentException e) {
+                v.require(false, e.getMessage());
+            }
         }
         if (hidden != null) {
             hidden.forEach(n -> v.between("every --hidden size", n, 1, MAX_UNITS));
@@ -190,17 +193,13 @@ final class TrainOptions {
     /** The preset's values with every given flag laid over them. Call after {@link #validate}. */
     Settings resolve() {
         Settings base = (preset == null ? Preset.DEFAULT : presetOrNull()).settings;
-        int[] sizes = base.layers();
+        LayerSpec stack = base.layers();
         if (layers != null) {
-            sizes = layers.stream().mapToInt(Integer::intValue).toArray();
+            stack = LayerSpec.parse(layers);
         } else if (hidden != null) {
-            List<Integer> all = new ArrayList<>();
-            all.add(PIXELS);
-            all.addAll(hidden);
-            all.add(CLASSES);
-            sizes = all.stream().mapToInt(Integer::intValue).toArray();
+            stack = LayerSpec.dense(hidden, CLASSES);
         }
-        return new Settings(sizes,
+        return new Settings(stack,
                 activation != null ? activation : base.activation(),
                 loss != null ? loss : base.loss(),
                 initializer != null ? initializer : base.initializer(),

@@ -237,6 +237,42 @@ class AppIT {
     }
 
     @Test
+    void aSmallCnnTrainsResumesEvaluatesPredictsAndReports() throws Exception {
+        // A tiny MNIST-shaped folder and a tiny CNN, so the whole round costs seconds.
+        IdxFixtures.folder(work.resolve("data"), 200, 50);
+        String[] common = {"--data", "data", "--layers", "conv3x4,pool2,conv3x4s2same,10", "--batch", "32",
+            "--backend", "scalar", "--threads", "1", "--quiet"};
+        JarRunner.Result first = JarRunner.run(work, concat(new String[] {"train", "--epochs", "1", "--save", "cnn.snet"}, common));
+        assertEquals(0, first.exitCode(), first.toString());
+        JarRunner.Result resumed = JarRunner.run(work, "train", "--resume", "cnn.snet", "--epochs", "2", "--data", "data",
+                "--backend", "scalar", "--threads", "1", "--report", "cnn-report");
+        assertEquals(0, resumed.exitCode(), resumed.toString());
+        assertTrue(resumed.out().contains("1×28×28-conv3x4(relu)-pool2-conv3x4s2p1(relu)-10(identity)"), resumed.out());
+        assertEquals(2, NetworkFormat.load(work.resolve("cnn.snet"), new ScalarBackend()).trainingState().epochsCompleted());
+
+        JarRunner.Result eval = JarRunner.run(work, "eval", "--model", "cnn.snet", "--data", "data");
+        assertEquals(0, eval.exitCode(), eval.toString());
+        JarRunner.Result predict = JarRunner.run(work, "predict", "--model", "cnn.snet", "--data", "data", "--index", "3");
+        assertEquals(0, predict.exitCode(), predict.toString());
+        assertTrue(predict.out().contains("test image 3 (label "), predict.out());
+        JarRunner.Result report = JarRunner.run(work, "report", "--model", "cnn.snet", "--data", "data", "--out", "again");
+        assertEquals(0, report.exitCode(), report.toString());
+        for (Path dir : List.of(work.resolve("cnn-report"), work.resolve("again"))) {
+            // The first layer's filters (3×3 pictures) and each convolution's maps for one digit.
+            for (String png : List.of("first-layer-weights.png", "feature-maps-layer-0.png", "feature-maps-layer-2.png")) {
+                assertTrue(ImageIO.read(dir.resolve(png).toFile()) != null, dir + "/" + png);
+            }
+        }
+    }
+
+    @Test
+    void aLayerSpecThatDoesNotFitTheImageIsAUsageError() throws Exception {
+        JarRunner.Result r = JarRunner.run(work, "train", "--data", "nowhere", "--layers", "conv5x8,pool2,pool2,conv9x4,10");
+        assertEquals(2, r.exitCode(), r.toString());
+        assertTrue(r.err().contains("--layers entry 'conv9x4' has a 9×9 window, larger than the 8×6×6 it receives"), r.toString());
+    }
+
+    @Test
     void wrongIdxFileIsNamedWithTheProblem() throws Exception {
         Path dir = IdxFixtures.folder(work.resolve("data"), 20, 10);
         Files.writeString(dir.resolve("train-images-idx3-ubyte"), "this is not an IDX file at all");

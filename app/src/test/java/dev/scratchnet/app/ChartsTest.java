@@ -165,4 +165,18 @@ class ChartsTest {
         }
         return colours.size();
     }
+
+    @Test
+    void featureMapsAreGreyPicturesWithTheStrongestValueBlack() throws Exception {
+        Path png = tmp.resolve("maps.png");
+        float[] maps = new float[2 * 4 * 4];
+        maps[0] = 3f;       // channel 0, top-left: the largest value, black
+        maps[16 + 5] = -1f; // channel 1: negative values draw white, like 0
+        Charts.featureMaps("two maps", new Shape(2, 4, 4), maps, png);
+        BufferedImage image = decode(png);
+        int scale = 28 * Charts.SCALE / 4;
+        assertEquals(0x000000, image.getRGB(4 + 1, 28 + 1) & 0xffffff);
+        assertEquals(0xffffff, image.getRGB(4 + scale + 1, 28 + 1) & 0xffffff);
+        assertEquals(0xffffff, image.getRGB(4 + 4 * scale + 4 + scale + 1, 28 + scale + 1) & 0xffffff);
+    }
 }

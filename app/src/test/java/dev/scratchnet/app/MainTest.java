@@ -71,10 +71,18 @@ class MainTest {
     }
 
     @Test
+    void aBadLayerSpecIsAUsageErrorListingTheEntries() {
+        CliRun run = CliRun.of("train", "--layers", "conv5x20,pool,100,10");
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("--layers entry 'pool' is not a layer; use N (dense units), convKxF[sS][pP|same] "
+                + "(K×K convolution with F maps, stride S, padding P) or poolK[sS]"), run.err());
+    }
+
+    @Test
     void unknownPresetAndBackendAreNamed() {
         CliRun run = CliRun.of("train", "--preset", "lenet", "--backend", "gpu");
         assertEquals(2, run.exitCode());
-        assertTrue(run.err().contains("--preset must be default or nielsen, got 'lenet'"), run.err());
+        assertTrue(run.err().contains("--preset must be default, nielsen or cnn, got 'lenet'"), run.err());
         assertTrue(run.err().contains("--backend must be one of auto, ") && run.err().contains("got 'gpu'"), run.err());
     }
 

@@ -1,6 +1,5 @@
 package dev.scratchnet.app;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.scratchnet.backend.Activation;
@@ -16,7 +15,7 @@ class TrainOptionsTest {
         TrainOptions options = new TrainOptions();
         options.preset = "nielsen";
         TrainOptions.Settings s = options.resolve();
-        assertArrayEquals(new int[] {784, 30, 10}, s.layers());
+        assertEquals("784,30,10", s.layers().toString());
         assertEquals(Activation.SIGMOID, s.activation());
         assertEquals(LossKind.QUADRATIC, s.loss());
         assertEquals(OptimizerKind.SGD, s.optimizer());
@@ -35,8 +34,43 @@ class TrainOptionsTest {
         options.hidden = List.of(64, 32);
         TrainOptions.Settings s = options.resolve();
         assertEquals(2, s.epochs());
-        assertArrayEquals(new int[] {784, 64, 32, 10}, s.layers());
+        assertEquals("784,64,32,10", s.layers().toString());
         assertEquals(3.0f, s.learningRate());
+    }
+
+    @Test
+    void cnnPresetIsTheCourseConvolutionalNetwork() {
+        TrainOptions options = new TrainOptions();
+        options.preset = "cnn";
+        Network net = options.resolve().buildNetwork();
+        assertEquals("1×28×28-conv5x20(relu)-pool2-conv5x40(relu)-pool2-100(relu)-dropout(0.3)-10(identity), "
+                + "cross-entropy", net.describe());
+        assertEquals(20 * 25 + 20 + 40 * 500 + 40 + 640 * 100 + 100 + 100 * 10 + 10, net.parameterCount());
+    }
+
+    @Test
+    void layersTakeConvolutionAndPoolingEntriesWithStrideAndPadding() {
+        TrainOptions options = new TrainOptions();
+        options.layers = "784, conv3x8s2p1, pool3s2, conv3x4same, 10";
+        Network net = options.resolve().buildNetwork();
+        // 28 → ⌊(28 + 2 − 3)/2⌋ + 1 = 14 → ⌊(14 − 3)/2⌋ + 1 = 6 → same: 6
+        assertEquals("1×28×28-conv3x8s2p1(relu)-pool3s2-conv3x4p1(relu)-10(identity), cross-entropy", net.describe());
+        assertEquals(4 * 6 * 6, net.layers().get(3).inputSize());
+        assertEquals("conv3x8s2p1,pool3s2,conv3x4p1,10", options.resolve().layers().toString());
+    }
+
+    @Test
+    void badLayerEntriesGetOneSentenceListingWhatIsAllowed() {
+        for (String[] bad : new String[][] {
+                {"conv5,10", "--layers entry 'conv5' is not a layer; use N (dense units), convKxF"},
+                {"100,conv5x20,10", "needs an image, but it comes after a dense layer"},
+                {"conv5x4,pool2,pool2,conv9x4,10", "has a 9×9 window, larger than the 4×6×6 it receives"},
+                {"conv4x4same,10", "'same' padding needs an odd kernel size"},
+                {"conv3x4p3,10", "pads by 3, which must be below its kernel size 3"}}) {
+            IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> LayerSpec.parse(bad[0]));
+            org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains(bad[1]), bad[0] + ": " + e.getMessage());
+        }
     }
 
     @Test

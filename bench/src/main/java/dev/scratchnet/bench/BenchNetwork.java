@@ -3,6 +3,7 @@ package dev.scratchnet.bench;
 import dev.scratchnet.backend.Activation;
 import dev.scratchnet.backend.Backend;
 import dev.scratchnet.layer.Initializer;
+import dev.scratchnet.layer.Shape;
 import dev.scratchnet.loss.LossKind;
 import dev.scratchnet.model.Network;
 import dev.scratchnet.model.TrainingConfig;
@@ -12,8 +13,9 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * The three networks every benchmark and the reference scripts (bench/reference/) train, with the
- * same architecture, initialisation, loss, optimizer and batch size everywhere.
+ * The networks every benchmark and the reference scripts (bench/reference/) train, with the same
+ * architecture, initialisation, loss, optimizer and batch size everywhere: three dense ones, and the
+ * course CNN (its PyTorch twin is ../shared/anchors/torch_cnn.py).
  */
 enum BenchNetwork {
     /** Nielsen's network: 784-30-10, sigmoid throughout, quadratic loss, SGD η = 3, batch 10, N(0, 1) init. */
@@ -24,7 +26,16 @@ enum BenchNetwork {
             OptimizerKind.MOMENTUM, 0.05f, 64),
     /** 784-512-256-10 ReLU, softmax cross-entropy, Adam with η = 1e-3, batch 128, He init. */
     DEEP(new int[] {512, 256}, Activation.RELU, Activation.IDENTITY, LossKind.CROSS_ENTROPY, Initializer.HE,
-            OptimizerKind.ADAM, 1e-3f, 128);
+            OptimizerKind.ADAM, 1e-3f, 128),
+    /**
+     * The course CNN: conv 5×5×20, max-pool 2, conv 5×5×40, max-pool 2, then 640-100-10 ReLU, softmax
+     * cross-entropy, momentum 0.9 with η = 0.05, batch 64, He init.
+     */
+    CNN(new int[] {100}, Activation.RELU, Activation.IDENTITY, LossKind.CROSS_ENTROPY, Initializer.HE,
+            OptimizerKind.MOMENTUM, 0.05f, 64);
+
+    /** The dense networks, which EndToEndBench runs unless told otherwise. */
+    static final java.util.List<BenchNetwork> DENSE = java.util.List.of(NIELSEN, RELU128, DEEP);
 
     static final int INPUTS = 784;
     static final int CLASSES = 10;
@@ -67,6 +78,10 @@ enum BenchNetwork {
      */
     Network build(Backend backend, long seed) {
         Network.Builder b = Network.builder().input(INPUTS);
+        if (this == CNN) {
+            b = Network.builder().input(new Shape(1, 28, 28)).conv(5, 20, hiddenActivation).maxPool(2)
+                    .conv(5, 40, hiddenActivation).maxPool(2);
+        }
         for (int units : hidden) {
             b.dense(units, hiddenActivation);
         }
@@ -86,14 +101,14 @@ enum BenchNetwork {
 
     /** @return a one-line description, for example {@code 784-128-10 relu, cross-entropy, momentum η=0.05, batch 64} */
     String describe() {
-        String widths = INPUTS + "-" + Arrays.stream(hidden).mapToObj(Integer::toString).collect(Collectors.joining("-"))
+        String widths = (this == CNN ? "conv5x20-pool2-conv5x40-pool2-640" : INPUTS) + "-" + Arrays.stream(hidden).mapToObj(Integer::toString).collect(Collectors.joining("-"))
                 + "-" + CLASSES;
         return widths + " " + hiddenActivation.cliName() + ", " + loss.cliName() + ", " + optimizer.cliName()
                 + " η=" + learningRate + ", batch " + batchSize;
     }
 
     /**
-     * @param name {@code nielsen}, {@code relu128} or {@code deep}, any case
+     * @param name {@code nielsen}, {@code relu128}, {@code deep} or {@code cnn}, any case
      * @return the network
      * @throws IllegalArgumentException naming the accepted values
      */

@@ -29,9 +29,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p><b>What is measured:</b> forward pass, loss and ∂L/∂output, backward pass and optimizer update,
  * exactly the body of {@code Trainer.fit}'s batch loop (minus copying the batch out of the data set),
  * for the three networks of {@link BenchNetwork}: nielsen (784-30-10 sigmoid, quadratic, SGD, batch 10),
- * relu128 (784-128-10 ReLU, softmax cross-entropy, momentum, batch 64) and deep (784-512-256-10 ReLU,
- * softmax cross-entropy, Adam, batch 128). Multiply by the batches per epoch (6000, 938, 469) for an
- * estimate of an epoch's compute; {@link EndToEndBench} measures real epochs.
+ * relu128 (784-128-10 ReLU, softmax cross-entropy, momentum, batch 64), deep (784-512-256-10 ReLU,
+ * softmax cross-entropy, Adam, batch 128) and cnn (the course CNN: conv 5×5×20, pool 2, conv 5×5×40,
+ * pool 2, 640-100-10, momentum, batch 64). Multiply by the batches per epoch (6000, 938, 469, 938) for
+ * an estimate of an epoch's compute; {@link EndToEndBench} measures real epochs.
  *
  * <p><b>What could mislead:</b> the inputs are random, not MNIST, and the network trains on 16 of
  * them in turn. The kernels cost the same for any normal values, but not for subnormal ones (below
@@ -66,8 +67,8 @@ public class TrainStepBenchmark {
     @Param({"1", "2"})
     public int threads;
 
-    /** Which network: {@code nielsen}, {@code relu128} or {@code deep}. */
-    @Param({"nielsen", "relu128", "deep"})
+    /** Which network: {@code nielsen}, {@code relu128}, {@code deep} or {@code cnn}. */
+    @Param({"nielsen", "relu128", "deep", "cnn"})
     public String network;
 
     private Backend kernels;

@@ -229,4 +229,74 @@ public interface Backend {
      */
     void adamStep(Tensor param, Tensor grad, Tensor firstMoment, Tensor secondMoment, float learningRate,
                   float beta1, float beta2, float epsilon, long step, float weightDecay);
+
+    // ---- Convolution and pooling (docs/backprop.md, "Convolution"). An image batch is (m × c·h·w): one
+    // example per row, channel-major. A convolution runs as one matrix product over the whole batch in
+    // the "channel rows" layout (c × m·P): row ci holds channel ci of every example, example after example.
+
+    /**
+     * im2col: lays every k × k window of the batch out as one column, so that a convolution becomes the
+     * matrix product W · columns. Row r = (ci·k + ki)·k + kj, column b·P + oy·ow + ox holds
+     * x_b[ci][oy·s + ki − p][ox·s + kj − p], or 0 where that falls in the padding.
+     *
+     * @param g the window geometry (c × h × w input, k, s, p)
+     * @param input x (m × c·h·w)
+     * @param columns receives the windows (c·k·k × m·P); must not alias input
+     */
+    void im2col(ConvGeometry g, Tensor input, Tensor columns);
+
+    /**
+     * col2im, the adjoint of {@link #im2col}: adds every column entry back onto the input position it was
+     * copied from, so gradInput = Σ over windows covering a pixel of ∂L/∂columns. Overwrites gradInput.
+     *
+     * @param g the window geometry
+     * @param columns ∂L/∂columns (c·k·k × m·P)
+     * @param gradInput receives ∂L/∂x (m × c·h·w); must not alias columns
+     */
+    void col2im(ConvGeometry g, Tensor columns, Tensor gradInput);
+
+    /**
+     * The product of a convolution, moved from channel rows into example rows with the bias added per
+     * channel and the activation applied: out[b][ci·P + q] = f(z[ci][b·P + q] + bias[ci]).
+     *
+     * @param z W · columns (c × m·P)
+     * @param bias one value per channel (1 × c)
+     * @param f the activation
+     * @param out receives the layer output (m × c·P); must not alias z
+     */
+    void channelsToExamples(Tensor z, Tensor bias, Activation f, Tensor out);
+
+    /**
+     * The inverse move of {@link #channelsToExamples}, for the backward pass: channels[ci][b·P + q] =
+     * examples[b][ci·P + q], and channelSums[ci] = Σ_b Σ_q examples[b][ci·P + q] (the bias gradient).
+     *
+     * @param examples δ in example rows (m × c·P)
+     * @param channels receives δ in channel rows (c × m·P); must not alias examples
+     * @param channelSums receives the sum of each channel (1 × c)
+     */
+    void examplesToChannels(Tensor examples, Tensor channels, Tensor channelSums);
+
+    /**
+     * Max-pooling: out_b[ci][oy][ox] = max over the k × k window at (oy·s − p, ox·s − p) of channel ci
+     * (padding never wins), and argmax receives, for each output, the index within the example's row
+     * (ci·h·w + iy·w + ix) of the first input that holds the maximum.
+     *
+     * @param g the window geometry (k is the pool window)
+     * @param input x (m × c·h·w)
+     * @param output receives the maxima (m × c·oh·ow); must not alias input
+     * @param argmax receives the winners' indices, m·c·oh·ow of them, in output order
+     */
+    void maxPool(ConvGeometry g, Tensor input, Tensor output, int[] argmax);
+
+    /**
+     * Max-pooling backward: each output's gradient goes to the input that won its window, and nothing to
+     * the others: gradInput_b[argmax_b(o)] += gradOutput_b[o] (a pixel that wins several overlapping
+     * windows collects them all). Overwrites gradInput.
+     *
+     * @param g the window geometry of the forward pass
+     * @param gradOutput ∂L/∂y (m × c·oh·ow)
+     * @param argmax the indices {@link #maxPool} recorded
+     * @param gradInput receives ∂L/∂x (m × c·h·w); must not alias gradOutput
+     */
+    void maxPoolBackward(ConvGeometry g, Tensor gradOutput, int[] argmax, Tensor gradInput);
 }

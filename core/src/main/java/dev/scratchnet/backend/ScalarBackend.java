@@ -276,4 +276,145 @@ public final class ScalarBackend implements Backend {
             w[i] -= learningRate * mHat / ((float) Math.sqrt(vHat) + epsilon);
         }
     }
+
+    @Override
+    public void im2col(ConvGeometry g, Tensor input, Tensor columns) {
+        ShapeChecks.im2col("im2col", g, input, columns);
+        int m = input.rows(), c = g.channels(), h = g.height(), w = g.width();
+        int k = g.kernel(), s = g.stride(), pad = g.padding();
+        int oh = g.outputHeight(), ow = g.outputWidth(), positions = g.positions();
+        int inputSize = g.inputSize(), width = m * positions;
+        float[] x = input.data(), cols = columns.data();
+        for (int ci = 0; ci < c; ci++) {
+            for (int ki = 0; ki < k; ki++) {
+                for (int kj = 0; kj < k; kj++) {
+                    int row = ((ci * k + ki) * k + kj) * width;
+                    for (int b = 0; b < m; b++) {
+                        for (int oy = 0; oy < oh; oy++) {
+                            int iy = oy * s + ki - pad;
+                            for (int ox = 0; ox < ow; ox++) {
+                                int ix = ox * s + kj - pad;
+                                boolean inside = iy >= 0 && iy < h && ix >= 0 && ix < w;
+                                cols[row + b * positions + oy * ow + ox] =
+                                        inside ? x[b * inputSize + (ci * h + iy) * w + ix] : 0f;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Override
+    public void col2im(ConvGeometry g, Tensor columns, Tensor gradInput) {
+        ShapeChecks.im2col("col2im", g, gradInput, columns);
+        int m = gradInput.rows(), c = g.channels(), h = g.height(), w = g.width();
+        int k = g.kernel(), s = g.stride(), pad = g.padding();
+        int oh = g.outputHeight(), ow = g.outputWidth(), positions = g.positions();
+        int inputSize = g.inputSize(), width = m * positions;
+        float[] cols = columns.data(), dx = gradInput.data();
+        java.util.Arrays.fill(dx, 0f);
+        // The same walk as im2col, with the copy reversed into a sum: a pixel under several windows
+        // receives the gradient of each.
+        for (int ci = 0; ci < c; ci++) {
+            for (int ki = 0; ki < k; ki++) {
+                for (int kj = 0; kj < k; kj++) {
+                    int row = ((ci * k + ki) * k + kj) * width;
+                    for (int b = 0; b < m; b++) {
+                        for (int oy = 0; oy < oh; oy++) {
+                            int iy = oy * s + ki - pad;
+                            for (int ox = 0; ox < ow; ox++) {
+                                int ix = ox * s + kj - pad;
+                                if (iy >= 0 && iy < h && ix >= 0 && ix < w) {
+                                    dx[b * inputSize + (ci * h + iy) * w + ix] += cols[row + b * positions + oy * ow + ox];
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Override
+    public void channelsToExamples(Tensor z, Tensor bias, Activation f, Tensor out) {
+        ShapeChecks.channels("channelsToExamples", z, out, bias);
+        int c = z.rows(), m = out.rows(), positions = z.cols() / m;
+        float[] zv = z.data(), bv = bias.data(), ov = out.data();
+        for (int b = 0; b < m; b++) {
+            for (int ci = 0; ci < c; ci++) {
+                for (int q = 0; q < positions; q++) {
+                    ov[(b * c + ci) * positions + q] = activate(f, zv[(ci * m + b) * positions + q] + bv[ci]);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void examplesToChannels(Tensor examples, Tensor channels, Tensor channelSums) {
+        ShapeChecks.channels("examplesToChannels", channels, examples, channelSums);
+        int c = channels.rows(), m = examples.rows(), positions = channels.cols() / m;
+        float[] ev = examples.data(), cv = channels.data(), sums = channelSums.data();
+        for (int ci = 0; ci < c; ci++) {
+            float sum = 0f;
+            for (int b = 0; b < m; b++) {
+                for (int q = 0; q < positions; q++) {
+                    float v = ev[(b * c + ci) * positions + q];
+                    cv[(ci * m + b) * positions + q] = v;
+                    sum += v;
+                }
+            }
+            sums[ci] = sum;
+        }
+    }
+
+    @Override
+    public void maxPool(ConvGeometry g, Tensor input, Tensor output, int[] argmax) {
+        ShapeChecks.maxPool("maxPool", g, input, output, argmax);
+        int m = input.rows(), c = g.channels(), h = g.height(), w = g.width();
+        int k = g.kernel(), s = g.stride(), pad = g.padding();
+        int oh = g.outputHeight(), ow = g.outputWidth();
+        int inputSize = g.inputSize(), outputSize = c * oh * ow;
+        float[] x = input.data(), y = output.data();
+        for (int b = 0; b < m; b++) {
+            for (int ci = 0; ci < c; ci++) {
+                for (int oy = 0; oy < oh; oy++) {
+                    for (int ox = 0; ox < ow; ox++) {
+                        float max = Float.NEGATIVE_INFINITY;
+                        int winner = -1;
+                        for (int ki = 0; ki < k; ki++) {
+                            int iy = oy * s + ki - pad;
+                            for (int kj = 0; kj < k; kj++) {
+                                int ix = ox * s + kj - pad;
+                                if (iy >= 0 && iy < h && ix >= 0 && ix < w) {
+                                    int index = (ci * h + iy) * w + ix;
+                                    float v = x[b * inputSize + index];
+                                    if (winner < 0 || v > max) {
+                                        max = v;
+                                        winner = index;
+                                    }
+                                }
+                            }
+                        }
+                        int o = (ci * oh + oy) * ow + ox;
+                        y[b * outputSize + o] = max;
+                        argmax[b * outputSize + o] = winner;
+                    }
+                }
+            }
+        }
+    }
+
+    @Override
+    public void maxPoolBackward(ConvGeometry g, Tensor gradOutput, int[] argmax, Tensor gradInput) {
+        ShapeChecks.maxPool("maxPoolBackward", g, gradInput, gradOutput, argmax);
+        int m = gradInput.rows(), inputSize = g.inputSize(), outputSize = gradOutput.cols();
+        float[] dy = gradOutput.data(), dx = gradInput.data();
+        java.util.Arrays.fill(dx, 0f);
+        for (int b = 0; b < m; b++) {
+            for (int o = 0; o < outputSize; o++) {
+                dx[b * inputSize + argmax[b * outputSize + o]] += dy[b * outputSize + o];
+            }
+        }
+    }
 }

@@ -113,6 +113,69 @@ public final class ShapeChecks {
         }
     }
 
+    /**
+     * Checks im2col / col2im: image (m × c·h·w), columns (c·k·k × m·P), distinct arrays.
+     *
+     * @param op the kernel name for the message
+     * @param g the geometry
+     * @param image the image batch
+     * @param columns the column matrix
+     */
+    public static void im2col(String op, ConvGeometry g, Tensor image, Tensor columns) {
+        if (image.cols() != g.inputSize() || columns.rows() != g.patchSize()
+                || (long) columns.cols() != (long) image.rows() * g.positions()) {
+            throw new IllegalArgumentException(op + ": for " + g + " the image must be m×" + g.inputSize()
+                    + " and the columns " + g.patchSize() + "×(m·" + g.positions() + "); image is " + image.shape()
+                    + ", columns are " + columns.shape());
+        }
+        if (image.data() == columns.data()) {
+            throw new IllegalArgumentException(op + ": image and columns must be different tensors");
+        }
+    }
+
+    /**
+     * Checks a move between channel rows (c × m·P) and example rows (m × c·P), and the per-channel vector (1 × c).
+     *
+     * @param op the kernel name for the message
+     * @param channels the channel-row tensor
+     * @param examples the example-row tensor
+     * @param perChannel the bias or channel sums
+     */
+    public static void channels(String op, Tensor channels, Tensor examples, Tensor perChannel) {
+        int c = channels.rows(), m = examples.rows();
+        if (channels.cols() % m != 0 || (long) examples.cols() * m != (long) channels.cols() * c
+                || perChannel.rows() != 1 || perChannel.cols() != c) {
+            throw new IllegalArgumentException(op + ": channel rows are " + channels.shape() + ", example rows are "
+                    + examples.shape() + ", per-channel vector is " + perChannel.shape()
+                    + " (expected c×(m·P), m×(c·P) and 1×c)");
+        }
+        if (channels.data() == examples.data()) {
+            throw new IllegalArgumentException(op + ": channel rows and example rows must be different tensors");
+        }
+    }
+
+    /**
+     * Checks max-pooling: input (m × c·h·w), output (m × c·P), argmax holding at least m·c·P indices.
+     *
+     * @param op the kernel name for the message
+     * @param g the geometry
+     * @param input the input batch (or its gradient)
+     * @param output the pooled batch (or its gradient)
+     * @param argmax the winners' indices
+     */
+    public static void maxPool(String op, ConvGeometry g, Tensor input, Tensor output, int[] argmax) {
+        int pooled = g.channels() * g.positions();
+        if (input.cols() != g.inputSize() || output.cols() != pooled || input.rows() != output.rows()
+                || (long) argmax.length < (long) output.rows() * pooled) {
+            throw new IllegalArgumentException(op + ": for " + g + " the input must be m×" + g.inputSize()
+                    + ", the output m×" + pooled + " and argmax at least m·" + pooled + " long; input is "
+                    + input.shape() + ", output is " + output.shape() + ", argmax has " + argmax.length);
+        }
+        if (input.data() == output.data()) {
+            throw new IllegalArgumentException(op + ": input and output must be different tensors");
+        }
+    }
+
     private static void noAlias(String op, Tensor a, Tensor b, Tensor out) {
         if (out == a || out == b || out.data() == a.data() || out.data() == b.data()) {
             throw new IllegalArgumentException(op + ": out must not be the same tensor as an input");

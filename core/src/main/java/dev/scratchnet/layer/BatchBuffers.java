@@ -9,8 +9,7 @@ import dev.scratchnet.tensor.Tensor;
  * thread-safe, like the training pass it serves.
  */
 public final class BatchBuffers {
-    private final int cols;
-    private final int tensorsPerSize;
+    private final java.util.function.IntFunction<Tensor[]> create;
     private int[] batchSizes = new int[0];
     private Tensor[][] tensors = new Tensor[0][];
 
@@ -19,13 +18,26 @@ public final class BatchBuffers {
      * @param tensorsPerSize how many buffers the layer needs per batch size
      */
     public BatchBuffers(int cols, int tensorsPerSize) {
-        this.cols = cols;
-        this.tensorsPerSize = tensorsPerSize;
+        this(rows -> {
+            Tensor[] created = new Tensor[tensorsPerSize];
+            for (int t = 0; t < tensorsPerSize; t++) {
+                created[t] = new Tensor(rows, cols);
+            }
+            return created;
+        });
+    }
+
+    /**
+     * @param create makes the buffers for one batch size, given its row count (for buffers whose shape
+     *               is not batch × cols, such as a convolution's columns, c·k·k × batch·P)
+     */
+    public BatchBuffers(java.util.function.IntFunction<Tensor[]> create) {
+        this.create = create;
     }
 
     /**
      * @param rows the batch size
-     * @return the buffers for this batch size (each rows × cols), allocated on first use
+     * @return the buffers for this batch size, allocated on first use
      */
     public Tensor[] forRows(int rows) {
         for (int i = 0; i < batchSizes.length; i++) {
@@ -33,10 +45,7 @@ public final class BatchBuffers {
                 return tensors[i];
             }
         }
-        Tensor[] created = new Tensor[tensorsPerSize];
-        for (int t = 0; t < tensorsPerSize; t++) {
-            created[t] = new Tensor(rows, cols);
-        }
+        Tensor[] created = create.apply(rows);
         batchSizes = java.util.Arrays.copyOf(batchSizes, batchSizes.length + 1);
         tensors = java.util.Arrays.copyOf(tensors, tensors.length + 1);
         batchSizes[batchSizes.length - 1] = rows;

@@ -23,6 +23,8 @@ public final class LayerCodecs {
     static {
         register(Dense.CODEC);
         register(Dropout.CODEC);
+        register(Conv2d.CODEC);
+        register(MaxPool2d.CODEC);
         registerServices();
     }
 

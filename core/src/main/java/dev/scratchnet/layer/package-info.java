@@ -9,7 +9,9 @@
  * from layer to layer, so a dense layer after an image layer simply sees c·h·w inputs.
  *
  * <p>The built-in layers are {@link dev.scratchnet.layer.Dense} (affine map plus activation, with the
- * backprop equations in its Javadoc and body) and {@link dev.scratchnet.layer.Dropout}; weights start
+ * backprop equations in its Javadoc and body), {@link dev.scratchnet.layer.Dropout}, and for images
+ * {@link dev.scratchnet.layer.Conv2d} (convolution through im2col and the matrix products) and
+ * {@link dev.scratchnet.layer.MaxPool2d} (the gradient routed to each window's winner); weights start
  * from an {@link dev.scratchnet.layer.Initializer}. A layer writes its own configuration into the model
  * file under its {@link dev.scratchnet.layer.Layer#kind() kind}, and the
  * {@link dev.scratchnet.layer.LayerCodec} registered for that kind in

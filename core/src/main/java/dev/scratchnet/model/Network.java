@@ -4,11 +4,13 @@ import dev.scratchnet.backend.Activation;
 import dev.scratchnet.backend.Backend;
 import dev.scratchnet.backend.ScalarBackend;
 import dev.scratchnet.data.Dataset;
+import dev.scratchnet.layer.Conv2d;
 import dev.scratchnet.layer.Dense;
 import dev.scratchnet.layer.Dropout;
 import dev.scratchnet.layer.Initializer;
 import dev.scratchnet.layer.Layer;
 import dev.scratchnet.layer.LayerFactory;
+import dev.scratchnet.layer.MaxPool2d;
 import dev.scratchnet.layer.Parameter;
 import dev.scratchnet.layer.Shape;
 import dev.scratchnet.loss.Loss;
@@ -379,6 +381,66 @@ public final class Network {
          */
         public Builder dropout(float rate) {
             return add((in, index) -> new Dropout(in, rate));
+        }
+
+        /**
+         * Adds a convolution with stride 1 and no padding ("valid"): kernel × kernel filters.
+         *
+         * @param kernel k, the filters' side (1 to 7 is typical)
+         * @param filters F, the number of feature maps it produces
+         * @param activation its activation
+         * @return this builder
+         */
+        public Builder conv(int kernel, int filters, Activation activation) {
+            return conv(kernel, filters, 1, Conv2d.Padding.VALID, activation);
+        }
+
+        /**
+         * Adds a convolution.
+         *
+         * @param kernel k, the filters' side
+         * @param filters F, the number of feature maps it produces
+         * @param stride s, how far the window moves
+         * @param padding valid (none) or same (k odd: (k − 1)/2 zeros on every side)
+         * @param activation its activation
+         * @return this builder
+         * @throws IllegalStateException if the network has not reached an image shape
+         */
+        public Builder conv(int kernel, int filters, int stride, Conv2d.Padding padding, Activation activation) {
+            java.util.Objects.requireNonNull(activation, "activation");
+            int amount = padding.amount(kernel);
+            requireImage("a convolution");
+            return add((in, index) -> new Conv2d(in, kernel, filters, stride, amount, activation, "conv" + index));
+        }
+
+        /**
+         * Adds max-pooling over window × window cells, moved by the window (no overlap).
+         *
+         * @param window k, the window's side
+         * @return this builder
+         */
+        public Builder maxPool(int window) {
+            return maxPool(window, window);
+        }
+
+        /**
+         * Adds max-pooling.
+         *
+         * @param window k, the window's side
+         * @param stride s, how far the window moves
+         * @return this builder
+         * @throws IllegalStateException if the network has not reached an image shape
+         */
+        public Builder maxPool(int window, int stride) {
+            requireImage("max-pooling");
+            return add((in, index) -> new MaxPool2d(in, window, stride));
+        }
+
+        private void requireImage(String what) {
+            if (!currentShape().isImage()) {
+                throw new IllegalStateException(what + " needs an image input, such as input(new Shape(1, 28, 28)), "
+                        + "but the layer before it gives a flat " + currentShape());
+            }
         }
 
         /**

@@ -384,6 +384,224 @@ public abstract class BackendContractTest {
         assertClose(Tensor.of(new float[] {0.99f, 1.01f}), w, 1e-6f, "adam step 1");
     }
 
+    // ---- Convolution and pooling kernels ----
+
+    /** Awkward windows: 1 channel, odd 7×9 images, stride 2 with padding, kernels larger than the stride. */
+    static Stream<ConvGeometry> convGeometries() {
+        return Stream.of(
+                new ConvGeometry(1, 7, 9, 3, 1, 0),
+                new ConvGeometry(1, 7, 9, 3, 2, 1),
+                new ConvGeometry(3, 7, 9, 5, 2, 2),
+                new ConvGeometry(3, 9, 7, 4, 2, 1),
+                new ConvGeometry(4, 8, 8, 7, 1, 3),
+                new ConvGeometry(2, 5, 5, 1, 1, 0),
+                new ConvGeometry(1, 1, 1, 1, 1, 0),
+                new ConvGeometry(1, 28, 28, 5, 1, 0),
+                new ConvGeometry(20, 12, 12, 5, 1, 0),
+                new ConvGeometry(5, 11, 13, 3, 1, 1));
+    }
+
+    static Stream<ConvGeometry> poolGeometries() {
+        return Stream.of(
+                new ConvGeometry(1, 7, 9, 2, 2, 0),
+                new ConvGeometry(2, 7, 9, 3, 2, 1),
+                new ConvGeometry(1, 5, 5, 3, 1, 0),
+                new ConvGeometry(3, 28, 28, 2, 2, 0),
+                new ConvGeometry(20, 24, 24, 2, 2, 0),
+                new ConvGeometry(40, 8, 8, 2, 2, 0),
+                new ConvGeometry(1, 1, 1, 1, 1, 0));
+    }
+
+    /** y[b][f][oy][ox] = Σ_ci,ki,kj W[f][ci][ki][kj] · x[b][ci][oy·s+ki−p][ox·s+kj−p], straight from the definition. */
+    private static float[] convolveByDefinition(ConvGeometry g, Tensor x, Tensor weights) {
+        int m = x.rows(), filters = weights.rows(), k = g.kernel(), oh = g.outputHeight(), ow = g.outputWidth();
+        float[] y = new float[m * filters * oh * ow];
+        for (int b = 0; b < m; b++) {
+            for (int f = 0; f < filters; f++) {
+                for (int oy = 0; oy < oh; oy++) {
+                    for (int ox = 0; ox < ow; ox++) {
+                        double sum = 0;
+                        for (int ci = 0; ci < g.channels(); ci++) {
+                            for (int ki = 0; ki < k; ki++) {
+                                for (int kj = 0; kj < k; kj++) {
+                                    int iy = oy * g.stride() + ki - g.padding(), ix = ox * g.stride() + kj - g.padding();
+                                    if (iy >= 0 && iy < g.height() && ix >= 0 && ix < g.width()) {
+                                        sum += weights.get(f, (ci * k + ki) * k + kj)
+                                                * x.get(b, (ci * g.height() + iy) * g.width() + ix);
+                                    }
+                                }
+                            }
+                        }
+                        y[((b * filters + f) * oh + oy) * ow + ox] = (float) sum;
+                    }
+                }
+            }
+        }
+        return y;
+    }
+
+    @ParameterizedTest
+    @MethodSource("convGeometries")
+    void im2colThenProductIsTheConvolution(ConvGeometry g) {
+        int m = 3, filters = 4;
+        Tensor x = random(m, g.inputSize(), 90), weights = random(filters, g.patchSize(), 91);
+        Tensor bias = new Tensor(1, filters);
+        float[] expected = convolveByDefinition(g, x, weights);
+        for (int threads : threadCounts()) {
+            Backend backend = create(threads);
+            Tensor columns = random(g.patchSize(), m * g.positions(), 92); // garbage must be overwritten
+            backend.im2col(g, x, columns);
+            Tensor z = new Tensor(filters, m * g.positions()), y = random(m, filters * g.positions(), 93);
+            backend.matmul(weights, columns, z);
+            backend.channelsToExamples(z, bias, Activation.IDENTITY, y);
+            assertClose(Tensor.wrap(m, filters * g.positions(), expected), y, productTolerance(),
+                    "convolution " + g + " threads " + threads);
+
+            Tensor reference = new Tensor(g.patchSize(), m * g.positions());
+            this.reference.im2col(g, x, reference);
+            assertEquals(reference, columns, "im2col is a copy, so it matches exactly: " + g);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("convGeometries")
+    void col2imIsTheAdjointOfIm2col(ConvGeometry g) {
+        // ⟨im2col(x), C⟩ = ⟨x, col2im(C)⟩ for all x and C: the defining property of the backward pass.
+        int m = 2;
+        Tensor x = random(m, g.inputSize(), 94), c = random(g.patchSize(), m * g.positions(), 95);
+        for (int threads : threadCounts()) {
+            Backend backend = create(threads);
+            Tensor columns = new Tensor(g.patchSize(), m * g.positions());
+            backend.im2col(g, x, columns);
+            Tensor back = random(m, g.inputSize(), 96); // overwritten, not accumulated into
+            backend.col2im(g, c, back);
+            double left = dot(columns, c), right = dot(x, back);
+            assertEquals(left, right, 1e-4 * Math.max(1, Math.abs(left)), "adjoint " + g + " threads " + threads);
+
+            Tensor expected = new Tensor(m, g.inputSize());
+            reference.col2im(g, c, expected);
+            assertClose(expected, back, productTolerance(), "col2im " + g + " threads " + threads);
+        }
+    }
+
+    @Test
+    void im2colOfASmallImageByHand() {
+        // A 3×3 image, 2×2 windows, stride 1: four windows, each a column (x00 x01 x10 x11 for the first).
+        Tensor x = Tensor.of(new float[] {1, 2, 3, 4, 5, 6, 7, 8, 9});
+        Tensor columns = new Tensor(4, 4);
+        create(1).im2col(new ConvGeometry(1, 3, 3, 2, 1, 0), x, columns);
+        assertEquals(Tensor.of(new float[] {1, 2, 4, 5}, new float[] {2, 3, 5, 6}, new float[] {4, 5, 7, 8},
+                new float[] {5, 6, 8, 9}), columns);
+        // With padding 1 and stride 2 the first window is mostly padding: only x00 is real, at its corner.
+        Tensor padded = new Tensor(4, 4);
+        create(1).im2col(new ConvGeometry(1, 3, 3, 2, 2, 1), x, padded);
+        assertEquals(Tensor.of(new float[] {0, 0, 0, 5}, new float[] {0, 0, 4, 6}, new float[] {0, 2, 0, 8},
+                new float[] {1, 3, 7, 9}), padded);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 7, 36, 64})
+    void channelMovesMatchReferenceAndRoundTrip(int positions) {
+        int channels = 5, m = 3;
+        for (Activation f : new Activation[] {Activation.IDENTITY, Activation.RELU, Activation.TANH}) {
+            Tensor z = random(channels, m * positions, 97), bias = random(1, channels, 98);
+            Tensor expected = new Tensor(m, channels * positions);
+            reference.channelsToExamples(z, bias, f, expected);
+            for (int threads : threadCounts()) {
+                Tensor out = random(m, channels * positions, 99);
+                create(threads).channelsToExamples(z, bias, f, out);
+                assertClose(expected, out, elementTolerance(), f + " channelsToExamples P=" + positions);
+            }
+        }
+        Tensor examples = random(m, channels * positions, 100);
+        Tensor expectedSums = new Tensor(1, channels), expectedChannels = new Tensor(channels, m * positions);
+        reference.examplesToChannels(examples, expectedChannels, expectedSums);
+        for (int threads : threadCounts()) {
+            Backend backend = create(threads);
+            Tensor channelRows = random(channels, m * positions, 101), sums = random(1, channels, 102);
+            backend.examplesToChannels(examples, channelRows, sums);
+            assertEquals(expectedChannels, channelRows, "a move is exact");
+            assertClose(expectedSums, sums, productTolerance(), "channel sums P=" + positions);
+            Tensor back = new Tensor(m, channels * positions);
+            backend.channelsToExamples(channelRows, new Tensor(1, channels), Activation.IDENTITY, back);
+            assertEquals(examples, back, "round trip");
+        }
+        // Channel 0 of example 1 sits at columns 0…P−1 of row 1 and moves to columns P…2P−1 of row 0.
+        assertEquals(examples.get(1, 0), expectedChannels.get(0, positions));
+    }
+
+    @ParameterizedTest
+    @MethodSource("poolGeometries")
+    void maxPoolMatchesReference(ConvGeometry g) {
+        int m = 3, pooled = g.channels() * g.positions();
+        Tensor x = random(m, g.inputSize(), 103), gradOutput = random(m, pooled, 104);
+        Tensor expected = new Tensor(m, pooled), expectedGrad = new Tensor(m, g.inputSize());
+        int[] expectedArgmax = new int[m * pooled];
+        reference.maxPool(g, x, expected, expectedArgmax);
+        reference.maxPoolBackward(g, gradOutput, expectedArgmax, expectedGrad);
+        for (int threads : threadCounts()) {
+            Backend backend = create(threads);
+            Tensor y = random(m, pooled, 105), gradInput = random(m, g.inputSize(), 106);
+            int[] argmax = new int[m * pooled];
+            backend.maxPool(g, x, y, argmax);
+            assertEquals(expected, y, "a maximum is exact: " + g);
+            org.junit.jupiter.api.Assertions.assertArrayEquals(expectedArgmax, argmax, "argmax " + g);
+            backend.maxPoolBackward(g, gradOutput, argmax, gradInput);
+            assertClose(expectedGrad, gradInput, 1e-6f, "maxPoolBackward " + g + " threads " + threads);
+            // Routing keeps every output's gradient: the sums agree.
+            assertEquals(sum(gradOutput), sum(gradInput), 1e-4 * m * pooled, "gradient is routed, not lost");
+        }
+    }
+
+    @Test
+    void maxPoolOfASmallImageByHandRoutesToTheWinner() {
+        // 2×2 windows, stride 2, over a 4×4 image: the maxima 6, 8, 14, 16 sit at the bottom-right corners,
+        // except the first window, where 6 is at its top-left.
+        Tensor x = Tensor.of(new float[] {6, 1, 3, 4, 5, 2, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16});
+        Tensor y = new Tensor(1, 4), gradInput = new Tensor(1, 16);
+        int[] argmax = new int[4];
+        ConvGeometry g = new ConvGeometry(1, 4, 4, 2, 2, 0);
+        Backend backend = create(1);
+        backend.maxPool(g, x, y, argmax);
+        assertEquals(Tensor.of(new float[] {6, 8, 14, 16}), y);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new int[] {0, 7, 13, 15}, argmax);
+        backend.maxPoolBackward(g, Tensor.of(new float[] {1, 2, 3, 4}), argmax, gradInput);
+        assertEquals(Tensor.of(new float[] {1, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 3, 0, 4}), gradInput);
+        // A tie goes to the first input in the window, on every backend.
+        backend.maxPool(g, new Tensor(1, 16), y, argmax);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new int[] {0, 2, 8, 10}, argmax);
+    }
+
+    @Test
+    void convolutionKernelsRejectMismatchedShapesWithTheShapesInTheMessage() {
+        Backend backend = create(1);
+        ConvGeometry g = new ConvGeometry(1, 28, 28, 5, 1, 0);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> backend.im2col(g, new Tensor(2, 784), new Tensor(25, 576)));
+        assertTrue(e.getMessage().contains("25×576") && e.getMessage().contains("2×784"), e.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> backend.maxPool(new ConvGeometry(1, 4, 4, 2, 2, 0), new Tensor(1, 16), new Tensor(1, 4), new int[3]));
+        assertThrows(IllegalArgumentException.class,
+                () -> backend.channelsToExamples(new Tensor(3, 10), new Tensor(1, 3), Activation.RELU, new Tensor(2, 14)));
+        assertThrows(IllegalArgumentException.class, () -> new ConvGeometry(1, 3, 3, 5, 1, 0));
+    }
+
+    private static double dot(Tensor a, Tensor b) {
+        double sum = 0;
+        for (int i = 0; i < a.size(); i++) {
+            sum += (double) a.data()[i] * b.data()[i];
+        }
+        return sum;
+    }
+
+    private static double sum(Tensor a) {
+        double sum = 0;
+        for (float v : a.data()) {
+            sum += v;
+        }
+        return sum;
+    }
+
     private static void scaleTo(Tensor t, float range) {
         float[] d = t.data();
         for (int i = 0; i < d.length; i++) {

@@ -38,4 +38,11 @@ public class ForwardingBackend implements Backend {
                          float wd) {
         delegate.adamStep(w, g, m, v, lr, b1, b2, eps, t, wd);
     }
+
+    @Override public void im2col(ConvGeometry g, Tensor x, Tensor cols) { delegate.im2col(g, x, cols); }
+    @Override public void col2im(ConvGeometry g, Tensor cols, Tensor dx) { delegate.col2im(g, cols, dx); }
+    @Override public void channelsToExamples(Tensor z, Tensor b, Activation f, Tensor out) { delegate.channelsToExamples(z, b, f, out); }
+    @Override public void examplesToChannels(Tensor e, Tensor c, Tensor sums) { delegate.examplesToChannels(e, c, sums); }
+    @Override public void maxPool(ConvGeometry g, Tensor x, Tensor y, int[] argmax) { delegate.maxPool(g, x, y, argmax); }
+    @Override public void maxPoolBackward(ConvGeometry g, Tensor dy, int[] argmax, Tensor dx) { delegate.maxPoolBackward(g, dy, argmax, dx); }
 }

@@ -2,6 +2,7 @@ package dev.scratchnet.simd;
 
 import dev.scratchnet.backend.Activation;
 import dev.scratchnet.backend.Backend;
+import dev.scratchnet.backend.ConvGeometry;
 import dev.scratchnet.backend.ShapeChecks;
 import dev.scratchnet.tensor.Tensor;
 import jdk.incubator.vector.FloatVector;
@@ -144,7 +145,7 @@ public final class VectorBackend implements Backend {
      * switch inside one loop, or with all loops in one method, the JIT kept the vectors as heap objects
      * and ran 3–10× slower.
      */
-    private static void activateInPlace(Activation f, float[] x, int from, int length, float[] lanes) {
+    static void activateInPlace(Activation f, float[] x, int from, int length, float[] lanes) {
         switch (f) {
             case IDENTITY -> {
             }
@@ -200,7 +201,7 @@ public final class VectorBackend implements Backend {
      * f(x) for one value, for the tails: the same operations, in the same order, as the vector loops
      * above, so that a value's result does not depend on whether it falls in a tail.
      */
-    private static float activate(Activation f, float x) {
+    static float activate(Activation f, float x) {
         return switch (f) {
             case IDENTITY -> x;
             case SIGMOID -> 1f / (VectorExp.exp(x, -1f, 0f, Float.NEGATIVE_INFINITY) + 1f);
@@ -604,5 +605,44 @@ public final class VectorBackend implements Backend {
             float vHat = v[i] * correction2;
             w[i] -= learningRate * mHat / ((float) Math.sqrt(vHat) + epsilon);
         }
+    }
+
+    // ---- Convolution and pooling: memory moves around the matrix products, in ConvKernels ----
+
+    @Override
+    public void im2col(ConvGeometry g, Tensor input, Tensor columns) {
+        ShapeChecks.im2col("im2col", g, input, columns);
+        ConvKernels.im2col(g, input.data(), columns.data(), input.rows(), threads);
+    }
+
+    @Override
+    public void col2im(ConvGeometry g, Tensor columns, Tensor gradInput) {
+        ShapeChecks.im2col("col2im", g, gradInput, columns);
+        ConvKernels.col2im(g, columns.data(), gradInput.data(), gradInput.rows(), threads);
+    }
+
+    @Override
+    public void channelsToExamples(Tensor z, Tensor bias, Activation f, Tensor out) {
+        ShapeChecks.channels("channelsToExamples", z, out, bias);
+        ConvKernels.channelsToExamples(z.data(), bias.data(), f, out.data(), z.rows(), out.rows(), threads);
+    }
+
+    @Override
+    public void examplesToChannels(Tensor examples, Tensor channels, Tensor channelSums) {
+        ShapeChecks.channels("examplesToChannels", channels, examples, channelSums);
+        ConvKernels.examplesToChannels(examples.data(), channels.data(), channelSums.data(), channels.rows(),
+                examples.rows(), threads);
+    }
+
+    @Override
+    public void maxPool(ConvGeometry g, Tensor input, Tensor output, int[] argmax) {
+        ShapeChecks.maxPool("maxPool", g, input, output, argmax);
+        ConvKernels.maxPool(g, input.data(), output.data(), argmax, input.rows(), threads);
+    }
+
+    @Override
+    public void maxPoolBackward(ConvGeometry g, Tensor gradOutput, int[] argmax, Tensor gradInput) {
+        ShapeChecks.maxPool("maxPoolBackward", g, gradInput, gradOutput, argmax);
+        ConvKernels.maxPoolBackward(g, gradOutput.data(), argmax, gradInput.data(), gradInput.rows(), threads);
     }
 }

@@ -1,0 +1,347 @@
+package dev.scratchnet.layer;
+
+import dev.scratchnet.backend.Activation;
+import dev.scratchnet.backend.Backend;
+import dev.scratchnet.backend.ConvGeometry;
+import dev.scratchnet.tensor.Tensor;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+
+/**
+ * Two-dimensional convolution with its activation: F filters of size c × k × k slide over the input
+ * image with stride s and zero padding p (docs/backprop.md, "Convolution").
+ *
+ * <p>Shapes: a batch of m images x (m × c·h·w), each row read channel-major; weights W (F × c·k·k), row f
+ * holding filter f in the order (ci, ki, kj); bias b (1 × F); output y (m × F·oh·ow), channel-major
+ * again, with P = oh·ow window positions (see {@link ConvGeometry}). Forward, for every example:
+ * <pre>
+ *   z[f][oy][ox] = b[f] + Σ_ci Σ_ki Σ_kj W[f][ci][ki][kj] · x[ci][oy·s + ki − p][ox·s + kj − p],   y = f(z)
+ * </pre>
+ * which is one matrix product over the whole batch: X = im2col(x) (c·k·k × m·P) lays every window out as
+ * a column, Z = W · X (F × m·P), and y = f(Z + b) moved into example rows.
+ *
+ * <p>Backward, given g = ∂L/∂y:
+ * <ul>
+ *   <li>δ = g ⊙ f′(z), moved into channel rows (F × m·P);</li>
+ *   <li>∂L/∂b = Σ of each row of δ (every position of a map shares its filter's bias);</li>
+ *   <li>∂L/∂W = δ · Xᵀ (F × c·k·k), the dense layer's xᵀ·δ with windows in place of examples;</li>
+ *   <li>∂L/∂X = Wᵀ · δ (c·k·k × m·P), and ∂L/∂x = col2im(∂L/∂X): each pixel collects the gradient of
+ *       every window it appeared in. That sum is the correlation of δ with the flipped kernel.</li>
+ * </ul>
+ * The batch runs in groups of examples whose columns X take at most {@value #COLUMN_BUDGET} floats (2 MB,
+ * a core's L2 cache here): X is k² copies of the input, and for the second layer of the course CNN the
+ * whole batch's X (8 MB) would go to memory and back between im2col, the product and col2im. So each
+ * group's X is made, used and dropped while it is still in cache, and backward makes it again rather
+ * than keeping every group's. The gradients of the weights add up over the groups. Buffers are allocated
+ * once per batch size and group size.
+ *
+ * <p>Saved as kind {@code conv2d} with its kernel, filters, stride, padding and activation.
+ */
+public final class Conv2d implements Layer {
+    /** Reads a convolution back from a model file. */
+    public static final LayerCodec CODEC = new LayerCodec() {
+        @Override
+        public String kind() {
+            return "conv2d";
+        }
+
+        @Override
+        public Layer read(Shape inputShape, int index, DataInput config) throws IOException {
+            int kernel = config.readInt(), filters = config.readInt(), stride = config.readInt(), padding = config.readInt();
+            if (filters > MAX_FILTERS) {
+                throw new IllegalArgumentException("a convolution of " + filters + " filters is beyond " + MAX_FILTERS);
+            }
+            return new Conv2d(inputShape, kernel, filters, stride, padding, Activation.parse(config.readUTF()),
+                    "conv" + index);
+        }
+    };
+
+    /** The most filters a model file may describe; a larger claim means damage, refused before allocating. */
+    private static final int MAX_FILTERS = 1 << 16;
+
+    /** How the border is handled. */
+    public enum Padding {
+        /** No padding: only windows that fit inside the image, so the map shrinks by k − 1. */
+        VALID,
+        /** p = (k − 1)/2 zeros on every side (k odd): at stride 1 the map keeps its size. */
+        SAME;
+
+        /**
+         * @param kernel k
+         * @return p for this kernel size
+         * @throws IllegalArgumentException for SAME with an even kernel, which cannot pad both sides equally
+         */
+        public int amount(int kernel) {
+            if (this == VALID) {
+                return 0;
+            }
+            if (kernel % 2 == 0) {
+                throw new IllegalArgumentException("'same' padding needs an odd kernel size, got " + kernel);
+            }
+            return (kernel - 1) / 2;
+        }
+    }
+
+    private final ConvGeometry geometry;
+    private final Shape outputShape;
+    private final int filters;
+    private final Activation activation;
+    private final Parameter weights;
+    private final Parameter bias;
+    /** The most floats of X one group of examples may take; see the class comment. */
+    static final int COLUMN_BUDGET = 1 << 19;
+
+    /** Examples per group, so that a group's X stays within {@link #COLUMN_BUDGET}. */
+    private final int groupSize;
+    /** Per batch size: [0] y, [1] δ. */
+    private final BatchBuffers batchBuffers;
+    /**
+     * Per group size: [0] the group's x, [1] X = im2col(x), then ∂L/∂X, [2] Z, then δ in channel rows,
+     * [3] the group's y, then its δ, [4] the group's ∂L/∂x. (A group of the whole batch uses the batch's x and y.)
+     */
+    private final BatchBuffers groupBuffers;
+    /** ∂L/∂W and ∂L/∂b of one group, added into the parameters' gradients. */
+    private final Tensor groupGradWeights;
+    private final Tensor groupGradBias;
+    /** Per batch size: [0] ∂L/∂x. */
+    private final BatchBuffers gradInputBuffers;
+    private Tensor input;
+    private Tensor output;
+
+    /**
+     * Creates a layer with zero weights; see {@link #initialize}.
+     *
+     * @param geometry the input c × h × w, kernel k, stride s and padding p
+     * @param filters F, the number of output channels, at least 1
+     * @param activation f
+     * @param name a label for the parameters, for example {@code conv0}
+     */
+    public Conv2d(ConvGeometry geometry, int filters, Activation activation, String name) {
+        if (filters < 1) {
+            throw new IllegalArgumentException("a convolution needs at least 1 filter, got " + filters);
+        }
+        this.geometry = geometry;
+        this.outputShape = new Shape(filters, geometry.outputHeight(), geometry.outputWidth());
+        this.filters = filters;
+        this.activation = java.util.Objects.requireNonNull(activation, "activation");
+        this.weights = Parameter.zeros(name + ".weights", filters, geometry.patchSize(), true);
+        this.bias = Parameter.zeros(name + ".bias", 1, filters, false);
+        int patch = geometry.patchSize(), positions = geometry.positions(), outputSize = outputSize();
+        int inputSize = geometry.inputSize();
+        this.groupSize = (int) Math.max(1, COLUMN_BUDGET / ((long) patch * positions));
+        this.batchBuffers = new BatchBuffers(outputSize, 2);
+        this.groupBuffers = new BatchBuffers(g -> new Tensor[] {
+                new Tensor(g, inputSize), new Tensor(patch, g * positions), new Tensor(filters, g * positions),
+                new Tensor(g, outputSize), new Tensor(g, inputSize)});
+        this.gradInputBuffers = new BatchBuffers(inputSize, 1);
+        this.groupGradWeights = new Tensor(filters, patch);
+        this.groupGradBias = new Tensor(1, filters);
+    }
+
+    /**
+     * Creates a layer with zero weights for an image input; see {@link #initialize}.
+     *
+     * @param inputShape c × h × w
+     * @param kernel k, the filters' side
+     * @param filters F
+     * @param stride s
+     * @param padding p, zeros added on every side (0 for valid, {@link Padding#amount} for same)
+     * @param activation f
+     * @param name a label for the parameters, for example {@code conv0}
+     */
+    public Conv2d(Shape inputShape, int kernel, int filters, int stride, int padding, Activation activation,
+                  String name) {
+        this(new ConvGeometry(inputShape.channels(), inputShape.height(), inputShape.width(), kernel, stride, padding),
+                filters, activation, name);
+    }
+
+    /**
+     * Draws the initial filters, with fan-in c·k·k (the inputs one output sees) and fan-out F·k·k.
+     *
+     * @param initializer the scheme, or null for {@link Initializer#defaultFor} the activation
+     * @param random the source of randomness
+     */
+    @Override
+    public void initialize(Initializer initializer, RandomGenerator random) {
+        Initializer scheme = initializer != null ? initializer : Initializer.defaultFor(activation);
+        int k = geometry.kernel();
+        scheme.initialize(weights.value().data(), bias.value().data(), geometry.patchSize(), filters * k * k, random);
+    }
+
+    /** @return the input size, kernel, stride and padding */
+    public ConvGeometry geometry() {
+        return geometry;
+    }
+
+    /** @return F, the number of filters (output channels) */
+    public int filters() {
+        return filters;
+    }
+
+    /** @return f */
+    public Activation activation() {
+        return activation;
+    }
+
+    /** @return W (F × c·k·k) and ∂L/∂W */
+    public Parameter weights() {
+        return weights;
+    }
+
+    /** @return b (1 × F) and ∂L/∂b */
+    public Parameter bias() {
+        return bias;
+    }
+
+    @Override
+    public Shape inputShape() {
+        return new Shape(geometry.channels(), geometry.height(), geometry.width());
+    }
+
+    @Override
+    public Shape outputShape() {
+        return outputShape;
+    }
+
+    @Override
+    public int inputSize() {
+        return geometry.inputSize();
+    }
+
+    @Override
+    public int outputSize() {
+        return filters * geometry.positions();
+    }
+
+    @Override
+    public String kind() {
+        return "conv2d";
+    }
+
+    /** @return for example {@code conv5x20(relu)}, or {@code conv3x32s2p1(relu)} with stride and padding */
+    @Override
+    public String describe() {
+        String options = (geometry.stride() != 1 ? "s" + geometry.stride() : "")
+                + (geometry.padding() != 0 ? "p" + geometry.padding() : "");
+        return "conv" + geometry.kernel() + "x" + filters + options + "(" + activation.cliName() + ")";
+    }
+
+    @Override
+    public Activation outputActivation() {
+        return activation;
+    }
+
+    /** @return row f is filter f, over a c × k × k field */
+    @Override
+    public Optional<UnitWeights> unitWeights() {
+        return Optional.of(new UnitWeights(new Shape(geometry.channels(), geometry.kernel(), geometry.kernel()),
+                weights.value().copy()));
+    }
+
+    /** Writes kernel, filters, stride and padding (int32 each) and the activation's name. */
+    @Override
+    public void writeConfig(DataOutput out) throws IOException {
+        out.writeInt(geometry.kernel());
+        out.writeInt(filters);
+        out.writeInt(geometry.stride());
+        out.writeInt(geometry.padding());
+        out.writeUTF(activation.cliName());
+    }
+
+    @Override
+    public Tensor forward(Backend backend, Tensor x) {
+        int m = x.rows();
+        Tensor y = batchBuffers.forRows(m)[0];
+        for (int first = 0; first < m; first += groupSize) {
+            int rows = Math.min(groupSize, m - first);
+            Tensor[] group = groupBuffers.forRows(rows);
+            Tensor columns = group[1], z = group[2];
+            Tensor xg = rows == m ? x : copyRows(x, first, group[0]);
+            Tensor yg = rows == m ? y : group[3];
+            backend.im2col(geometry, xg, columns);                        // X = im2col(x)
+            backend.matmul(weights.value(), columns, z);                   // Z = W·X
+            backend.channelsToExamples(z, bias.value(), activation, yg);   // y = f(Z + b), into example rows
+            if (yg != y) {
+                System.arraycopy(yg.data(), 0, y.data(), first * yg.cols(), yg.size());
+            }
+        }
+        input = x;
+        output = y;
+        return y;
+    }
+
+    @Override
+    public Tensor backward(Backend backend, Tensor gradOutput, boolean needInputGradient) {
+        if (output == null || gradOutput.rows() != output.rows()) {
+            throw new IllegalStateException("backward needs a forward pass on a batch of the same size first");
+        }
+        int m = gradOutput.rows();
+        Tensor delta = batchBuffers.forRows(m)[1];
+        Tensor gradInput = needInputGradient ? gradInputBuffers.forRows(m)[0] : null;
+        backend.activationBackward(activation, output, gradOutput, delta);    // δ = g ⊙ f′(z)
+        backend.fill(weights.grad(), 0f);
+        backend.fill(bias.grad(), 0f);
+        for (int first = 0; first < m; first += groupSize) {
+            int rows = Math.min(groupSize, m - first);
+            Tensor[] group = groupBuffers.forRows(rows);
+            Tensor columns = group[1], deltaChannels = group[2];
+            Tensor xg = rows == m ? input : copyRows(input, first, group[0]);
+            Tensor deltaGroup = rows == m ? delta : copyRows(delta, first, group[3]);
+            backend.im2col(geometry, xg, columns);                            // X again, while it is in cache
+            backend.examplesToChannels(deltaGroup, deltaChannels, groupGradBias); // δ into channel rows; Σ per row
+            backend.matmulTransposeB(deltaChannels, columns, groupGradWeights);  // ∂L/∂W = δ·Xᵀ
+            backend.axpy(1f, groupGradBias, bias.grad());                         // ∂L/∂b, summed over groups
+            backend.axpy(1f, groupGradWeights, weights.grad());                   // ∂L/∂W, summed over groups
+            if (gradInput != null) {
+                Tensor gradInputGroup = rows == m ? gradInput : group[4];
+                backend.matmulTransposeA(weights.value(), deltaChannels, columns); // ∂L/∂X = Wᵀ·δ, over X's buffer
+                backend.col2im(geometry, columns, gradInputGroup);                 // ∂L/∂x = col2im(∂L/∂X)
+                if (gradInputGroup != gradInput) {
+                    System.arraycopy(gradInputGroup.data(), 0, gradInput.data(), first * gradInputGroup.cols(),
+                            gradInputGroup.size());
+                }
+            }
+        }
+        return gradInput;
+    }
+
+    /** @return into, holding rows [first, first + into.rows()) of from */
+    private static Tensor copyRows(Tensor from, int first, Tensor into) {
+        System.arraycopy(from.data(), first * from.cols(), into.data(), 0, into.size());
+        return into;
+    }
+
+    @Override
+    public Tensor infer(Backend backend, Tensor x) {
+        int m = x.rows(), inputSize = inputSize(), outputSize = outputSize(), positions = geometry.positions();
+        Tensor y = new Tensor(m, outputSize);
+        for (int start = 0; start < m; start += groupSize) { // groups, as in training, bound the columns' size
+            int rows = Math.min(groupSize, m - start);
+            Tensor chunk = Tensor.wrap(rows, inputSize,
+                    Arrays.copyOfRange(x.data(), start * inputSize, (start + rows) * inputSize));
+            Tensor columns = new Tensor(geometry.patchSize(), rows * positions);
+            Tensor z = new Tensor(filters, rows * positions);
+            Tensor out = new Tensor(rows, outputSize);
+            backend.im2col(geometry, chunk, columns);
+            backend.matmul(weights.value(), columns, z);
+            backend.channelsToExamples(z, bias.value(), activation, out);
+            System.arraycopy(out.data(), 0, y.data(), start * outputSize, rows * outputSize);
+        }
+        return y;
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return List.of(weights, bias);
+    }
+
+    @Override
+    public String toString() {
+        return "Conv2d(" + geometry + ", " + filters + " filters, " + activation.cliName() + ")";
+    }
+}
