@@ -30,6 +30,7 @@ import picocli.CommandLine.ScopeType;
             GradcheckCommand.class,
             DownloadCommand.class,
             ServeCommand.class,
+            SummaryCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
