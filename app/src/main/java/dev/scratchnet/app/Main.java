@@ -85,6 +85,7 @@ public final class Main implements Runnable {
         cli.registerConverter(java.nio.file.Path.class, Failures::path);
         cli.setParameterExceptionHandler(new Failures.UsageErrorHandler());
         cli.setExecutionExceptionHandler(new Failures.ExecutionErrorHandler());
+        HelpFormat.install(cli);
         return cli;
     }
 

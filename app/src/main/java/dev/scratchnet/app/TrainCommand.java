@@ -51,7 +51,7 @@ final class TrainCommand implements Callable<Integer> {
     BackendOptions backendOptions;
 
     @Option(names = "--data", paramLabel = "DIR",
-            description = "Folder with the four MNIST files, .gz or unpacked (default: $SCRATCHNET_DATA, else data/mnist).")
+            description = "Folder with the four MNIST files, .gz or unpacked (default $SCRATCHNET_DATA, else data/mnist).")
     Path data;
 
     @Option(names = "--validation", paramLabel = "N",
@@ -69,7 +69,7 @@ final class TrainCommand implements Callable<Integer> {
     boolean summary;
 
     @Option(names = "--save", paramLabel = "FILE",
-            description = "Where the checkpoint goes after each epoch (default: " + DEFAULT_SAVE
+            description = "Where the checkpoint goes after each epoch (default " + DEFAULT_SAVE
                     + ", or the --resume file).")
     Path save;
 
