@@ -22,8 +22,11 @@ final class ProgressPrinter {
 
     private static final long REDRAW_NANOS = 100_000_000L;
     private static final int BAR_WIDTH = 20;
-    /** Weight of the newest interval in the moving average: about the last 10 to 20 intervals count. */
-    static final double SMOOTHING = 0.1;
+    /**
+     * Weight of the newest interval in the moving average (tqdm's default too): the last ten or so
+     * intervals count, so the JIT's slow first batches are forgotten within a few dozen.
+     */
+    static final double SMOOTHING = 0.3;
     /** Smoothed intervals needed before an ETA is shown (the first, warm-up interval not counted). */
     static final int ETA_AFTER = 4;
 

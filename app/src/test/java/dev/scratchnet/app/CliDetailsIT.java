@@ -67,6 +67,27 @@ class CliDetailsIT {
     }
 
     @Test
+    void everyReportFileGetsThePermissionsOfTheModelAndNoTemporaryFileIsLeft() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.FileSystems.getDefault().supportedFileAttributeViews()
+                .contains("posix"));
+        IdxFixtures.folder(work.resolve("data"), 100, 20);
+        JarRunner.Result train = JarRunner.run(work, "train", "--data", "data", "--hidden", "16", "--epochs", "1",
+                "--save", "r.snet", "--report", "report");
+        assertEquals(0, train.exitCode(), train.toString());
+        var model = java.nio.file.Files.getPosixFilePermissions(work.resolve("r.snet"));
+        try (var files = java.nio.file.Files.list(work.resolve("report"))) {
+            var names = new java.util.ArrayList<String>();
+            for (Path p : files.toList()) {
+                names.add(p.getFileName().toString());
+                assertEquals(model, java.nio.file.Files.getPosixFilePermissions(p), p.toString());
+            }
+            java.util.Collections.sort(names);
+            assertEquals(java.util.List.of("confusion-matrix.png", "first-layer-weights.png", "learning-curves.png",
+                    "metrics.csv", "metrics.json", "misclassified.png"), names);
+        }
+    }
+
+    @Test
     void aMistypedCommandOrFlagGetsADidYouMean() throws Exception {
         JarRunner.Result command = JarRunner.run(work, "sumary", "--model", "x.snet");
         assertEquals(2, command.exitCode(), command.toString());

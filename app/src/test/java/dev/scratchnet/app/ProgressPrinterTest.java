@@ -93,7 +93,7 @@ class ProgressPrinterTest {
             nanos.addAndGet(50_000_000L);
             task.update(b, 1, 0.9);
         }
-        // After 100 batches at 0.05 s the weight of the old 0.1 s is 0.9^100: gone.
+        // After 100 batches at 0.05 s the weight of the old 0.1 s is 0.7^100: gone.
         assertEquals(818 * 0.05, task.etaSeconds(), 0.01);
     }
 
