@@ -138,6 +138,7 @@ final class ProgressPrinter {
         }
 
         /**
+         * @param doneSoFar units done (batches, bytes)
          * @param runningLoss the mean loss so far, shown when finite
          * @param runningAccuracy the fraction classified correctly so far, shown when finite
          */
