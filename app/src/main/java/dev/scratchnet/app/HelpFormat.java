@@ -17,10 +17,10 @@ import picocli.CommandLine.Model.UsageMessageSpec;
 
 /**
  * The layout of every {@code --help}. Picocli's own wrapping breaks lines inside words (after a
- * comma, a colon or a slash, so {@code data/mnist} or {@code --layers=N,N,...} can be split, and a
- * long flag name in a description can vanish); it prints defaults in two styles and shows
- * {@code Default: []} for lists. Here lines break only at spaces, and an option's default is
- * written once, as {@code (default X)} at the end of its description, only when it has one.
+ * comma, a colon or a slash, so {@code step:EVERY:FACTOR} or {@code --layers=N,N,...} was split
+ * across lines); it printed defaults in a second style and showed {@code Default: []} for lists.
+ * Here lines break only at spaces, and an option's default is written once, as
+ * {@code (default X)} at the end of its description, only when it has one.
  *
  * <p>Picocli still lays out the synopsis, description and command list, at a width too large to
  * wrap; those lines are then wrapped here with the hanging indent picocli chose. The option and
