@@ -25,7 +25,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * The report's pictures, drawn from plain arrays so they can be tested without training anything.
- * Plots with axes come from XChart; the digit grids are plain images, one pixel block per pixel.
+ * The learning curves come from XChart; the confusion matrix and the digit grids are drawn directly
+ * (a grid of cells, one pixel block per pixel).
  */
 final class Charts {
     /** Each MNIST pixel becomes a SCALE×SCALE block, so 28×28 digits are visible without zooming. */
