@@ -10,12 +10,12 @@ final class BackendOptions {
     static final int MAX_THREADS = 1024;
 
     @Option(names = "--backend", paramLabel = "NAME",
-            description = "auto, scalar or simd (default: the nn.backend system property, else auto). "
+            description = "auto, scalar or simd (default the nn.backend system property, else auto). "
                     + "simd needs the JVM flag --add-modules jdk.incubator.vector, which ./scratchnet passes.")
     String backend;
 
     @Option(names = "--threads", paramLabel = "N",
-            description = "Threads for the large kernels (default: one per processor).")
+            description = "Threads for the large kernels (default one per processor).")
     Integer threads;
 
     void validate(Validation v) {

@@ -18,8 +18,6 @@ import java.util.function.ToDoubleFunction;
 import javax.imageio.ImageIO;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.BitmapEncoder.BitmapFormat;
-import org.knowm.xchart.HeatMapChart;
-import org.knowm.xchart.HeatMapChartBuilder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.style.Styler;
@@ -27,12 +25,19 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * The report's pictures, drawn from plain arrays so they can be tested without training anything.
- * Plots with axes come from XChart; the digit grids are plain images, one pixel block per pixel.
+ * The learning curves come from XChart; the confusion matrix and the digit grids are drawn directly
+ * (a grid of cells, one pixel block per pixel).
  */
 final class Charts {
     /** Each MNIST pixel becomes a SCALE×SCALE block, so 28×28 digits are visible without zooming. */
     static final int SCALE = 3;
     static final int MAX_UNITS = 100;
+    static final int CURVES_WIDTH = 1200;
+    static final int CURVES_HEIGHT = 420;
+    static final int CONFUSION_WIDTH = 640;
+    static final int CONFUSION_HEIGHT = 600;
+    static final int CONFUSION_LEFT = 70;
+    static final int CONFUSION_TOP = 70;
 
     private Charts() {
     }
@@ -43,20 +48,32 @@ final class Charts {
 
     /** Loss and accuracy per epoch, train against validation and test, side by side. */
     static void learningCurves(List<EpochRecord> epochs, Path png) throws IOException {
-        XYChart loss = curve("Loss per epoch", "loss", Styler.LegendPosition.InsideNE, epochs,
+        if (epochs.isEmpty()) {
+            // Nothing to plot: say so, rather than drawing a made-up point for XChart's sake.
+            notice(CURVES_WIDTH, CURVES_HEIGHT, "Learning curves", "No per-epoch history: train with --report to record "
+                    + "one, or give report --history metrics.csv.", png);
+            return;
+        }
+        XYChart loss = curve("Loss per epoch", "loss", "0.###", Styler.LegendPosition.InsideNE, epochs,
                 List.of("train", "validation", "test"),
                 List.of(EpochRecord::trainLoss, EpochRecord::validationLoss, EpochRecord::testLoss));
-        XYChart accuracy = curve("Accuracy per epoch", "accuracy (%)", Styler.LegendPosition.InsideSE, epochs,
+        XYChart accuracy = curve("Accuracy per epoch", "accuracy (%)", "0.#", Styler.LegendPosition.InsideSE, epochs,
                 List.of("train", "validation", "test"),
                 List.of(e -> 100 * e.trainAccuracy(), e -> 100 * e.validationAccuracy(), e -> 100 * e.testAccuracy()));
         AtomicFiles.write(png, out -> BitmapEncoder.saveBitmap(List.of(loss, accuracy), 1, 2, out, BitmapFormat.PNG));
     }
 
-    private static XYChart curve(String title, String yTitle, Styler.LegendPosition legend, List<EpochRecord> epochs, List<String> names,
-            List<ToDoubleFunction<EpochRecord>> values) {
-        XYChart chart = new XYChartBuilder().width(600).height(420).title(title).xAxisTitle("epoch").yAxisTitle(yTitle).build();
+    /**
+     * @param yPattern the y axis's number format: a few digits, not XChart's full double
+     *                 (a one-epoch run has ticks only at its values, 0.307515128312407 and so on)
+     */
+    static XYChart curve(String title, String yTitle, String yPattern, Styler.LegendPosition legend,
+            List<EpochRecord> epochs, List<String> names, List<ToDoubleFunction<EpochRecord>> values) {
+        XYChart chart = new XYChartBuilder().width(CURVES_WIDTH / 2).height(CURVES_HEIGHT).title(title).xAxisTitle("epoch")
+                .yAxisTitle(yTitle).build();
         chart.getStyler().setLegendPosition(legend);
         chart.getStyler().setXAxisDecimalPattern("0");
+        chart.getStyler().setYAxisDecimalPattern(yPattern);
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         for (int s = 0; s < names.size(); s++) {
             List<Double> xs = new ArrayList<>();
@@ -72,43 +89,130 @@ final class Charts {
                 chart.addSeries(names.get(s), xs, ys).setMarker(SeriesMarkers.CIRCLE);
             }
         }
-        if (chart.getSeriesMap().isEmpty()) {
-            // XChart cannot draw an empty chart; an explicit placeholder says why it is blank.
-            chart.addSeries("no data", new double[] {0}, new double[] {0});
-        }
         return chart;
     }
 
-    /** The confusion matrix as a heat map: rows are the true digit, columns the predicted one. */
+    /** A titled picture holding one sentence, for a chart that has nothing to show. */
+    private static void notice(int width, int height, String title, String text, Path png) throws IOException {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, width, height);
+        g.setColor(Color.BLACK);
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
+        g.drawString(title, 8, 20);
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+        g.drawString(text, 8, height / 2);
+        g.dispose();
+        AtomicFiles.write(png, out -> ImageIO.write(image, "png", out));
+    }
+
+    /**
+     * The confusion matrix, rows the true digit and columns the predicted one, each cell with its
+     * count and its share of the row. Colours are per row, since the classes differ in size:
+     * the diagonal goes from white to green with the row's recall, and a mistake from white to red
+     * with its share of the row, scaled to the largest such share so the worst confusions stand out
+     * even when they are 1% (on one scale with the diagonal's 1,100 they would all be white).
+     */
     static void confusionMatrix(int[][] confusion, Path png) throws IOException {
         int classes = confusion.length;
-        List<Integer> axis = new ArrayList<>();
-        for (int c = 0; c < classes; c++) {
-            axis.add(c);
-        }
-        List<Number[]> cells = new ArrayList<>();
-        int max = 1;
+        double largestError = largestErrorShare(confusion);
+        BufferedImage image = new BufferedImage(CONFUSION_WIDTH, CONFUSION_HEIGHT, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, image.getWidth(), image.getHeight());
+        g.setColor(Color.BLACK);
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
+        g.drawString("Confusion matrix (test set): count and share of the true digit's images", 8, 20);
+        int cell = confusionCell(classes);
+        Font count = new Font(Font.SANS_SERIF, Font.BOLD, Math.max(9, cell / 4));
+        Font share = new Font(Font.SANS_SERIF, Font.PLAIN, Math.max(8, cell / 5));
+        Font label = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
         for (int t = 0; t < classes; t++) {
+            int rowTotal = 0;
             for (int p = 0; p < classes; p++) {
-                // y counts upwards in XChart; flip it so the diagonal runs top-left to bottom-right as in the table.
-                cells.add(new Number[] {p, classes - 1 - t, confusion[t][p]});
-                max = Math.max(max, confusion[t][p]);
+                rowTotal += confusion[t][p];
+            }
+            for (int p = 0; p < classes; p++) {
+                int x = CONFUSION_LEFT + p * cell;
+                int y = CONFUSION_TOP + t * cell;
+                g.setColor(confusionColour(confusion[t][p], rowTotal, t == p, largestError));
+                g.fillRect(x, y, cell, cell);
+                g.setColor(Color.LIGHT_GRAY);
+                g.drawRect(x, y, cell, cell);
+                g.setColor(Color.BLACK);
+                centred(g, count, String.format(Locale.ROOT, "%,d", confusion[t][p]), x + cell / 2, y + cell / 2);
+                if (confusion[t][p] > 0) {
+                    centred(g, share, String.format(Locale.ROOT, "%.1f%%", 100.0 * confusion[t][p] / rowTotal),
+                            x + cell / 2, y + cell / 2 + cell / 4);
+                }
+            }
+            centred(g, label, Integer.toString(t), CONFUSION_LEFT - 14, CONFUSION_TOP + t * cell + cell / 2 + 4);
+        }
+        for (int p = 0; p < classes; p++) {
+            centred(g, label, Integer.toString(p), CONFUSION_LEFT + p * cell + cell / 2, CONFUSION_TOP - 6);
+        }
+        g.setFont(label);
+        g.drawString("true digit ↓   predicted digit →", CONFUSION_LEFT - 30, CONFUSION_TOP - 24);
+        int legendY = CONFUSION_TOP + classes * cell + 24;
+        legend(g, "correct: 0% to 100% of the row", legendY, fraction -> confusionColour(fraction, 1, true, largestError));
+        legend(g, String.format(Locale.ROOT, "mistakes: 0%% to %.1f%% of the row (the largest)", 100 * largestError),
+                legendY + 28, fraction -> confusionColour(fraction * largestError, 1, false, largestError));
+        g.dispose();
+        AtomicFiles.write(png, out -> ImageIO.write(image, "png", out));
+    }
+
+    /** Side of one square cell: the matrix fills the width left of the margins and the height above the legend. */
+    static int confusionCell(int classes) {
+        return Math.max(8, Math.min((CONFUSION_WIDTH - CONFUSION_LEFT - 16) / classes,
+                (CONFUSION_HEIGHT - CONFUSION_TOP - 80) / classes));
+    }
+
+    /** The largest share of a row that went to one wrong class, at least a tiny number so scales never divide by 0. */
+    static double largestErrorShare(int[][] confusion) {
+        double largest = 1e-9;
+        for (int t = 0; t < confusion.length; t++) {
+            int rowTotal = 0;
+            for (int p = 0; p < confusion.length; p++) {
+                rowTotal += confusion[t][p];
+            }
+            for (int p = 0; p < confusion.length; p++) {
+                if (p != t && rowTotal > 0) {
+                    largest = Math.max(largest, (double) confusion[t][p] / rowTotal);
+                }
             }
         }
-        List<Integer> yAxis = new ArrayList<>();
-        for (int c = classes - 1; c >= 0; c--) {
-            yAxis.add(c);
+        return largest;
+    }
+
+    /** White to green with the row's recall on the diagonal; white to red with the error's share elsewhere. */
+    static Color confusionColour(double count, double rowTotal, boolean diagonal, double largestError) {
+        double shareOfRow = rowTotal > 0 ? count / rowTotal : 0;
+        double t = Math.max(0, Math.min(1, diagonal ? shareOfRow : shareOfRow / largestError));
+        Color full = diagonal ? new Color(0x31, 0xa3, 0x54) : new Color(0xd7, 0x30, 0x1f);
+        return new Color(mix(255, full.getRed(), t), mix(255, full.getGreen(), t), mix(255, full.getBlue(), t));
+    }
+
+    private static int mix(int from, int to, double t) {
+        return (int) Math.round(from + (to - from) * t);
+    }
+
+    private static void legend(Graphics2D g, String text, int y, java.util.function.DoubleFunction<Color> colour) {
+        int width = 160;
+        for (int i = 0; i < width; i++) {
+            g.setColor(colour.apply(i / (width - 1.0)));
+            g.fillRect(CONFUSION_LEFT + i, y, 1, 14);
         }
-        HeatMapChart chart = new HeatMapChartBuilder().width(640).height(600).title("Confusion matrix (test set)")
-                .xAxisTitle("predicted digit").yAxisTitle("true digit").build();
-        chart.getStyler().setShowValue(true);
-        chart.getStyler().setMin(0);
-        chart.getStyler().setMax(max);
-        chart.getStyler().setRangeColors(new Color[] {Color.WHITE, new Color(0xfd, 0xd4, 0x9e), new Color(0xd7, 0x30, 0x1f)});
-        chart.getStyler().setLegendVisible(false);
-        chart.getStyler().setChartBackgroundColor(Color.WHITE);
-        chart.addSeries("count", axis, yAxis, cells);
-        AtomicFiles.write(png, out -> BitmapEncoder.saveBitmap(chart, out, BitmapFormat.PNG));
+        g.setColor(Color.BLACK);
+        g.drawRect(CONFUSION_LEFT, y, width, 14);
+        g.drawString(text, CONFUSION_LEFT + width + 10, y + 12);
+    }
+
+    private static void centred(Graphics2D g, Font font, String text, int x, int baseline) {
+        g.setFont(font);
+        g.drawString(text, x - g.getFontMetrics().stringWidth(text) / 2, baseline);
     }
 
     /**

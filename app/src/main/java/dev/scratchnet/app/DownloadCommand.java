@@ -22,7 +22,7 @@ final class DownloadCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--data", paramLabel = "DIR",
-            description = "Folder to put the files in (default: $SCRATCHNET_DATA, else data/mnist; data/fashion-mnist with --fashion).")
+            description = "Folder to put the files in (default $SCRATCHNET_DATA, else data/mnist; data/fashion-mnist with --fashion).")
     Path data;
 
     @Option(names = "--fashion", description = "Fetch Fashion-MNIST instead of MNIST.")

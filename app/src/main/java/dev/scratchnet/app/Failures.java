@@ -13,6 +13,7 @@ import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * Turns exceptions into exit codes and one plain sentence on stderr. Stack traces only with
@@ -38,11 +39,40 @@ final class Failures {
             if (verbose(List.of(args))) {
                 ex.printStackTrace(err);
             }
-            err.println(cmd.getCommandSpec().qualifiedName() + ": " + sentence(ex.getMessage())
+            err.println(cmd.getCommandSpec().qualifiedName() + ": " + sentence(ex.getMessage()) + didYouMean(ex)
                     + " (see '" + cmd.getCommandSpec().qualifiedName() + " --help')");
             err.flush();
             return USAGE;
         }
+    }
+
+    /**
+     * Picocli's own guess for a mistyped command or flag ({@code trian} → {@code train},
+     * {@code --epoch} → {@code --epochs}), kept in the one sentence rather than printed as a list.
+     */
+    static String didYouMean(ParameterException ex) {
+        UnmatchedArgumentException unmatched;
+        if (ex instanceof UnmatchedArgumentException u) {
+            unmatched = u;
+        } else if (!ex.getCommandLine().getUnmatchedArguments().isEmpty()) {
+            // Picocli reports a missing required flag before an unknown one, though the unknown one is
+            // often the same flag mistyped (--modle for --model): name it and the guess as well.
+            List<String> unknown = ex.getCommandLine().getUnmatchedArguments();
+            unmatched = new UnmatchedArgumentException(ex.getCommandLine(), unknown);
+            String guess = didYouMean(unmatched);
+            return "; unknown " + (unknown.size() == 1 ? "argument '" : "arguments '") + String.join("', '", unknown)
+                    + "'" + guess;
+        } else {
+            return "";
+        }
+        List<String> suggestions = unmatched.getSuggestions().stream().distinct().limit(3).map(s -> "'" + s + "'").toList();
+        if (suggestions.isEmpty()) {
+            return "";
+        }
+        String last = suggestions.get(suggestions.size() - 1);
+        String choices = suggestions.size() == 1 ? last
+                : String.join(", ", suggestions.subList(0, suggestions.size() - 1)) + " or " + last;
+        return "; did you mean " + choices + "?";
     }
 
     /** Anything that went wrong while running: exit 1 and one sentence. */

@@ -30,6 +30,7 @@ import picocli.CommandLine.ScopeType;
             GradcheckCommand.class,
             DownloadCommand.class,
             ServeCommand.class,
+            SummaryCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
@@ -84,6 +85,7 @@ public final class Main implements Runnable {
         cli.registerConverter(java.nio.file.Path.class, Failures::path);
         cli.setParameterExceptionHandler(new Failures.UsageErrorHandler());
         cli.setExecutionExceptionHandler(new Failures.ExecutionErrorHandler());
+        HelpFormat.install(cli);
         return cli;
     }
 

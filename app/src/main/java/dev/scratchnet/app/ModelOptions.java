@@ -9,6 +9,6 @@ final class ModelOptions {
     Path model;
 
     @Option(names = "--data", paramLabel = "DIR",
-            description = "Folder with the MNIST files (default: $SCRATCHNET_DATA, else data/mnist).")
+            description = "Folder with the MNIST files (default $SCRATCHNET_DATA, else data/mnist).")
     Path data;
 }

@@ -5,9 +5,9 @@ import java.util.Locale;
 import java.util.function.LongSupplier;
 
 /**
- * Shows how far a long job has got. On a terminal it redraws one bar in place (rate and ETA);
- * when output goes to a file or a pipe it prints a plain line at every quarter, so logs stay
- * readable; in quiet mode it prints only the final line.
+ * Shows how far a long job has got. On a terminal it redraws one bar in place (with the running
+ * loss and accuracy when training, and an ETA); when output goes to a file or a pipe it prints a
+ * plain line at every quarter, so logs stay readable; in quiet mode it prints only the final line.
  */
 final class ProgressPrinter {
 
@@ -21,7 +21,14 @@ final class ProgressPrinter {
     }
 
     private static final long REDRAW_NANOS = 100_000_000L;
-    private static final int BAR_WIDTH = 30;
+    private static final int BAR_WIDTH = 20;
+    /**
+     * Weight of the newest interval in the moving average (tqdm's default too): the last ten or so
+     * intervals count, so the JIT's slow first batches are forgotten within a few dozen.
+     */
+    static final double SMOOTHING = 0.3;
+    /** Smoothed intervals needed before an ETA is shown (the first, warm-up interval not counted). */
+    static final int ETA_AFTER = 4;
 
     private final PrintWriter out;
     private final Mode mode;
@@ -90,7 +97,14 @@ final class ProgressPrinter {
         out.flush();
     }
 
-    /** One running job: call {@link #update(long)} as it advances and {@link #finish()} at the end. */
+    /**
+     * One running job: call {@link #update(long)} as it advances and {@link #finish()} at the end.
+     *
+     * <p>The ETA comes from an exponential moving average of the seconds per unit between updates,
+     * not from the average since the start: the first batch carries the JIT's warm-up (and a download
+     * its connection set-up), so an average from the start overstates the time left for minutes. The
+     * first interval is left out, and no ETA is shown until {@link #ETA_AFTER} intervals are in.
+     */
     final class Task {
         private final String label;
         private final long total;
@@ -101,6 +115,13 @@ final class ProgressPrinter {
         private int lastQuarter;
         private int drawnLength;
         private long done;
+        private double loss = Double.NaN;
+        private double accuracy = Double.NaN;
+        private long lastUpdateNanos;
+        private long lastUpdateDone;
+        private int intervals;
+        /** Smoothed seconds per counted item (a byte, a batch); NaN until the first interval after warm-up. */
+        private double secondsPerItem = Double.NaN;
 
         private Task(String label, long total, String unit, double unitSize) {
             this.label = label;
@@ -109,11 +130,24 @@ final class ProgressPrinter {
             this.unitSize = unitSize;
             this.startNanos = nanoClock.getAsLong();
             this.lastDrawNanos = startNanos - REDRAW_NANOS;
+            this.lastUpdateNanos = startNanos;
         }
 
         void update(long doneSoFar) {
-            done = doneSoFar;
+            update(doneSoFar, Double.NaN, Double.NaN);
+        }
+
+        /**
+         * @param doneSoFar units done (batches, bytes)
+         * @param runningLoss the mean loss so far, shown when finite
+         * @param runningAccuracy the fraction classified correctly so far, shown when finite
+         */
+        void update(long doneSoFar, double runningLoss, double runningAccuracy) {
             long now = nanoClock.getAsLong();
+            measure(now, doneSoFar);
+            done = doneSoFar;
+            loss = runningLoss;
+            accuracy = runningAccuracy;
             if (mode == Mode.BAR) {
                 if (now - lastDrawNanos >= REDRAW_NANOS || (total > 0 && done >= total)) {
                     lastDrawNanos = now;
@@ -123,10 +157,25 @@ final class ProgressPrinter {
                 int quarter = (int) Math.min(4, done * 4 / total);
                 if (quarter > lastQuarter && quarter < 4) {
                     lastQuarter = quarter;
-                    out.println(label + " " + quarter * 25 + "% (" + status(now) + ")");
+                    out.println(label + " " + quarter * 25 + "% (" + status(now, false) + ")");
                     out.flush();
                 }
             }
+        }
+
+        /** One more interval into the moving average: s ← α·sample + (1 − α)·s. */
+        private void measure(long now, long doneSoFar) {
+            long items = doneSoFar - lastUpdateDone;
+            if (items <= 0) {
+                return;
+            }
+            double sample = (now - lastUpdateNanos) / 1e9 / items;
+            lastUpdateNanos = now;
+            lastUpdateDone = doneSoFar;
+            if (intervals++ == 0) {
+                return; // the warm-up interval
+            }
+            secondsPerItem = Double.isNaN(secondsPerItem) ? sample : SMOOTHING * sample + (1 - SMOOTHING) * secondsPerItem;
         }
 
         /** Clears the bar, so the next line starts on a clean row. */
@@ -144,7 +193,7 @@ final class ProgressPrinter {
                 int filled = (int) Math.min(BAR_WIDTH, done * BAR_WIDTH / total);
                 line.append('[').append("#".repeat(filled)).append(".".repeat(BAR_WIDTH - filled)).append("] ");
             }
-            line.append(status(now));
+            line.append(status(now, true));
             String text = line.toString();
             int pad = Math.max(0, drawnLength - text.length());
             out.print("\r" + text + " ".repeat(pad));
@@ -152,20 +201,53 @@ final class ProgressPrinter {
             drawnLength = text.length();
         }
 
-        /** "312/938 batches, 45.2 batches/s, ETA 0:14" */
-        String status(long now) {
-            double seconds = (now - startNanos) / 1e9;
-            double rate = seconds > 0 ? done / unitSize / seconds : 0;
+        /**
+         * For a log line: "312/938 batches, loss 0.2345, acc 93.12%, 45.2 batches/s, ETA 0:14".
+         * For the bar, which must fit an 80-column terminal or the carriage return cannot redraw it:
+         * "312/938  loss 0.2345  acc 93.12%  ETA 0:14" once there are running figures to show.
+         */
+        String status(long now, boolean bar) {
+            boolean figures = Double.isFinite(loss) || Double.isFinite(accuracy);
+            boolean compact = bar && figures;
+            String separator = compact ? "  " : ", ";
             StringBuilder s = new StringBuilder(amount(done));
             if (total > 0) {
                 s.append('/').append(amount(total));
             }
-            s.append(' ').append(unit);
-            s.append(String.format(Locale.ROOT, ", %.1f %s/s", rate, unit));
-            if (total > 0 && rate > 0) {
-                s.append(", ETA ").append(clock((total - done) / unitSize / rate));
+            if (!compact) {
+                s.append(' ').append(unit);
+            }
+            if (Double.isFinite(loss)) {
+                s.append(separator).append(String.format(Locale.ROOT, "loss %.4f", loss));
+            }
+            if (Double.isFinite(accuracy)) {
+                s.append(separator).append(String.format(Locale.ROOT, "acc %.2f%%", 100 * accuracy));
+            }
+            if (!compact) {
+                s.append(String.format(Locale.ROOT, ", %.1f %s/s", rate(now), unit));
+            }
+            double eta = etaSeconds();
+            if (Double.isFinite(eta)) {
+                s.append(separator).append("ETA ").append(clock(eta));
             }
             return s.toString();
+        }
+
+        /** Units per second: the smoothed figure once there is one, else the average since the start. */
+        private double rate(long now) {
+            if (Double.isFinite(secondsPerItem) && secondsPerItem > 0) {
+                return 1 / (secondsPerItem * unitSize);
+            }
+            double seconds = (now - startNanos) / 1e9;
+            return seconds > 0 ? done / unitSize / seconds : 0;
+        }
+
+        /** @return the seconds left, or NaN while the total is unknown or too few intervals are in */
+        double etaSeconds() {
+            if (total <= 0 || intervals <= ETA_AFTER || Double.isNaN(secondsPerItem)) {
+                return Double.NaN;
+            }
+            return Math.max(0, total - done) * secondsPerItem;
         }
 
         private String amount(long units) {

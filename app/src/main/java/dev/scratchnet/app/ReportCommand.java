@@ -37,7 +37,7 @@ final class ReportCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--history", paramLabel = "CSV",
-            description = "Per-epoch metrics for the learning curves (default: metrics.csv in the output folder, if there).")
+            description = "Per-epoch metrics for the learning curves (default metrics.csv in the output folder, if there).")
     Path history;
 
     @Override

@@ -6,6 +6,7 @@ import dev.scratchnet.data.MnistDataset;
 import dev.scratchnet.data.Normalization;
 import dev.scratchnet.io.NetworkFormat;
 import dev.scratchnet.io.SavedModel;
+import dev.scratchnet.model.EarlyStopping;
 import dev.scratchnet.model.Evaluation;
 import dev.scratchnet.model.Network;
 import dev.scratchnet.model.Trainer;
@@ -50,7 +51,7 @@ final class TrainCommand implements Callable<Integer> {
     BackendOptions backendOptions;
 
     @Option(names = "--data", paramLabel = "DIR",
-            description = "Folder with the four MNIST files, .gz or unpacked (default: $SCRATCHNET_DATA, else data/mnist).")
+            description = "Folder with the four MNIST files, .gz or unpacked (default $SCRATCHNET_DATA, else data/mnist).")
     Path data;
 
     @Option(names = "--validation", paramLabel = "N",
@@ -58,8 +59,17 @@ final class TrainCommand implements Callable<Integer> {
                     + "(default 0; with --resume, the checkpoint's).")
     Integer validation;
 
+    @Option(names = "--patience", paramLabel = "N",
+            description = "Stop when validation accuracy has not improved for N epochs in a row; the saved model is "
+                    + "the best epoch. Needs --validation.")
+    Integer patience;
+
+    @Option(names = "--summary", description = "Print the network's layers, output shapes and parameter counts "
+            + "before training (as the summary command does).")
+    boolean summary;
+
     @Option(names = "--save", paramLabel = "FILE",
-            description = "Where the checkpoint goes after each epoch (default: " + DEFAULT_SAVE
+            description = "Where the checkpoint goes after each epoch (default " + DEFAULT_SAVE
                     + ", or the --resume file).")
     Path save;
 
@@ -82,6 +92,12 @@ final class TrainCommand implements Callable<Integer> {
             backendOptions.validate(v);
             if (validation != null) {
                 v.between("--validation", validation, 0, trainingImages - 1);
+            }
+            if (patience != null) {
+                v.between("--patience", patience, 1, 100_000);
+                // A resumed run may hold out images through its checkpoint; that is checked once it is read.
+                v.require(resume != null || (validation != null && validation > 0), "--patience stops on validation "
+                        + "accuracy, so it needs a validation set: add --validation N (for example --validation 5000)");
             }
             if (resume != null) {
                 List<String> given = options.givenModelFlags();
@@ -129,6 +145,10 @@ final class TrainCommand implements Callable<Integer> {
                     + " classes");
         }
         int heldOut = heldOut(resumeState);
+        if (patience != null && heldOut == 0) {
+            throw new ParameterException(spec.commandLine(), "--patience stops on validation accuracy, but " + resume
+                    + " was trained without a validation set; resume it without --patience");
+        }
         Path checkpoint = save != null ? save : resume != null ? resume : Path.of(DEFAULT_SAVE);
         // Before an hour of training, not after it: a checkpoint or report that cannot be written, or
         // would replace a file that is not ours, stops the run now.
@@ -163,7 +183,15 @@ final class TrainCommand implements Callable<Integer> {
         TrainingMonitor monitor = new TrainingMonitor(trainer, normalization, test, held != null, checkpoint, report,
                 progress, history);
         trainer.addListener(monitor);
+        if (patience != null) {
+            // After the monitor, so the epoch that ends the run is checkpointed (if best) before the stop.
+            trainer.addListener(new EarlyStopping(trainer, patience));
+        }
 
+        if (summary) {
+            // Asked for by name, so printed even with --quiet.
+            spec.commandLine().getOut().print(SummaryCommand.table(network));
+        }
         progress.line(String.format(Locale.ROOT, "training %s (%,d parameters) on %s with %d thread%s: %s, batch %d, "
                         + "%d epoch%s, %s schedule, lr %s; %d training images%s, %d test images",
                 network.describe(), network.parameterCount(), backend.name(), backend.threads(),
@@ -211,6 +239,11 @@ final class TrainCommand implements Callable<Integer> {
                     err.flush();
                 }
                 return Failures.FAILURE;
+            }
+            if (patience != null && result.stoppedEarly()) {
+                progress.line(String.format(Locale.ROOT, "stopped early: validation accuracy has not improved for %d "
+                        + "epoch%s; keeping epoch %d (validation %s)", patience, patience == 1 ? "" : "s",
+                        trainer.bestValidationEpoch(), TrainingMonitor.percent(trainer.bestValidationAccuracy())));
             }
             Path best = held != null && monitor.savedEpoch() == 0 && resume != null ? resume : checkpoint;
             finish(network, normalization, test, checkpoint, best, held != null, backend, history, result, progress);

@@ -56,8 +56,8 @@ final class TrainingMonitor implements TrainingListener {
     }
 
     @Override
-    public void onBatchEnd(int epoch, int batch, int batches, double loss) {
-        task.update(batch);
+    public void onBatchEnd(int epoch, int batch, int batches, double loss, double epochLoss, double epochAccuracy) {
+        task.update(batch, epochLoss, epochAccuracy);
     }
 
     @Override

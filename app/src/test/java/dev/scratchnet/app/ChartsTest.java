@@ -73,6 +73,53 @@ class ChartsTest {
     }
 
     @Test
+    void withoutHistoryNoPointIsInventedOnlyASentence() throws Exception {
+        Path png = tmp.resolve("curves.png");
+        Charts.learningCurves(List.of(), png);
+        BufferedImage image = decode(png);
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                int rgb = image.getRGB(x, y);
+                int r = (rgb >> 16) & 0xff;
+                int g = (rgb >> 8) & 0xff;
+                int b = rgb & 0xff;
+                assertTrue(r == g && g == b, "a coloured pixel (a series) at " + x + "," + y);
+            }
+        }
+    }
+
+    @Test
+    void axisNumbersAreShortNotFullDoubles() {
+        org.knowm.xchart.XYChart chart = Charts.curve("Loss", "loss", "0.###", org.knowm.xchart.style.Styler.LegendPosition.InsideNE,
+                history(1, false), List.of("train"), List.of(EpochRecord::trainLoss));
+        assertEquals("0.###", chart.getStyler().getYAxisDecimalPattern());
+        assertEquals("0.308", new java.text.DecimalFormat(chart.getStyler().getYAxisDecimalPattern(),
+                java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT)).format(0.307515128312407));
+    }
+
+    @Test
+    void confusionColoursArePerRowSoSmallMistakesShow() throws Exception {
+        int[][] confusion = new int[10][10];
+        for (int i = 0; i < 10; i++) {
+            confusion[i][i] = 950 + i * 20;
+        }
+        confusion[4][9] = 22;
+        confusion[5][3] = 7;
+        Path png = tmp.resolve("confusion.png");
+        Charts.confusionMatrix(confusion, png);
+        BufferedImage image = decode(png);
+        int cell = Charts.confusionCell(10);
+        java.util.function.BiFunction<Integer, Integer, java.awt.Color> corner = (t, p) -> new java.awt.Color(
+                image.getRGB(Charts.CONFUSION_LEFT + p * cell + 3, Charts.CONFUSION_TOP + t * cell + 3));
+        assertEquals(new java.awt.Color(0xd7, 0x30, 0x1f), corner.apply(4, 9), "the largest mistake is full red");
+        java.awt.Color seven = corner.apply(5, 3);
+        assertTrue(seven.getGreen() < 200 && seven.getRed() > 200, "7 of 1,057 is still clearly red: " + seven);
+        assertEquals(java.awt.Color.WHITE, corner.apply(0, 1), "no mistakes: white");
+        java.awt.Color diagonal = corner.apply(0, 0);
+        assertTrue(diagonal.getGreen() > diagonal.getRed() + 80, "the diagonal is green: " + diagonal);
+    }
+
+    @Test
     void digitGridDrawsInkDarkWithCaptions() throws Exception {
         int[] pixels = new int[784];
         for (int y = 4; y < 24; y++) {

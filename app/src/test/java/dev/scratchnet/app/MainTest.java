@@ -17,7 +17,7 @@ class MainTest {
     void noCommandIsAUsageErrorListingTheCommands() {
         CliRun run = CliRun.of();
         assertEquals(2, run.exitCode());
-        assertEquals("scratchnet: choose a command: train, eval, predict, report, gradcheck, download, serve "
+        assertEquals("scratchnet: choose a command: train, eval, predict, report, gradcheck, download, serve, summary "
                 + "(see 'scratchnet --help')", run.err().strip());
     }
 
@@ -30,7 +30,7 @@ class MainTest {
 
     @Test
     void everyCommandHasHelpWithDefaults() {
-        for (String command : new String[] {"train", "eval", "predict", "report", "gradcheck", "download"}) {
+        for (String command : new String[] {"train", "eval", "predict", "report", "gradcheck", "download", "serve", "summary"}) {
             CliRun run = CliRun.of(command, "--help");
             assertEquals(0, run.exitCode(), command);
             assertTrue(run.out().contains("Usage: scratchnet " + command), run.out());

@@ -1,6 +1,7 @@
 package dev.scratchnet.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
@@ -34,7 +35,8 @@ class ProgressPrinterTest {
         run(printer(ProgressPrinter.Mode.LINES));
         List<String> lines = text.toString().lines().toList();
         assertEquals(List.of(
-                "epoch 1/3 25% (25/100 batches, 10.0 batches/s, ETA 0:08)",
+                // 75 batches × 0.1 s is 7.5 s; the moving average lands a hair below 0.1 s, so it rounds down.
+                "epoch 1/3 25% (25/100 batches, 10.0 batches/s, ETA 0:07)",
                 "epoch 1/3 50% (50/100 batches, 10.0 batches/s, ETA 0:05)",
                 "epoch 1/3 75% (75/100 batches, 10.0 batches/s, ETA 0:03)",
                 "epoch 1/3  loss 0.3",
@@ -51,10 +53,76 @@ class ProgressPrinterTest {
     void barRedrawsInPlaceAndIsClearedAtTheEnd() {
         run(printer(ProgressPrinter.Mode.BAR));
         String out = text.toString();
-        assertTrue(out.contains("\repoch 1/3 [###############...............] 50/100 batches, 10.0 batches/s, ETA 0:05"), out);
+        assertTrue(out.contains("\repoch 1/3 [##########..........] 50/100 batches, 10.0 batches/s, ETA 0:05"), out);
         assertTrue(out.contains("100/100 batches"), out);
         String afterBar = out.substring(out.lastIndexOf('\r') + 1);
         assertEquals("epoch 1/3  loss 0.3\ntest accuracy 97.00%\n", afterBar.replace("\r\n", "\n"));
+    }
+
+    /** The first batch carries the JIT's warm-up: 60 s, then 0.1 s per batch. */
+    ProgressPrinter.Task slowStart(ProgressPrinter p, int batches) {
+        ProgressPrinter.Task task = p.start("epoch 1/10", 938, "batches", 1);
+        for (int b = 1; b <= batches; b++) {
+            nanos.addAndGet(b == 1 ? 60_000_000_000L : 100_000_000L);
+            task.update(b, 2.0 / b, 0.5 + b / 10000.0);
+        }
+        return task;
+    }
+
+    @Test
+    void noEtaUntilAFewBatchesAreIn() {
+        ProgressPrinter p = printer(ProgressPrinter.Mode.BAR);
+        ProgressPrinter.Task task = slowStart(p, 1);
+        assertTrue(Double.isNaN(task.etaSeconds()));
+        assertFalse(text.toString().contains("ETA"), text.toString());
+        assertTrue(text.toString().contains("1/938  loss 2.0000  acc 50.01%"), text.toString());
+    }
+
+    @Test
+    void etaFollowsRecentBatchesNotTheSlowFirstOne() {
+        ProgressPrinter.Task task = slowStart(printer(ProgressPrinter.Mode.BAR), 4);
+        assertTrue(Double.isNaN(task.etaSeconds()), "after 3 timed batches: " + task.etaSeconds());
+        task = slowStart(printer(ProgressPrinter.Mode.BAR), 20);
+        // 918 batches left at 0.1 s each; the average since the start would say 918 · 61.9 s / 20 ≈ 47 min.
+        assertEquals(91.8, task.etaSeconds(), 1e-6);
+    }
+
+    @Test
+    void etaAdaptsWhenBatchesGetFaster() {
+        ProgressPrinter.Task task = slowStart(printer(ProgressPrinter.Mode.BAR), 20);
+        for (int b = 21; b <= 120; b++) {
+            nanos.addAndGet(50_000_000L);
+            task.update(b, 1, 0.9);
+        }
+        // After 100 batches at 0.05 s the weight of the old 0.1 s is 0.7^100: gone.
+        assertEquals(818 * 0.05, task.etaSeconds(), 0.01);
+    }
+
+    @Test
+    void barShowsRunningLossAndAccuracyWithinEightyColumns() {
+        ProgressPrinter.Task task = slowStart(printer(ProgressPrinter.Mode.BAR), 20);
+        nanos.addAndGet(100_000_000L);
+        task.update(21, 0.23456, 0.93124);
+        String out = text.toString();
+        String last = out.substring(out.lastIndexOf('\r') + 1);
+        assertEquals("epoch 1/10 [..........] 21/938  loss 0.2346  acc 93.12%  ETA 1:32".replace("[..........]",
+                "[" + ".".repeat(20) + "]"), last.strip());
+        assertTrue(("epoch 10/10 [" + "#".repeat(20) + "] 938/938  loss 2.3026  acc 100.00%  ETA 59:59").length() < 80);
+    }
+
+    @Test
+    void logLinesShowRunningLossAndAccuracyToo() {
+        ProgressPrinter p = printer(ProgressPrinter.Mode.LINES);
+        ProgressPrinter.Task task = p.start("epoch 1/3", 8, "batches", 1);
+        for (int b = 1; b <= 8; b++) {
+            nanos.addAndGet(100_000_000L);
+            task.update(b, 0.5, 0.75);
+        }
+        assertEquals(List.of(
+                "epoch 1/3 25% (2/8 batches, loss 0.5000, acc 75.00%, 10.0 batches/s)",
+                "epoch 1/3 50% (4/8 batches, loss 0.5000, acc 75.00%, 10.0 batches/s)",
+                "epoch 1/3 75% (6/8 batches, loss 0.5000, acc 75.00%, 10.0 batches/s, ETA 0:00)"),
+                text.toString().lines().toList());
     }
 
     @Test

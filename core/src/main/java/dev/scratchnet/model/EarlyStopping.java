@@ -2,7 +2,8 @@ package dev.scratchnet.model;
 
 /**
  * Stops training when validation accuracy has not improved for a number of epochs in a row.
- * Needs a validation set in {@link Trainer#fit}.
+ * Needs a validation set in {@link Trainer#fit}. Made after {@link Trainer#resumeFrom}, it starts
+ * from the checkpoint's best accuracy, so a resumed run must beat that, not its own first epoch.
  */
 public final class EarlyStopping implements TrainingListener {
     private final Trainer trainer;
@@ -20,6 +21,9 @@ public final class EarlyStopping implements TrainingListener {
         }
         this.trainer = trainer;
         this.patience = patience;
+        if (!Double.isNaN(trainer.bestValidationAccuracy())) {
+            best = trainer.bestValidationAccuracy();
+        }
     }
 
     @Override

@@ -188,7 +188,8 @@ public final class Trainer {
                 lossSum += batchLoss;
                 seen += batch.size();
                 for (int i = 0; i < told.length; i++) {
-                    told[i].onBatchEnd(epoch + 1, b + 1, batches, batchLoss / batch.size());
+                    told[i].onBatchEnd(epoch + 1, b + 1, batches, batchLoss / batch.size(), lossSum / seen,
+                            train.hasLabels() ? (double) correct / seen : Double.NaN);
                 }
             }
             if (seen < n) {

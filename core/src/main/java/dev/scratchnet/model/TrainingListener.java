@@ -25,6 +25,22 @@ public interface TrainingListener {
     }
 
     /**
+     * The same call with the epoch's running figures, for a progress bar that shows them the way
+     * Keras's {@code fit} does; by default it passes on to the four-argument form.
+     *
+     * @param epoch the 1-based epoch
+     * @param batch the 1-based batch just finished
+     * @param batches the number of batches in the epoch
+     * @param loss the mean loss of this batch
+     * @param epochLoss the mean loss over every example of this epoch so far
+     * @param epochAccuracy the fraction of this epoch's examples so far classified correctly
+     *                      (with dropout active), NaN for unlabelled data
+     */
+    default void onBatchEnd(int epoch, int batch, int batches, double loss, double epochLoss, double epochAccuracy) {
+        onBatchEnd(epoch, batch, batches, loss);
+    }
+
+    /**
      * Called after each complete epoch and its evaluation; {@link Trainer#state()} then describes the
      * run up to here, ready for a checkpoint.
      *

@@ -168,6 +168,31 @@ class TrainerTest {
     }
 
     @Test
+    void runningFiguresAtTheLastBatchAreTheEpochFigures() {
+        Trainer trainer = new Trainer(blobNetwork(), blobConfig(2, 1));
+        double[][] lastRunning = new double[2][];
+        List<Double> batchLosses = new ArrayList<>();
+        trainer.addListener(new TrainingListener() {
+            @Override
+            public void onBatchEnd(int epoch, int batch, int batches, double loss, double epochLoss, double epochAccuracy) {
+                if (epoch == 1) {
+                    batchLosses.add(loss);
+                }
+                assertTrue(epochAccuracy >= 0 && epochAccuracy <= 1, "accuracy " + epochAccuracy);
+                if (batch == batches) {
+                    lastRunning[epoch - 1] = new double[] {epochLoss, epochAccuracy};
+                }
+            }
+        });
+        TrainingResult result = trainer.fit(SyntheticData.blobs(300, 1), null);
+        for (int e = 0; e < 2; e++) {
+            assertEquals(result.epochs().get(e).trainLoss(), lastRunning[e][0], 1e-12);
+            assertEquals(result.epochs().get(e).trainAccuracy(), lastRunning[e][1], 1e-12);
+        }
+        assertTrue(batchLosses.size() > 1, "the per-batch loss still reaches listeners: " + batchLosses);
+    }
+
+    @Test
     void scheduleSetsTheLearningRateOfEachEpoch() {
         TrainingConfig config = blobConfig(3, 1).toBuilder().schedule(LearningRateSchedule.step(1, 0.5f)).build();
         TrainingResult result = new Trainer(blobNetwork(), config).fit(SyntheticData.blobs(100, 1), null);
