@@ -359,7 +359,7 @@ final class Charts {
             }
         }
         g.dispose();
-        writeAtomically(png, out -> ImageIO.write(image, "png", out));
+        AtomicFiles.write(png, out -> ImageIO.write(image, "png", out));
     }
 
     /** −1 → blue, 0 → white, +1 → red. */
