@@ -402,16 +402,25 @@ public final class VectorBackend implements Backend {
     }
 
     /**
-     * Softmax cross-entropy for rows shorter than one vector (ten digit classes against 16 lanes):
-     * a row-by-row vector loop would leave every element to the scalar tail and its scalar exp, so
-     * the exponentials are taken in one vector pass over the whole flattened batch instead.
-     * Same math as the row loop: with s = z − max, loss = Σ_rows (Σ y)·log Σ eˢ − Σ y·s.
-     * The loss sums are taken before gradLogits is written, because it may alias logits.
+     * Softmax cross-entropy for rows shorter than one vector (ten digit classes against 16 lanes), in
+     * scalar code: no row holds a whole vector, and {@link VectorExp#exp(float, float, float, float)}
+     * gives the same bits as the vector lanes. Same math as the row loop: with s = z − max,
+     * loss = Σ_rows (Σ y)·log Σ eˢ − Σ y·s. Each element is read before gradLogits is written, because
+     * it may alias logits.
+     *
+     * <p>Why not one vector exp over the whole flattened batch: that is a single call per step of
+     * {@link VectorExp}'s loop, a method too big for C2 to inline into its caller (more bytecodes than
+     * {@code FreqInlineSize}). It runs as vector code only once C2 compiles it on its own, after some
+     * thousands of calls or tens of thousands of loop turns; with a small output layer (a CNN's two
+     * classes: 8 vectors a step) that took longer than training, and until then the Vector API ran
+     * its Java fallback, where every vector is a heap object: 31 KB a step. Scalar code allocates
+     * nothing whichever compiler ran it; a batch of 64 with ten classes is 640 scalar exps, small beside
+     * the step's matrix products (not timed).
      */
     private static double softmaxCrossEntropyShortRows(float[] z, float[] y, float[] grad, int m, int n,
                                                        float invBatch) {
         double loss = 0;
-        // Pass 1, per row: shift by the row maximum (scalar, n is small) and gather the y terms.
+        // Pass 1, per row: shift by the row maximum, gather the y terms, and e = exp(max(s, MIN_LOG_PROBABILITY)).
         for (int i = 0; i < m; i++) {
             int row = i * n;
             float max = Float.NEGATIVE_INFINITY;
@@ -424,12 +433,10 @@ public final class VectorBackend implements Backend {
                 if (yj != 0f) {
                     loss -= yj * shifted;
                 }
-                grad[row + j] = shifted;
+                grad[row + j] = VectorExp.exp(shifted, 1f, 0f, MIN_LOG_PROBABILITY);
             }
         }
-        // Pass 2, the whole batch at once: e = exp(max(s, MIN_LOG_PROBABILITY)).
-        VectorExp.exp(grad, grad, 0, m * n, 1f, 0f, MIN_LOG_PROBABILITY, Lanes.scratch());
-        // Pass 3, per row: p = e / Σ e, the log-sum term of the loss, and ∂L/∂z = (p − y)/m.
+        // Pass 2, per row: p = e / Σ e, the log-sum term of the loss, and ∂L/∂z = (p − y)/m.
         for (int i = 0; i < m; i++) {
             int row = i * n;
             float sum = 0f, targetSum = 0f;
