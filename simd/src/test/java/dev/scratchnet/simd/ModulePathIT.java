@@ -31,6 +31,15 @@ class ModulePathIT {
     }
 
     @Test
+    void coreWorksAsANamedModule() throws Exception {
+        String output = runModulePathMain("dev.scratchnet.core");
+        // Layer codecs are services: without "uses" in core's descriptor, loading a model fails here.
+        assertTrue(output.contains("loaded model predicts the same: true"), output);
+        // A package added to core is API unless someone decides otherwise, here and in module-info.java.
+        assertTrue(output.contains("dev.scratchnet.core packages not exported: []"), output);
+    }
+
+    @Test
     void simdIsSelectedWithTheIncubatorFlagToo() throws Exception {
         // The README's launch line keeps working when the jars move to the module path.
         String output = runModulePathMain("ALL-MODULE-PATH," + INCUBATOR);
