@@ -13,13 +13,41 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * The packaged jars work on the module path too: core and simd as automatic modules, the simd
- * provider found through its service registration, and its class loaded from the named module.
- * Runs after {@code package}, on the real jar.
+ * The packaged jars work on the module path: core and simd as the named modules their
+ * {@code module-info} declares, simd found by service binding (core {@code uses} the provider, simd
+ * {@code provides} it), and the incubator module resolved by simd's {@code requires}, so the JVM needs
+ * no {@code --add-modules jdk.incubator.vector}. Runs after {@code package}, on the real jars.
  */
 class ModulePathIT {
+    private static final String INCUBATOR = "jdk.incubator.vector";
+
     @Test
-    void simdIsSelectedFromTheModulePath() throws Exception {
+    void simdIsSelectedOnTheModulePathWithoutTheIncubatorFlag() throws Exception {
+        // The only root is core, as for an application that requires core alone: simd must come in
+        // through its service binding, and the incubator module through simd's requires.
+        String output = runModulePathMain("dev.scratchnet.core");
+        assertTrue(output.contains("simd from module dev.scratchnet.simd"), output);
+        assertTrue(output.contains("Using incubator modules: " + INCUBATOR), output);
+    }
+
+    @Test
+    void coreWorksAsANamedModule() throws Exception {
+        String output = runModulePathMain("dev.scratchnet.core");
+        // Layer codecs are services: without "uses" in core's descriptor, loading a model fails here.
+        assertTrue(output.contains("loaded model predicts the same: true"), output);
+        // A package added to core is API unless someone decides otherwise, here and in module-info.java.
+        assertTrue(output.contains("dev.scratchnet.core packages not exported: []"), output);
+    }
+
+    @Test
+    void simdIsSelectedWithTheIncubatorFlagToo() throws Exception {
+        // The README's launch line keeps working when the jars move to the module path.
+        String output = runModulePathMain("ALL-MODULE-PATH," + INCUBATOR);
+        assertTrue(output.contains("simd from module dev.scratchnet.simd"), output);
+    }
+
+    /** Runs {@link dev.scratchnet.modulecheck.ModulePathMain} with the jars on -p and these root modules. */
+    private static String runModulePathMain(String addModules) throws Exception {
         Path simdJar = Path.of(System.getProperty("scratchnet.simd.jar"));
         assertTrue(Files.isRegularFile(simdJar), "no packaged jar at " + simdJar);
         List<String> classPath = Arrays.asList(System.getProperty("java.class.path").split(File.pathSeparator));
@@ -27,15 +55,15 @@ class ModulePathIT {
         String slf4j = find(classPath, "slf4j-api-", null);
         String testClasses = find(classPath, null, "simd" + File.separator + "target" + File.separator + "test-classes");
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process process = new ProcessBuilder(java.toString(),
+        List<String> command = List.of(java.toString(),
                 "-p", String.join(File.pathSeparator, core, simdJar.toString(), slf4j),
-                "--add-modules", "ALL-MODULE-PATH,jdk.incubator.vector",
-                "-cp", testClasses, "dev.scratchnet.modulecheck.ModulePathMain")
-                .redirectErrorStream(true).start();
+                "--add-modules", addModules,
+                "-cp", testClasses, "dev.scratchnet.modulecheck.ModulePathMain");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the JVM did not finish");
-        assertEquals(0, process.exitValue(), output);
-        assertTrue(output.contains("simd from module dev.scratchnet.simd"), output);
+        assertEquals(0, process.exitValue(), command + "\n" + output);
+        return output;
     }
 
     /** The class-path entry whose file name starts with jarPrefix (not a test jar), or that ends with folder. */
