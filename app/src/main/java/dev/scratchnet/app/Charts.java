@@ -277,45 +277,31 @@ final class Charts {
      * @param unitWeights each unit's weights over its field; the field must have a {@link #pictureGrid}
      */
     static void firstLayerWeights(UnitWeights unitWeights, Path png) throws IOException {
-        int[] grid = pictureGrid(unitWeights.field()).orElseThrow(() -> new IllegalArgumentException(
+        int[] field = pictureGrid(unitWeights.field()).orElseThrow(() -> new IllegalArgumentException(
                 "first-layer weights can be drawn only over a one-channel image or a square number of inputs; "
                         + "the layer's field is " + unitWeights.field()));
-        int height = grid[0];
-        int width = grid[1];
+        int height = field[0];
+        int width = field[1];
         int inputs = height * width;
         int units = unitWeights.units();
         float[] weights = unitWeights.weights().data();
-        int scale = Math.max(1, 28 * SCALE / Math.max(height, width)); // small filters drawn as large as digits
         int shown = Math.min(units, MAX_UNITS);
-        int columns = (int) Math.ceil(Math.sqrt(shown));
-        int rows = (shown + columns - 1) / columns;
-        int cellWidth = width * scale;
-        int cellHeight = height * scale;
-        int pad = 4;
-        int titleHeight = 28;
-        BufferedImage image = new BufferedImage(columns * (cellWidth + pad) + pad,
-                titleHeight + rows * (cellHeight + pad) + pad, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, image.getWidth(), image.getHeight());
-        g.setColor(Color.BLACK);
-        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
-        g.drawString("First-layer weights" + (shown < units ? " (first " + shown + " of " + units + " units)" : ""), pad, 20);
+        CellGrid grid = new CellGrid(shown, height, width,
+                "First-layer weights" + (shown < units ? " (first " + shown + " of " + units + " units)" : ""), 0);
+        Graphics2D g = grid.image().createGraphics();
+        grid.paintBackgroundAndTitle(g);
         for (int u = 0; u < shown; u++) {
             float max = 1e-12f;
             for (int i = 0; i < inputs; i++) {
                 max = Math.max(max, Math.abs(weights[u * inputs + i]));
             }
-            int x0 = pad + (u % columns) * (cellWidth + pad);
-            int y0 = titleHeight + (u / columns) * (cellHeight + pad);
             for (int i = 0; i < inputs; i++) {
                 g.setColor(diverging(weights[u * inputs + i] / max));
-                g.fillRect(x0 + (i % width) * scale, y0 + (i / width) * scale, scale, scale);
+                grid.fillPixel(g, u, i);
             }
         }
         g.dispose();
-        AtomicFiles.write(png, out -> ImageIO.write(image, "png", out));
+        AtomicFiles.write(png, out -> ImageIO.write(grid.image(), "png", out));
     }
 
     /**
@@ -330,36 +316,24 @@ final class Charts {
     static void featureMaps(String title, Shape shape, float[] maps, Path png) throws IOException {
         int height = shape.height(), width = shape.width(), area = height * width;
         int shown = Math.min(shape.channels(), MAX_UNITS);
-        int scale = Math.max(1, 28 * SCALE / Math.max(height, width));
-        int columns = (int) Math.ceil(Math.sqrt(shown));
-        int rows = (shown + columns - 1) / columns;
-        int cellWidth = width * scale, cellHeight = height * scale, pad = 4, titleHeight = 28;
-        BufferedImage image = new BufferedImage(Math.max(columns * (cellWidth + pad) + pad, 8 * title.length()),
-                titleHeight + rows * (cellHeight + pad) + pad, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, image.getWidth(), image.getHeight());
-        g.setColor(Color.BLACK);
-        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
-        g.drawString(title, pad, 20);
+        CellGrid grid = new CellGrid(shown, height, width, title, 8 * title.length());
+        Graphics2D g = grid.image().createGraphics();
+        grid.paintBackgroundAndTitle(g);
         float max = 1e-12f;
         for (int i = 0; i < shown * area; i++) {
             max = Math.max(max, maps[i]);
         }
         for (int c = 0; c < shown; c++) {
-            int x0 = pad + (c % columns) * (cellWidth + pad);
-            int y0 = titleHeight + (c / columns) * (cellHeight + pad);
             g.setColor(Color.LIGHT_GRAY);
-            g.drawRect(x0 - 1, y0 - 1, cellWidth + 1, cellHeight + 1);
+            g.drawRect(grid.cellX(c) - 1, grid.cellY(c) - 1, grid.cellWidth() + 1, grid.cellHeight() + 1);
             for (int i = 0; i < area; i++) {
                 int level = 255 - Math.round(255 * Math.max(0f, Math.min(1f, maps[c * area + i] / max)));
                 g.setColor(new Color(level, level, level));
-                g.fillRect(x0 + (i % width) * scale, y0 + (i / width) * scale, scale, scale);
+                grid.fillPixel(g, c, i);
             }
         }
         g.dispose();
-        AtomicFiles.write(png, out -> ImageIO.write(image, "png", out));
+        AtomicFiles.write(png, out -> ImageIO.write(grid.image(), "png", out));
     }
 
     /** −1 → blue, 0 → white, +1 → red. */
