@@ -2,10 +2,20 @@ package dev.scratchnet.simd;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.scratchnet.backend.Activation;
 import dev.scratchnet.backend.ConvGeometry;
+import dev.scratchnet.data.Dataset;
+import dev.scratchnet.layer.Shape;
+import dev.scratchnet.model.Network;
+import dev.scratchnet.model.SyntheticData;
+import dev.scratchnet.model.Trainer;
+import dev.scratchnet.model.TrainingConfig;
+import dev.scratchnet.model.TrainingListener;
 import dev.scratchnet.tensor.Tensor;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -74,34 +84,36 @@ class ConvKernelsTest {
     @ParameterizedTest(name = "{0} thread(s)")
     @ValueSource(ints = {1, 2})
     void aWarmCnnTrainingStepAllocatesNothing(int threads) {
-        com.sun.management.ThreadMXBean bean =
-                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
-        dev.scratchnet.data.Dataset train = dev.scratchnet.model.SyntheticData.bars(640, 16, 3);
-        dev.scratchnet.model.Network net = dev.scratchnet.model.Network.builder()
-                .input(new dev.scratchnet.layer.Shape(1, 16, 16))
+        Dataset train = SyntheticData.bars(640, 16, 3);
+        Network net = Network.builder().input(new Shape(1, 16, 16))
                 .conv(5, 8, Activation.RELU).maxPool(2).conv(5, 8, Activation.RELU).maxPool(2)
                 .dense(2, Activation.IDENTITY).backend(new VectorBackend(threads)).seed(4).build();
         // Interpreted or C1-compiled code keeps vectors as objects, so the step allocates until C2 has
-        // compiled every kernel, which on a busy machine takes a while: the test asks that once warm, an
-        // epoch's steps allocate nothing, which a steady allocation would fail in every epoch.
-        long[] perEpoch = new long[40];
-        dev.scratchnet.model.Trainer trainer = new dev.scratchnet.model.Trainer(net,
-                dev.scratchnet.model.TrainingConfig.builder().learningRate(0.01f).batchSize(64).epochs(perEpoch.length).build());
-        trainer.addListener(new dev.scratchnet.model.TrainingListener() {
+        // compiled every kernel: the test trains until one epoch's steps 2 to 10 allocate nothing, for
+        // as long as JitPatience allows; a steady allocation fails.
+        List<Long> perEpoch = new ArrayList<>();
+        Trainer trainer = new Trainer(net,
+                TrainingConfig.builder().learningRate(0.01f).batchSize(64).epochs(Integer.MAX_VALUE).build());
+        long deadline = JitPatience.deadline();
+        trainer.addListener(new TrainingListener() {
             private long start;
 
             @Override
             public void onBatchEnd(int epoch, int batch, int batches, double loss) {
                 if (batch == 1) {
-                    start = bean.getCurrentThreadAllocatedBytes();
+                    start = JitPatience.allocatedBytes();
                 } else if (batch == batches) {
-                    perEpoch[epoch - 1] = bean.getCurrentThreadAllocatedBytes() - start;
+                    long allocated = JitPatience.allocatedBytes() - start;
+                    perEpoch.add(allocated);
+                    if (allocated < JitPatience.SLACK_BYTES || JitPatience.over(deadline)) {
+                        trainer.requestStop();
+                    }
                 }
             }
         });
         trainer.fit(train, null);
-        long least = java.util.Arrays.stream(perEpoch, perEpoch.length / 2, perEpoch.length).min().orElseThrow();
-        org.junit.jupiter.api.Assertions.assertTrue(least < 1024, "allocated at least " + least + " bytes in 9 steps of every "
-                + "late epoch on " + threads + " thread(s): " + java.util.Arrays.toString(perEpoch));
+        long last = perEpoch.get(perEpoch.size() - 1);
+        assertTrue(last < JitPatience.SLACK_BYTES, "allocated " + last + " bytes in 9 steps of the last of "
+                + perEpoch.size() + " epochs on " + threads + " thread(s): " + perEpoch);
     }
 }

@@ -5,21 +5,16 @@ import static org.junit.jupiter.api.Assertions.fail;
 import dev.scratchnet.backend.Activation;
 import dev.scratchnet.model.SyntheticData;
 import dev.scratchnet.tensor.Tensor;
-import java.lang.management.ManagementFactory;
 import org.junit.jupiter.api.Test;
 
 /**
  * The kernels built on VectorExp and Lanes.sum/max allocate nothing once compiled (see the comment
  * above VectorBackend.softmaxRows for how an inlining budget made them box vectors). Before C2 compiles
  * them the Vector API's Java fallback allocates freely, so the test calls them in rounds until one
- * round allocates nothing; it fails only if that never happens, which is what a vector the JIT could
- * not keep in registers (boxed on every call) would look like.
+ * round allocates nothing, for as long as {@link JitPatience} allows.
  */
 class VectorBackendAllocationTest {
-    private static final int ROUNDS = 200;
     private static final int CALLS_PER_ROUND = 200;
-    /** Slack for the allocation counter itself; one small tensor would be well above it. */
-    private static final long SLACK_BYTES = 1024;
 
     @Test
     void softmaxAndExpKernelsAllocateNothingWhenWarm() {
@@ -33,10 +28,12 @@ class VectorBackendAllocationTest {
         Tensor shortLogits = SyntheticData.uniform(16, 10, 4);
         Tensor shortTargets = SyntheticData.oneHot(16, 10, 5);
         Tensor shortOut = new Tensor(16, 10);
-        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long deadline = JitPatience.deadline();
         long allocated = -1;
-        for (int round = 0; round < ROUNDS; round++) {
-            long start = threads.getCurrentThreadAllocatedBytes();
+        int rounds = 0;
+        while (!JitPatience.over(deadline)) {
+            rounds++;
+            long start = JitPatience.allocatedBytes();
             for (int call = 0; call < CALLS_PER_ROUND; call++) {
                 backend.softmaxRows(logits, out);
                 backend.softmaxCrossEntropy(logits, targets, out);
@@ -45,12 +42,12 @@ class VectorBackendAllocationTest {
                 backend.addBiasActivate(logits, bias, Activation.SIGMOID, out);
                 backend.addBiasActivate(logits, bias, Activation.TANH, out);
             }
-            allocated = threads.getCurrentThreadAllocatedBytes() - start;
-            if (allocated < SLACK_BYTES) {
+            allocated = JitPatience.allocatedBytes() - start;
+            if (allocated < JitPatience.SLACK_BYTES) {
                 return;
             }
         }
-        fail("still allocating after " + ROUNDS + " rounds: " + allocated + " bytes in the last "
+        fail("still allocating after " + rounds + " rounds: " + allocated + " bytes in the last "
                 + CALLS_PER_ROUND + " calls of each kernel");
     }
 }
