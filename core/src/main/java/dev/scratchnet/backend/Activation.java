@@ -1,7 +1,11 @@
 package dev.scratchnet.backend;
 
 /**
- * The element-wise non-linearities a {@code Dense} layer can apply, y = f(z).
+ * The element-wise non-linearities a {@code Dense} layer can apply, y = f(z), with their scalar math
+ * in one place: {@link #apply(float)} is f and {@link #derivativeFromOutput(float)} is f′. Every
+ * backend's scalar loops and tails call these two, so adding an activation means adding it here, to
+ * the vector loops of the {@code simd} backend (which does not compile until it has one), and to
+ * docs/backprop.md.
  *
  * <p>Each derivative is written in terms of the output y, because that is what the forward pass
  * keeps: backward never needs z itself.
@@ -20,6 +24,39 @@ public enum Activation {
 
     /** The slope of {@link #LEAKY_RELU} for negative inputs. */
     public static final float LEAKY_SLOPE = 0.01f;
+
+    /**
+     * f(z) for one value, the reference: sigmoid and tanh go through {@link Math#exp} and
+     * {@link Math#tanh} in double and round once to float.
+     *
+     * @param z the pre-activation value
+     * @return y = f(z)
+     */
+    public float apply(float z) {
+        return switch (this) {
+            case IDENTITY -> z;
+            case SIGMOID -> (float) (1.0 / (1.0 + Math.exp(-z)));
+            case TANH -> (float) Math.tanh(z);
+            case RELU -> z > 0f ? z : 0f;
+            case LEAKY_RELU -> z > 0f ? z : LEAKY_SLOPE * z;
+        };
+    }
+
+    /**
+     * f′ for one value, written in terms of the output y = f(z).
+     *
+     * @param y the forward output f(z)
+     * @return f′(z), computed from y
+     */
+    public float derivativeFromOutput(float y) {
+        return switch (this) {
+            case IDENTITY -> 1f;
+            case SIGMOID -> y * (1f - y);
+            case TANH -> 1f - y * y;
+            case RELU -> y > 0f ? 1f : 0f;
+            case LEAKY_RELU -> y > 0f ? 1f : LEAKY_SLOPE;
+        };
+    }
 
     /**
      * Parses a name as the command line spells it: {@code identity}, {@code sigmoid}, {@code tanh},

@@ -15,8 +15,15 @@ import dev.scratchnet.tensor.Tensor;
  *       Matrix products never allow it.</li>
  * </ul>
  *
+ * <p>Most kernels are one primitive each: the three matrix products of backprop, a column sum, an
+ * element-wise product, and the window moves of convolution and pooling. A few are fused, because
+ * fusing pays: bias + activation ({@link #addBiasActivate}, {@link #channelsToExamples}) and the
+ * optimizer steps read and write each value once instead of once per primitive, and softmax
+ * cross-entropy fused avoids log 0 and the division in ∂/∂p (the gradient is simply p − y).
+ *
  * <p>{@link ScalarBackend} is the reference: each kernel there is a plain loop that states the math.
- * Implementations are thread-safe: one backend may serve several networks on several threads,
+ * A backend that speeds up only some kernels extends {@link ForwardingBackend} and inherits the
+ * rest. Implementations are thread-safe: one backend may serve several networks on several threads,
  * as long as they do not write the same tensors.
  */
 public interface Backend {
@@ -166,14 +173,6 @@ public interface Backend {
      * @param y updated in place
      */
     void axpy(float alpha, Tensor x, Tensor y);
-
-    /**
-     * x = alpha · x, element by element.
-     *
-     * @param alpha the factor
-     * @param x updated in place
-     */
-    void scale(float alpha, Tensor x);
 
     /**
      * Sets every element of t to value.

@@ -82,31 +82,9 @@ public final class ScalarBackend implements Backend {
         float[] zv = z.data(), bv = bias.data(), ov = out.data();
         for (int i = 0; i < m; i++) {
             for (int j = 0; j < n; j++) {
-                ov[i * n + j] = activate(f, zv[i * n + j] + bv[j]);
+                ov[i * n + j] = f.apply(zv[i * n + j] + bv[j]);
             }
         }
-    }
-
-    /** f(x) for one value; the backward pass uses {@link #derivativeFromOutput}. */
-    private static float activate(Activation f, float x) {
-        return switch (f) {
-            case IDENTITY -> x;
-            case SIGMOID -> (float) (1.0 / (1.0 + Math.exp(-x)));
-            case TANH -> (float) Math.tanh(x);
-            case RELU -> x > 0f ? x : 0f;
-            case LEAKY_RELU -> x > 0f ? x : Activation.LEAKY_SLOPE * x;
-        };
-    }
-
-    /** f′ written in terms of the output y = f(z). */
-    private static float derivativeFromOutput(Activation f, float y) {
-        return switch (f) {
-            case IDENTITY -> 1f;
-            case SIGMOID -> y * (1f - y);
-            case TANH -> 1f - y * y;
-            case RELU -> y > 0f ? 1f : 0f;
-            case LEAKY_RELU -> y > 0f ? 1f : Activation.LEAKY_SLOPE;
-        };
     }
 
     @Override
@@ -114,7 +92,7 @@ public final class ScalarBackend implements Backend {
         ShapeChecks.sameShape("activationBackward", output, gradOutput, gradInput);
         float[] y = output.data(), g = gradOutput.data(), out = gradInput.data();
         for (int i = 0; i < y.length; i++) {
-            out[i] = flushTiny(g[i] * derivativeFromOutput(f, y[i]));
+            out[i] = flushTiny(g[i] * f.derivativeFromOutput(y[i]));
         }
     }
 
@@ -221,14 +199,6 @@ public final class ScalarBackend implements Backend {
         float[] xv = x.data(), yv = y.data();
         for (int i = 0; i < yv.length; i++) {
             yv[i] += alpha * xv[i];
-        }
-    }
-
-    @Override
-    public void scale(float alpha, Tensor x) {
-        float[] xv = x.data();
-        for (int i = 0; i < xv.length; i++) {
-            xv[i] *= alpha;
         }
     }
 
@@ -344,7 +314,7 @@ public final class ScalarBackend implements Backend {
         for (int b = 0; b < m; b++) {
             for (int ci = 0; ci < c; ci++) {
                 for (int q = 0; q < positions; q++) {
-                    ov[(b * c + ci) * positions + q] = activate(f, zv[(ci * m + b) * positions + q] + bv[ci]);
+                    ov[(b * c + ci) * positions + q] = f.apply(zv[(ci * m + b) * positions + q] + bv[ci]);
                 }
             }
         }
