@@ -32,8 +32,8 @@ public interface Backend {
      * Gradient kernels ({@link #activationBackward}, {@link #softmaxCrossEntropy},
      * {@link #meanSquaredError}) write 0 where a gradient's magnitude is below this. Such a value
      * cannot move a float weight, but its products fall into the subnormal range, where x86
-     * arithmetic takes a microcode assist: a matrix product on subnormal gradients ran 150×
-     * slower here (136 against 0.9 GFLOPS), and confident softmax outputs produce them every step.
+     * arithmetic takes a slow microcode assist for each (figures in docs/benchmarks.md), and
+     * confident softmax outputs produce them every step.
      */
     float TINY_GRADIENT = 1e-30f;
 

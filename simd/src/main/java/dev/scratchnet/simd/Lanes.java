@@ -10,7 +10,7 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>Every kernel class copies {@link #SPECIES} into its own {@code static final} field. It must be a
  * constant: the JIT then knows the lane count and emits plain vector instructions; a species read from a
- * non-final field or passed as a parameter made the matrix product 3× to 75× slower.
+ * non-final field or passed as a parameter made the matrix product many times slower (docs/benchmarks.md).
  *
  * <p>A bad value does not throw here (that would break class initialisation for good). Instead
  * {@link #PROBLEM} holds one sentence saying what is wrong and how to fix it, the provider reports the
