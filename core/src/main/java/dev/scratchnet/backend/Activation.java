@@ -1,5 +1,7 @@
 package dev.scratchnet.backend;
 
+import dev.scratchnet.CliNames;
+
 /**
  * The element-wise non-linearities a {@code Dense} layer can apply, y = f(z), with their scalar math
  * in one place: {@link #apply(float)} is f and {@link #derivativeFromOutput(float)} is f′. Every
@@ -67,18 +69,11 @@ public enum Activation {
      * @throws IllegalArgumentException naming the accepted values if {@code name} is unknown
      */
     public static Activation parse(String name) {
-        String key = name.trim().toUpperCase(java.util.Locale.ROOT).replace('-', '_');
-        for (Activation a : values()) {
-            if (a.name().equals(key)) {
-                return a;
-            }
-        }
-        throw new IllegalArgumentException(
-                "unknown activation '" + name + "'; use one of identity, sigmoid, tanh, relu, leaky-relu");
+        return CliNames.parse(Activation.class, "activation", name);
     }
 
     /** @return the command-line spelling, for example {@code leaky-relu} */
     public String cliName() {
-        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return CliNames.of(this);
     }
 }

@@ -1,6 +1,7 @@
 package dev.scratchnet.backend;
 
 import dev.scratchnet.tensor.Tensor;
+import java.util.Arrays;
 
 /**
  * The reference backend: every kernel is a plain Java loop that spells out its math. Other
@@ -29,7 +30,7 @@ public final class ScalarBackend implements Backend {
         ShapeChecks.matmul("matmul", a, b, out);
         int m = a.rows(), k = a.cols(), n = b.cols();
         float[] av = a.data(), bv = b.data(), ov = out.data();
-        java.util.Arrays.fill(ov, 0f);
+        Arrays.fill(ov, 0f);
         for (int i = 0; i < m; i++) {
             for (int p = 0; p < k; p++) {
                 float aip = av[i * k + p];
@@ -45,7 +46,7 @@ public final class ScalarBackend implements Backend {
         ShapeChecks.matmulTransposeA("matmulTransposeA", a, b, out);
         int k = a.rows(), m = a.cols(), n = b.cols();
         float[] av = a.data(), bv = b.data(), ov = out.data();
-        java.util.Arrays.fill(ov, 0f);
+        Arrays.fill(ov, 0f);
         // out[i][j] = Σ_p a[p][i] · b[p][j]; p outermost so both a and b are read row by row.
         for (int p = 0; p < k; p++) {
             for (int i = 0; i < m; i++) {
@@ -106,7 +107,7 @@ public final class ScalarBackend implements Backend {
         ShapeChecks.rowVector("sumRows", a, out);
         int m = a.rows(), n = a.cols();
         float[] av = a.data(), ov = out.data();
-        java.util.Arrays.fill(ov, 0f);
+        Arrays.fill(ov, 0f);
         for (int i = 0; i < m; i++) {
             for (int j = 0; j < n; j++) {
                 ov[j] += av[i * n + j];
@@ -204,7 +205,7 @@ public final class ScalarBackend implements Backend {
 
     @Override
     public void fill(Tensor t, float value) {
-        java.util.Arrays.fill(t.data(), value);
+        Arrays.fill(t.data(), value);
     }
 
     @Override
@@ -283,7 +284,7 @@ public final class ScalarBackend implements Backend {
         int oh = g.outputHeight(), ow = g.outputWidth(), positions = g.positions();
         int inputSize = g.inputSize(), width = m * positions;
         float[] cols = columns.data(), dx = gradInput.data();
-        java.util.Arrays.fill(dx, 0f);
+        Arrays.fill(dx, 0f);
         // The same walk as im2col, with the copy reversed into a sum: a pixel under several windows
         // receives the gradient of each.
         for (int ci = 0; ci < c; ci++) {
@@ -380,7 +381,7 @@ public final class ScalarBackend implements Backend {
         ShapeChecks.maxPool("maxPoolBackward", g, gradInput, gradOutput, argmax);
         int m = gradInput.rows(), inputSize = g.inputSize(), outputSize = gradOutput.cols();
         float[] dy = gradOutput.data(), dx = gradInput.data();
-        java.util.Arrays.fill(dx, 0f);
+        Arrays.fill(dx, 0f);
         for (int b = 0; b < m; b++) {
             for (int o = 0; o < outputSize; o++) {
                 dx[b * inputSize + argmax[b * outputSize + o]] += dy[b * outputSize + o];

@@ -7,6 +7,7 @@ import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 
@@ -86,7 +87,7 @@ public final class Dense implements Layer {
         this.inputShape = inputShape;
         this.inputSize = inputSize;
         this.outputSize = outputSize;
-        this.activation = java.util.Objects.requireNonNull(activation, "activation");
+        this.activation = Objects.requireNonNull(activation, "activation");
         this.weights = Parameter.zeros(name + ".weights", inputSize, outputSize, true);
         this.bias = Parameter.zeros(name + ".bias", 1, outputSize, false);
         this.outputBuffers = new BatchBuffers(outputSize, 2);

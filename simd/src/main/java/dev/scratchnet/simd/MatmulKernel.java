@@ -1,6 +1,7 @@
 package dev.scratchnet.simd;
 
 import java.util.Arrays;
+import java.util.function.IntConsumer;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -120,7 +121,7 @@ final class MatmulKernel {
     }
 
     /** One product split into shares of C's columns (or rows): share s computes its own panels. */
-    private static final class SplitJob implements java.util.function.IntConsumer {
+    private static final class SplitJob implements IntConsumer {
         private float[] a;
         private float[] b;
         private float[] c;

@@ -5,6 +5,7 @@ import dev.scratchnet.backend.Backend;
 import dev.scratchnet.backend.ConvGeometry;
 import dev.scratchnet.backend.ShapeChecks;
 import dev.scratchnet.tensor.Tensor;
+import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
@@ -291,7 +292,7 @@ public final class VectorBackend implements Backend {
         ShapeChecks.rowVector("sumRows", a, out);
         int m = a.rows(), n = a.cols();
         float[] av = a.data(), ov = out.data();
-        java.util.Arrays.fill(ov, 0f);
+        Arrays.fill(ov, 0f);
         int bound = SPECIES.loopBound(n);
         // Same order as the scalar loop (row by row into the running column sums), so the sums match exactly.
         for (int i = 0; i < m; i++) {
