@@ -41,7 +41,7 @@ import jdk.incubator.vector.VectorSpecies;
  * blocks) and split large products across {@link #threads()} threads by blocks of the output, so
  * the result is the same bit for bit for every thread count.
  *
- * <p>The vector width is the CPU's preferred one. The system property {@code nn.simd.bits} (128, 256
+ * <p>The vector width is the CPU's preferred one. The system property {@code scratchnet.simd.bits} (128, 256
  * or 512) pins a narrower width, to test those code paths; it is read once, when the first vector
  * class loads. Any other value, or a width the CPU lacks, makes this backend unavailable with a message
  * that names the property: {@code auto} then logs it and picks scalar, and an explicit {@code simd}
@@ -61,7 +61,7 @@ public final class VectorBackend implements Backend {
      *
      * @param threads how many threads a large matrix product may use, at least 1
      * @throws IllegalArgumentException if threads is below 1
-     * @throws IllegalStateException if the system property {@code nn.simd.bits} is unusable
+     * @throws IllegalStateException if the system property {@code scratchnet.simd.bits} is unusable
      */
     public VectorBackend(int threads) {
         if (threads < 1) {
