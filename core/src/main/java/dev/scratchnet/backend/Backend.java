@@ -101,15 +101,16 @@ public interface Backend {
     void addBiasActivate(Tensor z, Tensor bias, Activation f, Tensor out);
 
     /**
-     * gradInput = gradOutput ⊙ f′, where f′ is computed from the forward output y = f(z);
-     * results below {@link #TINY_GRADIENT} in magnitude are written as 0. Out may alias gradOutput.
+     * delta = gradOutput ⊙ f′, that is δ = ∂L/∂z = g ⊙ f′(z), where f′ is computed from the forward
+     * output y = f(z); results below {@link #TINY_GRADIENT} in magnitude are written as 0. Delta may
+     * alias gradOutput.
      *
      * @param f the activation used in the forward pass
      * @param output the forward output y (m × n)
-     * @param gradOutput ∂L/∂y (m × n)
-     * @param gradInput receives ∂L/∂z (m × n)
+     * @param gradOutput g = ∂L/∂y (m × n)
+     * @param delta receives δ = ∂L/∂z (m × n)
      */
-    void activationBackward(Activation f, Tensor output, Tensor gradOutput, Tensor gradInput);
+    void activationBackward(Activation f, Tensor output, Tensor gradOutput, Tensor delta);
 
     /**
      * out = 1ᵀ · a: the sum of each column over all rows, a (m × n), out (1 × n). Bias gradient.

@@ -64,8 +64,8 @@ public abstract class ForwardingBackend implements Backend {
     }
 
     @Override
-    public void activationBackward(Activation f, Tensor output, Tensor gradOutput, Tensor gradInput) {
-        delegate.activationBackward(f, output, gradOutput, gradInput);
+    public void activationBackward(Activation f, Tensor output, Tensor gradOutput, Tensor delta) {
+        delegate.activationBackward(f, output, gradOutput, delta);
     }
 
     @Override

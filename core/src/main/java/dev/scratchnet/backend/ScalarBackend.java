@@ -89,9 +89,9 @@ public final class ScalarBackend implements Backend {
     }
 
     @Override
-    public void activationBackward(Activation f, Tensor output, Tensor gradOutput, Tensor gradInput) {
-        ShapeChecks.sameShape("activationBackward", output, gradOutput, gradInput);
-        float[] y = output.data(), g = gradOutput.data(), out = gradInput.data();
+    public void activationBackward(Activation f, Tensor output, Tensor gradOutput, Tensor delta) {
+        ShapeChecks.sameShape("activationBackward", output, gradOutput, delta);
+        float[] y = output.data(), g = gradOutput.data(), out = delta.data();
         for (int i = 0; i < y.length; i++) {
             out[i] = flushTiny(g[i] * f.derivativeFromOutput(y[i]));
         }

@@ -184,13 +184,13 @@ public final class Dense implements Layer {
     }
 
     @Override
-    public Tensor forward(Backend backend, Tensor x) {
-        Tensor y = outputBuffers.forRows(x.rows())[0];
-        backend.matmul(x, weights.value(), y);                  // z = x·W
-        backend.addBiasActivate(y, bias.value(), activation, y); // y = f(z + b), in place
-        input = x;
-        output = y;
-        return y;
+    public Tensor forward(Backend backend, Tensor input) {
+        Tensor output = outputBuffers.forRows(input.rows())[0];
+        backend.matmul(input, weights.value(), output);                   // z = x·W
+        backend.addBiasActivate(output, bias.value(), activation, output); // y = f(z + b), in place
+        this.input = input;
+        this.output = output;
+        return output;
     }
 
     @Override
@@ -211,11 +211,11 @@ public final class Dense implements Layer {
     }
 
     @Override
-    public Tensor infer(Backend backend, Tensor x) {
-        Tensor y = new Tensor(x.rows(), outputSize);
-        backend.matmul(x, weights.value(), y);
-        backend.addBiasActivate(y, bias.value(), activation, y);
-        return y;
+    public Tensor infer(Backend backend, Tensor input) {
+        Tensor output = new Tensor(input.rows(), outputSize);
+        backend.matmul(input, weights.value(), output);
+        backend.addBiasActivate(output, bias.value(), activation, output);
+        return output;
     }
 
     @Override

@@ -244,9 +244,9 @@ public final class VectorBackend implements Backend {
     }
 
     @Override
-    public void activationBackward(Activation f, Tensor output, Tensor gradOutput, Tensor gradInput) {
-        ShapeChecks.sameShape("activationBackward", output, gradOutput, gradInput);
-        float[] y = output.data(), g = gradOutput.data(), out = gradInput.data();
+    public void activationBackward(Activation f, Tensor output, Tensor gradOutput, Tensor delta) {
+        ShapeChecks.sameShape("activationBackward", output, gradOutput, delta);
+        float[] y = output.data(), g = gradOutput.data(), out = delta.data();
         int bound = SPECIES.loopBound(y.length);
         FloatVector one = FloatVector.broadcast(SPECIES, 1f);
         // out = g ⊙ f′(y), with one loop per activation for the reason given at activateInPlace; each
