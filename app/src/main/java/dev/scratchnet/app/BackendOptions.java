@@ -10,7 +10,7 @@ final class BackendOptions {
     static final int MAX_THREADS = 1024;
 
     @Option(names = "--backend", paramLabel = "NAME",
-            description = "auto, scalar or simd (default the nn.backend system property, else auto). "
+            description = "auto, scalar or simd (default the scratchnet.backend system property, else auto). "
                     + "simd needs the JVM flag --add-modules jdk.incubator.vector, which ./scratchnet passes.")
     String backend;
 

@@ -24,12 +24,16 @@ final class ReportWriter {
     /** @return the test evaluation the report was made from */
     static Evaluation write(Path dir, Network network, Normalization normalization, Dataset test,
             List<EpochRecord> history) throws IOException {
-        Evaluation evaluation = network.evaluate(test);
+        // One pass over the test set gives both the probabilities for the mistakes and the evaluation.
+        Tensor outputs = network.outputs(test.inputs());
+        Tensor predictions = outputs.copy();
+        network.loss().toPrediction(network.backend(), predictions, predictions);
+        Evaluation evaluation = network.evaluate(test, outputs);
         MetricsWriter.write(dir, network.describe(), history, evaluation.accuracy(), evaluation.confusion());
         Charts.learningCurves(history, dir.resolve("learning-curves.png"));
         Charts.confusionMatrix(evaluation.confusion(), dir.resolve("confusion-matrix.png"));
         Charts.digitGrid("Most confidently misclassified test digits (true → predicted, confidence)",
-                mostConfidentMistakes(network, normalization, test, MISTAKES_SHOWN), 10, dir.resolve("misclassified.png"));
+                mostConfidentMistakes(predictions, normalization, test, MISTAKES_SHOWN), 10, dir.resolve("misclassified.png"));
         Optional<UnitWeights> first = firstUnitWeights(network);
         if (first.isPresent() && Charts.pictureGrid(first.get().field()).isPresent()) {
             Charts.firstLayerWeights(first.get(), dir.resolve("first-layer-weights.png"));
@@ -63,8 +67,9 @@ final class ReportWriter {
         return written;
     }
 
-    static List<Charts.Example> mostConfidentMistakes(Network network, Normalization normalization, Dataset test, int count) {
-        Tensor predictions = network.predict(test.inputs());
+    /** @param predictions {@link Network#predict} of the test inputs */
+    static List<Charts.Example> mostConfidentMistakes(Tensor predictions, Normalization normalization, Dataset test,
+            int count) {
         int classes = predictions.cols();
         int[] labels = test.labels();
         List<Charts.Example> mistakes = new ArrayList<>();

@@ -1,7 +1,13 @@
 package dev.scratchnet.backend;
 
+import dev.scratchnet.CliNames;
+
 /**
- * The element-wise non-linearities a {@code Dense} layer can apply, y = f(z).
+ * The element-wise non-linearities a {@code Dense} layer can apply, y = f(z), with their scalar math
+ * in one place: {@link #apply(float)} is f and {@link #derivativeFromOutput(float)} is f′. Every
+ * backend's scalar loops and tails call these two, so adding an activation means adding it here, to
+ * the vector loops of the {@code simd} backend (which does not compile until it has one), and to
+ * docs/backprop.md.
  *
  * <p>Each derivative is written in terms of the output y, because that is what the forward pass
  * keeps: backward never needs z itself.
@@ -22,6 +28,39 @@ public enum Activation {
     public static final float LEAKY_SLOPE = 0.01f;
 
     /**
+     * f(z) for one value, the reference: sigmoid and tanh go through {@link Math#exp} and
+     * {@link Math#tanh} in double and round once to float.
+     *
+     * @param z the pre-activation value
+     * @return y = f(z)
+     */
+    public float apply(float z) {
+        return switch (this) {
+            case IDENTITY -> z;
+            case SIGMOID -> (float) (1.0 / (1.0 + Math.exp(-z)));
+            case TANH -> (float) Math.tanh(z);
+            case RELU -> z > 0f ? z : 0f;
+            case LEAKY_RELU -> z > 0f ? z : LEAKY_SLOPE * z;
+        };
+    }
+
+    /**
+     * f′ for one value, written in terms of the output y = f(z).
+     *
+     * @param y the forward output f(z)
+     * @return f′(z), computed from y
+     */
+    public float derivativeFromOutput(float y) {
+        return switch (this) {
+            case IDENTITY -> 1f;
+            case SIGMOID -> y * (1f - y);
+            case TANH -> 1f - y * y;
+            case RELU -> y > 0f ? 1f : 0f;
+            case LEAKY_RELU -> y > 0f ? 1f : LEAKY_SLOPE;
+        };
+    }
+
+    /**
      * Parses a name as the command line spells it: {@code identity}, {@code sigmoid}, {@code tanh},
      * {@code relu}, {@code leaky-relu} (case and {@code -}/{@code _} do not matter).
      *
@@ -30,18 +69,11 @@ public enum Activation {
      * @throws IllegalArgumentException naming the accepted values if {@code name} is unknown
      */
     public static Activation parse(String name) {
-        String key = name.trim().toUpperCase(java.util.Locale.ROOT).replace('-', '_');
-        for (Activation a : values()) {
-            if (a.name().equals(key)) {
-                return a;
-            }
-        }
-        throw new IllegalArgumentException(
-                "unknown activation '" + name + "'; use one of identity, sigmoid, tanh, relu, leaky-relu");
+        return CliNames.parse(Activation.class, "activation", name);
     }
 
     /** @return the command-line spelling, for example {@code leaky-relu} */
     public String cliName() {
-        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return CliNames.of(this);
     }
 }

@@ -15,8 +15,15 @@ import dev.scratchnet.tensor.Tensor;
  *       Matrix products never allow it.</li>
  * </ul>
  *
+ * <p>Most kernels are one primitive each: the three matrix products of backprop, a column sum, an
+ * element-wise product, and the window moves of convolution and pooling. A few are fused, because
+ * fusing pays: bias + activation ({@link #addBiasActivate}, {@link #channelsToExamples}) and the
+ * optimizer steps read and write each value once instead of once per primitive, and softmax
+ * cross-entropy fused avoids log 0 and the division in ∂/∂p (the gradient is simply p − y).
+ *
  * <p>{@link ScalarBackend} is the reference: each kernel there is a plain loop that states the math.
- * Implementations are thread-safe: one backend may serve several networks on several threads,
+ * A backend that speeds up only some kernels extends {@link ForwardingBackend} and inherits the
+ * rest. Implementations are thread-safe: one backend may serve several networks on several threads,
  * as long as they do not write the same tensors.
  */
 public interface Backend {
@@ -25,8 +32,8 @@ public interface Backend {
      * Gradient kernels ({@link #activationBackward}, {@link #softmaxCrossEntropy},
      * {@link #meanSquaredError}) write 0 where a gradient's magnitude is below this. Such a value
      * cannot move a float weight, but its products fall into the subnormal range, where x86
-     * arithmetic takes a microcode assist: a matrix product on subnormal gradients ran 150×
-     * slower here (136 against 0.9 GFLOPS), and confident softmax outputs produce them every step.
+     * arithmetic takes a slow microcode assist for each (figures in docs/benchmarks.md), and
+     * confident softmax outputs produce them every step.
      */
     float TINY_GRADIENT = 1e-30f;
 
@@ -94,15 +101,16 @@ public interface Backend {
     void addBiasActivate(Tensor z, Tensor bias, Activation f, Tensor out);
 
     /**
-     * gradInput = gradOutput ⊙ f′, where f′ is computed from the forward output y = f(z);
-     * results below {@link #TINY_GRADIENT} in magnitude are written as 0. Out may alias gradOutput.
+     * delta = gradOutput ⊙ f′, that is δ = ∂L/∂z = g ⊙ f′(z), where f′ is computed from the forward
+     * output y = f(z); results below {@link #TINY_GRADIENT} in magnitude are written as 0. Delta may
+     * alias gradOutput.
      *
      * @param f the activation used in the forward pass
      * @param output the forward output y (m × n)
-     * @param gradOutput ∂L/∂y (m × n)
-     * @param gradInput receives ∂L/∂z (m × n)
+     * @param gradOutput g = ∂L/∂y (m × n)
+     * @param delta receives δ = ∂L/∂z (m × n)
      */
-    void activationBackward(Activation f, Tensor output, Tensor gradOutput, Tensor gradInput);
+    void activationBackward(Activation f, Tensor output, Tensor gradOutput, Tensor delta);
 
     /**
      * out = 1ᵀ · a: the sum of each column over all rows, a (m × n), out (1 × n). Bias gradient.
@@ -166,14 +174,6 @@ public interface Backend {
      * @param y updated in place
      */
     void axpy(float alpha, Tensor x, Tensor y);
-
-    /**
-     * x = alpha · x, element by element.
-     *
-     * @param alpha the factor
-     * @param x updated in place
-     */
-    void scale(float alpha, Tensor x);
 
     /**
      * Sets every element of t to value.

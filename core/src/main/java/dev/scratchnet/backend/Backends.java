@@ -1,9 +1,11 @@
 package dev.scratchnet.backend;
 
+import dev.scratchnet.Scratchnet;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.ServiceLoader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,11 +15,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The scalar backend is always known directly, so no packaging mistake can lose the fallback.
  * Others come from {@link ServiceLoader} ({@link BackendProvider}). Precedence for the name: an
- * explicit argument, then the system property {@value #BACKEND_PROPERTY}, then {@code auto}.
+ * explicit argument, then the system property {@value #BACKEND_PROPERTY} (or its old name {@code nn.backend},
+ * with a deprecation warning), then {@code auto}.
  */
 public final class Backends {
     /** System property naming the backend when the caller passes none (or {@code auto}). */
-    public static final String BACKEND_PROPERTY = "nn.backend";
+    public static final String BACKEND_PROPERTY = "scratchnet.backend";
     /** The name that picks the best available backend. */
     public static final String AUTO = "auto";
 
@@ -81,7 +84,7 @@ public final class Backends {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         }
-        String wanted = name == null || name.isBlank() ? System.getProperty(BACKEND_PROPERTY, AUTO) : name;
+        String wanted = name == null || name.isBlank() ? Objects.requireNonNullElse(Scratchnet.property(BACKEND_PROPERTY), AUTO) : name;
         wanted = wanted.trim().toLowerCase(Locale.ROOT);
         List<BackendProvider> providers = providers();
         if (wanted.equals(AUTO)) {
@@ -97,7 +100,7 @@ public final class Backends {
                 return p.create(threads);
             }
         }
-        throw new IllegalArgumentException("unknown backend '" + name + "'; known backends: " + String.join(", ", names()));
+        throw new IllegalArgumentException("unknown backend '" + wanted + "'; known backends: " + String.join(", ", names()));
     }
 
     private static Backend selectBest(List<BackendProvider> providers, int threads) {

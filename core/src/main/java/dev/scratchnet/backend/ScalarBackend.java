@@ -1,6 +1,7 @@
 package dev.scratchnet.backend;
 
 import dev.scratchnet.tensor.Tensor;
+import java.util.Arrays;
 
 /**
  * The reference backend: every kernel is a plain Java loop that spells out its math. Other
@@ -29,7 +30,7 @@ public final class ScalarBackend implements Backend {
         ShapeChecks.matmul("matmul", a, b, out);
         int m = a.rows(), k = a.cols(), n = b.cols();
         float[] av = a.data(), bv = b.data(), ov = out.data();
-        java.util.Arrays.fill(ov, 0f);
+        Arrays.fill(ov, 0f);
         for (int i = 0; i < m; i++) {
             for (int p = 0; p < k; p++) {
                 float aip = av[i * k + p];
@@ -45,7 +46,7 @@ public final class ScalarBackend implements Backend {
         ShapeChecks.matmulTransposeA("matmulTransposeA", a, b, out);
         int k = a.rows(), m = a.cols(), n = b.cols();
         float[] av = a.data(), bv = b.data(), ov = out.data();
-        java.util.Arrays.fill(ov, 0f);
+        Arrays.fill(ov, 0f);
         // out[i][j] = Σ_p a[p][i] · b[p][j]; p outermost so both a and b are read row by row.
         for (int p = 0; p < k; p++) {
             for (int i = 0; i < m; i++) {
@@ -82,39 +83,17 @@ public final class ScalarBackend implements Backend {
         float[] zv = z.data(), bv = bias.data(), ov = out.data();
         for (int i = 0; i < m; i++) {
             for (int j = 0; j < n; j++) {
-                ov[i * n + j] = activate(f, zv[i * n + j] + bv[j]);
+                ov[i * n + j] = f.apply(zv[i * n + j] + bv[j]);
             }
         }
     }
 
-    /** f(x) for one value; the backward pass uses {@link #derivativeFromOutput}. */
-    private static float activate(Activation f, float x) {
-        return switch (f) {
-            case IDENTITY -> x;
-            case SIGMOID -> (float) (1.0 / (1.0 + Math.exp(-x)));
-            case TANH -> (float) Math.tanh(x);
-            case RELU -> x > 0f ? x : 0f;
-            case LEAKY_RELU -> x > 0f ? x : Activation.LEAKY_SLOPE * x;
-        };
-    }
-
-    /** f′ written in terms of the output y = f(z). */
-    private static float derivativeFromOutput(Activation f, float y) {
-        return switch (f) {
-            case IDENTITY -> 1f;
-            case SIGMOID -> y * (1f - y);
-            case TANH -> 1f - y * y;
-            case RELU -> y > 0f ? 1f : 0f;
-            case LEAKY_RELU -> y > 0f ? 1f : Activation.LEAKY_SLOPE;
-        };
-    }
-
     @Override
-    public void activationBackward(Activation f, Tensor output, Tensor gradOutput, Tensor gradInput) {
-        ShapeChecks.sameShape("activationBackward", output, gradOutput, gradInput);
-        float[] y = output.data(), g = gradOutput.data(), out = gradInput.data();
+    public void activationBackward(Activation f, Tensor output, Tensor gradOutput, Tensor delta) {
+        ShapeChecks.sameShape("activationBackward", output, gradOutput, delta);
+        float[] y = output.data(), g = gradOutput.data(), out = delta.data();
         for (int i = 0; i < y.length; i++) {
-            out[i] = flushTiny(g[i] * derivativeFromOutput(f, y[i]));
+            out[i] = flushTiny(g[i] * f.derivativeFromOutput(y[i]));
         }
     }
 
@@ -128,7 +107,7 @@ public final class ScalarBackend implements Backend {
         ShapeChecks.rowVector("sumRows", a, out);
         int m = a.rows(), n = a.cols();
         float[] av = a.data(), ov = out.data();
-        java.util.Arrays.fill(ov, 0f);
+        Arrays.fill(ov, 0f);
         for (int i = 0; i < m; i++) {
             for (int j = 0; j < n; j++) {
                 ov[j] += av[i * n + j];
@@ -225,16 +204,8 @@ public final class ScalarBackend implements Backend {
     }
 
     @Override
-    public void scale(float alpha, Tensor x) {
-        float[] xv = x.data();
-        for (int i = 0; i < xv.length; i++) {
-            xv[i] *= alpha;
-        }
-    }
-
-    @Override
     public void fill(Tensor t, float value) {
-        java.util.Arrays.fill(t.data(), value);
+        Arrays.fill(t.data(), value);
     }
 
     @Override
@@ -313,7 +284,7 @@ public final class ScalarBackend implements Backend {
         int oh = g.outputHeight(), ow = g.outputWidth(), positions = g.positions();
         int inputSize = g.inputSize(), width = m * positions;
         float[] cols = columns.data(), dx = gradInput.data();
-        java.util.Arrays.fill(dx, 0f);
+        Arrays.fill(dx, 0f);
         // The same walk as im2col, with the copy reversed into a sum: a pixel under several windows
         // receives the gradient of each.
         for (int ci = 0; ci < c; ci++) {
@@ -344,7 +315,7 @@ public final class ScalarBackend implements Backend {
         for (int b = 0; b < m; b++) {
             for (int ci = 0; ci < c; ci++) {
                 for (int q = 0; q < positions; q++) {
-                    ov[(b * c + ci) * positions + q] = activate(f, zv[(ci * m + b) * positions + q] + bv[ci]);
+                    ov[(b * c + ci) * positions + q] = f.apply(zv[(ci * m + b) * positions + q] + bv[ci]);
                 }
             }
         }
@@ -410,7 +381,7 @@ public final class ScalarBackend implements Backend {
         ShapeChecks.maxPool("maxPoolBackward", g, gradInput, gradOutput, argmax);
         int m = gradInput.rows(), inputSize = g.inputSize(), outputSize = gradOutput.cols();
         float[] dy = gradOutput.data(), dx = gradInput.data();
-        java.util.Arrays.fill(dx, 0f);
+        Arrays.fill(dx, 0f);
         for (int b = 0; b < m; b++) {
             for (int o = 0; o < outputSize; o++) {
                 dx[b * inputSize + argmax[b * outputSize + o]] += dy[b * outputSize + o];

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
@@ -208,7 +209,7 @@ public final class AtomicFiles {
             reason = "the disk is full (" + reason + "); free some space or write elsewhere";
         } else if (reason.contains("Read-only file system")) {
             reason = "the folder is on a read-only file system; write elsewhere";
-        } else if (e instanceof java.nio.file.AccessDeniedException) {
+        } else if (e instanceof AccessDeniedException) {
             reason = "permission denied; write elsewhere or fix the folder's permissions";
         }
         FileSystemException wrapped = new FileSystemException(target.toString(), null, "cannot be written: " + reason);

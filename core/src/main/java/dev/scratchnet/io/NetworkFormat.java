@@ -17,9 +17,11 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.FileNotFoundException;
 import java.io.IOException;
-import java.nio.BufferUnderflowException;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -158,7 +160,7 @@ public final class NetworkFormat {
             out.writeInt((int) crc.getValue());
             return bytes.toByteArray();
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e); // a ByteArrayOutputStream does not fail
+            throw new UncheckedIOException(e); // a ByteArrayOutputStream does not fail
         }
     }
 
@@ -202,7 +204,7 @@ public final class NetworkFormat {
         try {
             size = Files.size(file);
         } catch (NoSuchFileException e) {
-            throw new java.io.FileNotFoundException("model file " + file + " does not exist; check the path, or train "
+            throw new FileNotFoundException("model file " + file + " does not exist; check the path, or train "
                     + "one with: scratchnet train --save " + file);
         }
         String source = file.toString();

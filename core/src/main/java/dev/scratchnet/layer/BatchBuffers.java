@@ -1,6 +1,8 @@
 package dev.scratchnet.layer;
 
 import dev.scratchnet.tensor.Tensor;
+import java.util.Arrays;
+import java.util.function.IntFunction;
 
 /**
  * Per-batch-size work tensors of one layer, so a warm training step allocates nothing. Training
@@ -9,7 +11,7 @@ import dev.scratchnet.tensor.Tensor;
  * thread-safe, like the training pass it serves.
  */
 public final class BatchBuffers {
-    private final java.util.function.IntFunction<Tensor[]> create;
+    private final IntFunction<Tensor[]> create;
     private int[] batchSizes = new int[0];
     private Tensor[][] tensors = new Tensor[0][];
 
@@ -31,7 +33,7 @@ public final class BatchBuffers {
      * @param create makes the buffers for one batch size, given its row count (for buffers whose shape
      *               is not batch × cols, such as a convolution's columns, c·k·k × batch·P)
      */
-    public BatchBuffers(java.util.function.IntFunction<Tensor[]> create) {
+    public BatchBuffers(IntFunction<Tensor[]> create) {
         this.create = create;
     }
 
@@ -46,8 +48,8 @@ public final class BatchBuffers {
             }
         }
         Tensor[] created = create.apply(rows);
-        batchSizes = java.util.Arrays.copyOf(batchSizes, batchSizes.length + 1);
-        tensors = java.util.Arrays.copyOf(tensors, tensors.length + 1);
+        batchSizes = Arrays.copyOf(batchSizes, batchSizes.length + 1);
+        tensors = Arrays.copyOf(tensors, tensors.length + 1);
         batchSizes[batchSizes.length - 1] = rows;
         tensors[tensors.length - 1] = created;
         return created;

@@ -9,6 +9,7 @@ import java.io.DataOutput;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 
@@ -128,7 +129,7 @@ public final class Conv2d implements Layer {
         this.geometry = geometry;
         this.outputShape = new Shape(filters, geometry.outputHeight(), geometry.outputWidth());
         this.filters = filters;
-        this.activation = java.util.Objects.requireNonNull(activation, "activation");
+        this.activation = Objects.requireNonNull(activation, "activation");
         this.weights = Parameter.zeros(name + ".weights", filters, geometry.patchSize(), true);
         this.bias = Parameter.zeros(name + ".bias", 1, filters, false);
         int patch = geometry.patchSize(), positions = geometry.positions(), outputSize = outputSize();

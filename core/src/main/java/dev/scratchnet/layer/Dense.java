@@ -7,6 +7,7 @@ import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 
@@ -86,7 +87,7 @@ public final class Dense implements Layer {
         this.inputShape = inputShape;
         this.inputSize = inputSize;
         this.outputSize = outputSize;
-        this.activation = java.util.Objects.requireNonNull(activation, "activation");
+        this.activation = Objects.requireNonNull(activation, "activation");
         this.weights = Parameter.zeros(name + ".weights", inputSize, outputSize, true);
         this.bias = Parameter.zeros(name + ".bias", 1, outputSize, false);
         this.outputBuffers = new BatchBuffers(outputSize, 2);
@@ -183,13 +184,13 @@ public final class Dense implements Layer {
     }
 
     @Override
-    public Tensor forward(Backend backend, Tensor x) {
-        Tensor y = outputBuffers.forRows(x.rows())[0];
-        backend.matmul(x, weights.value(), y);                  // z = x·W
-        backend.addBiasActivate(y, bias.value(), activation, y); // y = f(z + b), in place
-        input = x;
-        output = y;
-        return y;
+    public Tensor forward(Backend backend, Tensor input) {
+        Tensor output = outputBuffers.forRows(input.rows())[0];
+        backend.matmul(input, weights.value(), output);                   // z = x·W
+        backend.addBiasActivate(output, bias.value(), activation, output); // y = f(z + b), in place
+        this.input = input;
+        this.output = output;
+        return output;
     }
 
     @Override
@@ -210,11 +211,11 @@ public final class Dense implements Layer {
     }
 
     @Override
-    public Tensor infer(Backend backend, Tensor x) {
-        Tensor y = new Tensor(x.rows(), outputSize);
-        backend.matmul(x, weights.value(), y);
-        backend.addBiasActivate(y, bias.value(), activation, y);
-        return y;
+    public Tensor infer(Backend backend, Tensor input) {
+        Tensor output = new Tensor(input.rows(), outputSize);
+        backend.matmul(input, weights.value(), output);
+        backend.addBiasActivate(output, bias.value(), activation, output);
+        return output;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.scratchnet.layer;
 
 import dev.scratchnet.backend.Backend;
+import dev.scratchnet.optim.Hyperparameters;
 import dev.scratchnet.tensor.Tensor;
 import java.io.DataInput;
 import java.io.DataOutput;
@@ -51,12 +52,9 @@ public final class Dropout implements Layer {
      * @param rate p, the probability of dropping a unit, in [0, 1)
      */
     public Dropout(Shape shape, float rate) {
-        if (!(rate >= 0f && rate < 1f)) {
-            throw new IllegalArgumentException("dropout rate must be in [0, 1), got " + rate);
-        }
+        this.rate = Hyperparameters.fraction("dropout rate", rate);
         this.shape = shape;
         this.size = shape.size();
-        this.rate = rate;
         this.buffers = new BatchBuffers(size, 3);
     }
 

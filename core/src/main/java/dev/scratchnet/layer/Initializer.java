@@ -1,7 +1,7 @@
 package dev.scratchnet.layer;
 
+import dev.scratchnet.CliNames;
 import dev.scratchnet.backend.Activation;
-import java.util.Locale;
 import java.util.random.RandomGenerator;
 
 /**
@@ -63,18 +63,11 @@ public enum Initializer {
      * @throws IllegalArgumentException naming the accepted values
      */
     public static Initializer parse(String name) {
-        String key = name.trim().toUpperCase(Locale.ROOT).replace('-', '_');
-        for (Initializer i : values()) {
-            if (i.name().equals(key)) {
-                return i;
-            }
-        }
-        throw new IllegalArgumentException(
-                "unknown initializer '" + name + "'; use one of normal, scaled-normal, xavier, he");
+        return CliNames.parse(Initializer.class, "initializer", name);
     }
 
     /** @return the command-line spelling, for example {@code scaled-normal} */
     public String cliName() {
-        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return CliNames.of(this);
     }
 }

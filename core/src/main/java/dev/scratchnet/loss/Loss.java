@@ -18,7 +18,8 @@ public interface Loss {
      * @param backend the kernels to use
      * @param output the network output a (batch × n)
      * @param targets y (batch × n)
-     * @param gradOutput receives ∂L/∂a for the batch-mean loss (batch × n)
+     * @param gradOutput receives ∂L/∂a for the batch-mean loss (batch × n); may be the same tensor as
+     *                   output, which it then overwrites
      * @return the loss summed over the batch (divide by the batch size for the mean)
      */
     double lossAndGradient(Backend backend, Tensor output, Tensor targets, Tensor gradOutput);

@@ -1,5 +1,6 @@
 package dev.scratchnet.loss;
 
+import dev.scratchnet.CliNames;
 import java.util.Locale;
 
 /** The losses Scratchnet knows, by the names the command line and model files use. */
@@ -26,15 +27,14 @@ public enum LossKind {
      */
     public static LossKind parse(String name) {
         return switch (name.trim().toLowerCase(Locale.ROOT)) {
-            case "cross-entropy", "cross_entropy", "ce", "softmax-cross-entropy" -> CROSS_ENTROPY;
-            case "quadratic", "mse", "mean-squared-error" -> QUADRATIC;
-            default -> throw new IllegalArgumentException(
-                    "unknown loss '" + name + "'; use cross-entropy or quadratic");
+            case "ce", "softmax-cross-entropy" -> CROSS_ENTROPY;
+            case "mse", "mean-squared-error" -> QUADRATIC;
+            default -> CliNames.parse(LossKind.class, "loss", name);
         };
     }
 
     /** @return the command-line spelling */
     public String cliName() {
-        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return CliNames.of(this);
     }
 }

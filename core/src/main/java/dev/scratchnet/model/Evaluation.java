@@ -1,6 +1,7 @@
 package dev.scratchnet.model;
 
 import dev.scratchnet.tensor.Tensor;
+import java.util.Locale;
 
 /**
  * How well a network does on a data set: the mean loss and, for labelled data, accuracy, the
@@ -42,6 +43,14 @@ public final class Evaluation {
             }
         }
         return new Evaluation(meanLoss, outputs.rows(), confusion, correct);
+    }
+
+    /**
+     * @param meanLoss the loss averaged over the examples
+     * @return this evaluation with that loss
+     */
+    Evaluation withLoss(double meanLoss) {
+        return new Evaluation(meanLoss, count, confusion, correct);
     }
 
     /**
@@ -123,7 +132,7 @@ public final class Evaluation {
 
     @Override
     public String toString() {
-        return String.format(java.util.Locale.ROOT, "loss %.4f, accuracy %.2f%% (%d/%d)",
+        return String.format(Locale.ROOT, "loss %.4f, accuracy %.2f%% (%d/%d)",
                 loss, 100 * accuracy(), correct, count);
     }
 }

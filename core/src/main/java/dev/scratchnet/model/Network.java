@@ -19,6 +19,7 @@ import dev.scratchnet.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 
@@ -85,7 +86,7 @@ public final class Network {
      * @param backend the new backend
      */
     public void setBackend(Backend backend) {
-        this.backend = java.util.Objects.requireNonNull(backend, "backend");
+        this.backend = Objects.requireNonNull(backend, "backend");
     }
 
     /** @return the shape of one input example, for example {@code 1×28×28} or {@code 784} */
@@ -224,14 +225,36 @@ public final class Network {
      * @return the evaluation
      */
     public Evaluation evaluate(Dataset data) {
+        checkData(data);
+        return evaluate(data, outputs(data.inputs()));
+    }
+
+    /**
+     * The same as {@link #evaluate(Dataset)}, from outputs already computed, for a caller that needs them
+     * for something else too (and so runs the network over the data once). The loss writes its gradient,
+     * which nothing here needs, over the outputs instead of into a tensor of their size.
+     *
+     * @param data the examples, with inputSize inputs and outputSize targets
+     * @param outputs {@link #outputs outputs(data.inputs())}; overwritten
+     * @return the evaluation
+     */
+    public Evaluation evaluate(Dataset data, Tensor outputs) {
+        checkData(data);
+        if (outputs.rows() != data.size() || outputs.cols() != outputSize()) {
+            throw new IllegalArgumentException("outputs are " + outputs.shape() + ", expected " + data.size() + "×"
+                    + outputSize() + " for this data");
+        }
+        // Count the predictions before the loss overwrites the outputs.
+        Evaluation predictions = Evaluation.of(Double.NaN, outputs, data.hasLabels() ? data.labels() : null);
+        double lossSum = loss.lossAndGradient(backend, outputs, data.targets(), outputs);
+        return predictions.withLoss(lossSum / data.size());
+    }
+
+    private void checkData(Dataset data) {
         if (data.inputSize() != inputSize() || data.outputSize() != outputSize()) {
             throw new IllegalArgumentException("data has " + data.inputSize() + " inputs and " + data.outputSize()
                     + " outputs, the network expects " + inputSize() + " and " + outputSize());
         }
-        Tensor outputs = outputs(data.inputs());
-        Tensor grad = new Tensor(outputs.rows(), outputs.cols());
-        double lossSum = loss.lossAndGradient(backend, outputs, data.targets(), grad);
-        return Evaluation.of(lossSum / data.size(), outputs, data.hasLabels() ? data.labels() : null);
     }
 
     private void checkInput(Tensor input) {
@@ -312,7 +335,7 @@ public final class Network {
             if (!layers.isEmpty()) {
                 throw new IllegalStateException("call input(...) before adding layers");
             }
-            inputShape = java.util.Objects.requireNonNull(shape, "shape");
+            inputShape = Objects.requireNonNull(shape, "shape");
             this.shape = shape;
             return this;
         }
@@ -369,7 +392,7 @@ public final class Network {
             if (units < 1) {
                 throw new IllegalArgumentException("a dense layer needs at least 1 unit, got " + units);
             }
-            java.util.Objects.requireNonNull(activation, "activation");
+            Objects.requireNonNull(activation, "activation");
             return add((in, index) -> new Dense(in, units, activation, "dense" + index));
         }
 
@@ -407,7 +430,7 @@ public final class Network {
          * @throws IllegalStateException if the network has not reached an image shape
          */
         public Builder conv(int kernel, int filters, int stride, Conv2d.Padding padding, Activation activation) {
-            java.util.Objects.requireNonNull(activation, "activation");
+            Objects.requireNonNull(activation, "activation");
             int amount = padding.amount(kernel);
             requireImage("a convolution");
             return add((in, index) -> new Conv2d(in, kernel, filters, stride, amount, activation, "conv" + index));
@@ -448,7 +471,7 @@ public final class Network {
          * @return this builder
          */
         public Builder loss(LossKind kind) {
-            lossKind = java.util.Objects.requireNonNull(kind, "loss");
+            lossKind = Objects.requireNonNull(kind, "loss");
             return this;
         }
 

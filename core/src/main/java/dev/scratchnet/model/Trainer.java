@@ -6,6 +6,7 @@ import dev.scratchnet.optim.Optimizer;
 import dev.scratchnet.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.SplittableRandom;
 
 /**
@@ -38,8 +39,8 @@ public final class Trainer {
      * @param config how to train it
      */
     public Trainer(Network network, TrainingConfig config) {
-        this.network = java.util.Objects.requireNonNull(network, "network");
-        this.config = java.util.Objects.requireNonNull(config, "config");
+        this.network = Objects.requireNonNull(network, "network");
+        this.config = Objects.requireNonNull(config, "config");
         this.optimizer = config.createOptimizer();
         optimizer.prepare(network.parameters());
     }
@@ -49,7 +50,7 @@ public final class Trainer {
      * @return this trainer
      */
     public Trainer addListener(TrainingListener listener) {
-        listeners.add(java.util.Objects.requireNonNull(listener, "listener"));
+        listeners.add(Objects.requireNonNull(listener, "listener"));
         return this;
     }
 

@@ -1,6 +1,7 @@
 package dev.scratchnet.model;
 
 import dev.scratchnet.optim.Adam;
+import dev.scratchnet.optim.Hyperparameters;
 import dev.scratchnet.optim.LearningRateSchedule;
 import dev.scratchnet.optim.Momentum;
 import dev.scratchnet.optim.Optimizer;
@@ -10,19 +11,26 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.Objects;
 import java.util.Properties;
 
 /**
  * How to train: optimizer and its hyper-parameters, batch size, epochs, L2 penalty, learning-rate
  * schedule and seed. Immutable; build with {@link #builder()}. Every value is range-checked when
- * built, and the message names the allowed range.
+ * built ({@link Hyperparameters}), and the message names the allowed range.
+ *
+ * <p>Which optimizer reads which setting: every optimizer uses η₀ ({@code learningRate}), the
+ * schedule and λ ({@code l2}); {@link OptimizerKind#MOMENTUM} and {@link OptimizerKind#NESTEROV} add μ
+ * ({@code momentum}); {@link OptimizerKind#ADAM} adds β₁, β₂ and ε ({@code beta1}, {@code beta2},
+ * {@code epsilon}); {@link OptimizerKind#SGD} adds nothing. The others are kept (and checked) but
+ * unused, so a configuration can switch optimizer without losing them.
  *
  * @param optimizer which optimizer
  * @param learningRate η₀, the base learning rate, &gt; 0
- * @param momentum μ for momentum and Nesterov, in [0, 1)
- * @param beta1 Adam's β₁, in [0, 1)
- * @param beta2 Adam's β₂, in [0, 1)
- * @param epsilon Adam's ε, &gt; 0
+ * @param momentum μ, for momentum and Nesterov only, in [0, 1)
+ * @param beta1 β₁, the decay of Adam's first moment, in [0, 1)
+ * @param beta2 β₂, the decay of Adam's second moment, in [0, 1)
+ * @param epsilon ε, Adam's guard against dividing by a zero second moment, &gt; 0
  * @param batchSize examples per step, ≥ 1
  * @param epochs passes over the training set, ≥ 1
  * @param l2 λ, the L2 weight decay, ≥ 0
@@ -50,34 +58,16 @@ public record TrainingConfig(OptimizerKind optimizer, float learningRate, float 
      * @param seed see the record description
      */
     public TrainingConfig {
-        java.util.Objects.requireNonNull(optimizer, "optimizer");
-        java.util.Objects.requireNonNull(schedule, "schedule");
-        positive("learning rate", learningRate);
-        fraction("momentum", momentum);
-        fraction("beta1", beta1);
-        fraction("beta2", beta2);
-        positive("epsilon", epsilon);
-        if (batchSize < 1) {
-            throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
-        }
-        if (epochs < 1) {
-            throw new IllegalArgumentException("epochs must be at least 1, got " + epochs);
-        }
-        if (!(l2 >= 0f) || !Float.isFinite(l2)) {
-            throw new IllegalArgumentException("L2 weight decay must be a number ≥ 0, got " + l2);
-        }
-    }
-
-    private static void positive(String name, float value) {
-        if (!(value > 0f) || !Float.isFinite(value)) {
-            throw new IllegalArgumentException(name + " must be a number > 0, got " + value);
-        }
-    }
-
-    private static void fraction(String name, float value) {
-        if (!(value >= 0f && value < 1f)) {
-            throw new IllegalArgumentException(name + " must be in [0, 1), got " + value);
-        }
+        Objects.requireNonNull(optimizer, "optimizer");
+        Objects.requireNonNull(schedule, "schedule");
+        Hyperparameters.positive("learning rate", learningRate);
+        Hyperparameters.fraction("momentum", momentum);
+        Hyperparameters.fraction("beta1", beta1);
+        Hyperparameters.fraction("beta2", beta2);
+        Hyperparameters.positive("epsilon", epsilon);
+        Hyperparameters.atLeastOne("batch size", batchSize);
+        Hyperparameters.atLeastOne("epochs", epochs);
+        Hyperparameters.nonNegative("L2 weight decay", l2);
     }
 
     /** @return a builder with the defaults: momentum SGD, η 0.1, μ 0.9, batch 64, 10 epochs */
@@ -87,19 +77,8 @@ public record TrainingConfig(OptimizerKind optimizer, float learningRate, float 
 
     /** @return a builder starting from this configuration */
     public Builder toBuilder() {
-        Builder b = new Builder();
-        b.optimizer = optimizer;
-        b.learningRate = learningRate;
-        b.momentum = momentum;
-        b.beta1 = beta1;
-        b.beta2 = beta2;
-        b.epsilon = epsilon;
-        b.batchSize = batchSize;
-        b.epochs = epochs;
-        b.l2 = l2;
-        b.schedule = schedule;
-        b.seed = seed;
-        return b;
+        return builder().optimizer(optimizer).learningRate(learningRate).batchSize(batchSize).epochs(epochs).l2(l2)
+                .schedule(schedule).seed(seed).momentum(momentum).beta1(beta1).beta2(beta2).epsilon(epsilon);
     }
 
     /** @return a new optimizer as configured */
@@ -174,119 +153,124 @@ public record TrainingConfig(OptimizerKind optimizer, float learningRate, float 
         return value;
     }
 
-    /** Builds a {@link TrainingConfig}; every setter returns the builder. Not thread-safe. */
+    /**
+     * Builds a {@link TrainingConfig}; every setter returns the builder, and {@link #build()} checks the
+     * ranges. Not thread-safe.
+     */
     public static final class Builder {
         private OptimizerKind optimizer = OptimizerKind.MOMENTUM;
         private float learningRate = 0.1f;
-        private float momentum = 0.9f;
-        private float beta1 = 0.9f;
-        private float beta2 = 0.999f;
-        private float epsilon = 1e-8f;
         private int batchSize = 64;
         private int epochs = 10;
         private float l2 = 0f;
         private LearningRateSchedule schedule = LearningRateSchedule.constant();
         private long seed = 42;
+        // For momentum and Nesterov:
+        private float momentum = 0.9f;
+        // For Adam:
+        private float beta1 = 0.9f;
+        private float beta2 = 0.999f;
+        private float epsilon = 1e-8f;
 
         private Builder() {
         }
 
         /**
-         * @param v the optimizer
+         * @param optimizer which optimizer (default momentum)
          * @return this builder
          */
-        public Builder optimizer(OptimizerKind v) {
-            optimizer = v;
+        public Builder optimizer(OptimizerKind optimizer) {
+            this.optimizer = optimizer;
             return this;
         }
 
         /**
-         * @param v η₀
+         * @param learningRate η₀, the base learning rate (default 0.1)
          * @return this builder
          */
-        public Builder learningRate(float v) {
-            learningRate = v;
+        public Builder learningRate(float learningRate) {
+            this.learningRate = learningRate;
             return this;
         }
 
         /**
-         * @param v μ
+         * @param batchSize examples per step (default 64)
          * @return this builder
          */
-        public Builder momentum(float v) {
-            momentum = v;
+        public Builder batchSize(int batchSize) {
+            this.batchSize = batchSize;
             return this;
         }
 
         /**
-         * @param v Adam's β₁
+         * @param epochs passes over the training set (default 10)
          * @return this builder
          */
-        public Builder beta1(float v) {
-            beta1 = v;
+        public Builder epochs(int epochs) {
+            this.epochs = epochs;
             return this;
         }
 
         /**
-         * @param v Adam's β₂
+         * @param l2 λ, the L2 weight decay (default 0)
          * @return this builder
          */
-        public Builder beta2(float v) {
-            beta2 = v;
+        public Builder l2(float l2) {
+            this.l2 = l2;
             return this;
         }
 
         /**
-         * @param v Adam's ε
+         * @param schedule the learning rate per epoch (default constant)
          * @return this builder
          */
-        public Builder epsilon(float v) {
-            epsilon = v;
+        public Builder schedule(LearningRateSchedule schedule) {
+            this.schedule = schedule;
             return this;
         }
 
         /**
-         * @param v examples per step
+         * @param seed the seed for shuffling and dropout (default 42)
          * @return this builder
          */
-        public Builder batchSize(int v) {
-            batchSize = v;
+        public Builder seed(long seed) {
+            this.seed = seed;
             return this;
         }
 
         /**
-         * @param v passes over the data
+         * @param momentum μ, for {@link OptimizerKind#MOMENTUM} and {@link OptimizerKind#NESTEROV} (default 0.9)
          * @return this builder
          */
-        public Builder epochs(int v) {
-            epochs = v;
+        public Builder momentum(float momentum) {
+            this.momentum = momentum;
             return this;
         }
 
         /**
-         * @param v λ, the L2 weight decay
+         * @param beta1 β₁, for {@link OptimizerKind#ADAM} (default 0.9)
          * @return this builder
          */
-        public Builder l2(float v) {
-            l2 = v;
+        public Builder beta1(float beta1) {
+            this.beta1 = beta1;
             return this;
         }
 
         /**
-         * @param v the schedule
+         * @param beta2 β₂, for {@link OptimizerKind#ADAM} (default 0.999)
          * @return this builder
          */
-        public Builder schedule(LearningRateSchedule v) {
-            schedule = v;
+        public Builder beta2(float beta2) {
+            this.beta2 = beta2;
             return this;
         }
 
         /**
-         * @param v the seed for shuffling and dropout
+         * @param epsilon ε, for {@link OptimizerKind#ADAM} (default 1e-8)
          * @return this builder
          */
-        public Builder seed(long v) {
-            seed = v;
+        public Builder epsilon(float epsilon) {
+            this.epsilon = epsilon;
             return this;
         }
 

@@ -1,5 +1,8 @@
 package dev.scratchnet.model;
 
+import java.util.Objects;
+import java.util.function.Consumer;
+
 /**
  * Hears about a training run as it goes: to draw progress bars, write metrics, save checkpoints
  * or stop early (through {@link Trainer#requestStop()}). Every method does nothing by default.
@@ -56,8 +59,8 @@ public interface TrainingListener {
      * @param action what to do with each epoch's figures
      * @return the listener
      */
-    static TrainingListener onEpochEnd(java.util.function.Consumer<EpochStats> action) {
-        java.util.Objects.requireNonNull(action, "action");
+    static TrainingListener onEpochEnd(Consumer<EpochStats> action) {
+        Objects.requireNonNull(action, "action");
         return new TrainingListener() {
             @Override
             public void onEpochEnd(EpochStats stats) {

@@ -24,10 +24,7 @@ public final class Adam extends StatefulOptimizer {
         super(2);
         this.beta1 = Hyperparameters.fraction("beta1", beta1);
         this.beta2 = Hyperparameters.fraction("beta2", beta2);
-        if (!(epsilon > 0f) || !Float.isFinite(epsilon)) {
-            throw new IllegalArgumentException("epsilon must be a positive number, got " + epsilon);
-        }
-        this.epsilon = epsilon;
+        this.epsilon = Hyperparameters.positive("epsilon", epsilon);
         this.weightDecay = Hyperparameters.nonNegative("weight decay", weightDecay);
     }
 

@@ -1,6 +1,6 @@
 package dev.scratchnet.optim;
 
-import java.util.Locale;
+import dev.scratchnet.CliNames;
 
 /** The optimizers Scratchnet knows, by the names the command line and model files use. */
 public enum OptimizerKind {
@@ -21,16 +21,11 @@ public enum OptimizerKind {
      * @throws IllegalArgumentException naming the accepted values
      */
     public static OptimizerKind parse(String name) {
-        for (OptimizerKind k : values()) {
-            if (k.name().equalsIgnoreCase(name.trim())) {
-                return k;
-            }
-        }
-        throw new IllegalArgumentException("unknown optimizer '" + name + "'; use sgd, momentum, nesterov or adam");
+        return CliNames.parse(OptimizerKind.class, "optimizer", name);
     }
 
     /** @return the command-line spelling */
     public String cliName() {
-        return name().toLowerCase(Locale.ROOT);
+        return CliNames.of(this);
     }
 }

@@ -79,8 +79,8 @@ class GradientCheckTest {
         // A classic bug: forgetting the activation's derivative in δ = g ⊙ f′(z).
         net.setBackend(new ForwardingBackend(new ScalarBackend()) {
             @Override
-            public void activationBackward(Activation f, Tensor output, Tensor gradOutput, Tensor gradInput) {
-                gradInput.copyFrom(gradOutput);
+            public void activationBackward(Activation f, Tensor output, Tensor gradOutput, Tensor delta) {
+                delta.copyFrom(gradOutput);
             }
         });
         List<GradientCheck.Result> results = GradientCheck.check(net, SyntheticData.uniform(5, 3, 1),

@@ -25,7 +25,7 @@ public class ReadmeExample {
     }
 
     public static void main(String[] args) throws IOException {
-        Path file = Path.of(args.length > 0 ? args[0] : "circle.scrnet");
+        Path file = Path.of(args.length > 0 ? args[0] : "circle.snet");
         Result result = run(file);
         System.out.println("test set: " + result.test());
         System.out.println("saved to " + file + "; the loaded copy predicts the same: "

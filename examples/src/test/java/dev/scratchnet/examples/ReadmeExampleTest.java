@@ -21,7 +21,7 @@ class ReadmeExampleTest {
 
     @Test
     void trainsSavesAndLoadsAModelThatPredictsIdentically(@TempDir Path dir) throws Exception {
-        Path file = dir.resolve("circle.scrnet");
+        Path file = dir.resolve("circle.snet");
 
         ReadmeExample.Result result = ReadmeExample.run(file);
 

@@ -247,7 +247,6 @@ final class ConvKernels {
     private static void toExamples(float[] z, float[] bias, float[] out, Activation f, int m, int from, int to) {
         int c = bias.length, positions = z.length / (c * m);
         int rowLength = c * positions;
-        int bound = SPECIES.loopBound(rowLength);
         float[] lanes = Lanes.scratch(); // this worker thread's own
         for (int b = from; b < to; b++) {
             int row = b * rowLength;
@@ -263,10 +262,7 @@ final class ConvKernels {
                 }
             }
             // The whole example row at once: its length is a longer run than one channel's P.
-            VectorBackend.activateInPlace(f, out, row, bound, lanes);
-            for (int j = bound; j < rowLength; j++) {
-                out[row + j] = VectorBackend.activate(f, out[row + j]);
-            }
+            VectorBackend.activateInPlace(f, out, row, row + rowLength, lanes);
         }
     }
 

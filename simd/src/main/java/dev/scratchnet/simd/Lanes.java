@@ -1,16 +1,18 @@
 package dev.scratchnet.simd;
 
+import dev.scratchnet.Scratchnet;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Chooses the vector width once per JVM: the CPU's preferred width, or the one the system property
- * {@value #BITS_PROPERTY} pins (128, 256 or 512) to test the narrower code paths on a wide CPU.
+ * {@value #BITS_PROPERTY} pins (128, 256 or 512) to test the narrower code paths on a wide CPU (the old
+ * name {@code nn.simd.bits} still works, with a deprecation warning).
  *
  * <p>Every kernel class copies {@link #SPECIES} into its own {@code static final} field. It must be a
  * constant: the JIT then knows the lane count and emits plain vector instructions; a species read from a
- * non-final field or passed as a parameter made the matrix product 3× to 75× slower.
+ * non-final field or passed as a parameter made the matrix product many times slower (docs/benchmarks.md).
  *
  * <p>A bad value does not throw here (that would break class initialisation for good). Instead
  * {@link #PROBLEM} holds one sentence saying what is wrong and how to fix it, the provider reports the
@@ -22,10 +24,10 @@ import jdk.incubator.vector.VectorSpecies;
  */
 final class Lanes {
     /** System property that pins the vector width in bits. */
-    static final String BITS_PROPERTY = "nn.simd.bits";
+    static final String BITS_PROPERTY = "scratchnet.simd.bits";
 
     private static final Choice CHOICE =
-            choose(System.getProperty(BITS_PROPERTY), FloatVector.SPECIES_PREFERRED.vectorBitSize());
+            choose(Scratchnet.property(BITS_PROPERTY), FloatVector.SPECIES_PREFERRED.vectorBitSize());
 
     /** The species all kernels use. */
     static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED.withShape(

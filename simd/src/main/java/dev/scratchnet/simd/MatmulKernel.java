@@ -1,6 +1,7 @@
 package dev.scratchnet.simd;
 
 import java.util.Arrays;
+import java.util.function.IntConsumer;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -120,7 +121,7 @@ final class MatmulKernel {
     }
 
     /** One product split into shares of C's columns (or rows): share s computes its own panels. */
-    private static final class SplitJob implements java.util.function.IntConsumer {
+    private static final class SplitJob implements IntConsumer {
         private float[] a;
         private float[] b;
         private float[] c;
@@ -166,10 +167,9 @@ final class MatmulKernel {
     }
 
     /**
-     * Products with fewer multiply-adds than this (about 12 million, some 180 µs on one core) run on the
-     * calling thread. Measured on the 2-core machine, quiet, JDK 17, products per second at 2 threads
-     * against 1: 64×784×128 (6.4M) 0.8× (slower: the handoff and the second core's cold caches cost
-     * more than half the work), 128×512×256 and 256³ (16.8M) 1.15–1.2×, 128×784×512 (51M) 1.7×.
+     * Products with fewer multiply-adds than this (about 12 million) run on the calling thread: below
+     * it, handing half the product to a second core, whose caches are cold, cost more than it saved
+     * (the measured speed-ups are in docs/benchmarks.md).
      */
     static final long PARALLEL_MIN_MACS = 12L << 20;
 

@@ -5,6 +5,7 @@ import dev.scratchnet.backend.Backend;
 import dev.scratchnet.backend.ConvGeometry;
 import dev.scratchnet.backend.ShapeChecks;
 import dev.scratchnet.tensor.Tensor;
+import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
@@ -40,7 +41,7 @@ import jdk.incubator.vector.VectorSpecies;
  * blocks) and split large products across {@link #threads()} threads by blocks of the output, so
  * the result is the same bit for bit for every thread count.
  *
- * <p>The vector width is the CPU's preferred one. The system property {@code nn.simd.bits} (128, 256
+ * <p>The vector width is the CPU's preferred one. The system property {@code scratchnet.simd.bits} (128, 256
  * or 512) pins a narrower width, to test those code paths; it is read once, when the first vector
  * class loads. Any other value, or a width the CPU lacks, makes this backend unavailable with a message
  * that names the property: {@code auto} then logs it and picks scalar, and an explicit {@code simd}
@@ -60,7 +61,7 @@ public final class VectorBackend implements Backend {
      *
      * @param threads how many threads a large matrix product may use, at least 1
      * @throws IllegalArgumentException if threads is below 1
-     * @throws IllegalStateException if the system property {@code nn.simd.bits} is unusable
+     * @throws IllegalStateException if the system property {@code scratchnet.simd.bits} is unusable
      */
     public VectorBackend(int threads) {
         if (threads < 1) {
@@ -129,86 +130,107 @@ public final class VectorBackend implements Backend {
         int bound = SPECIES.loopBound(n);
         for (int i = 0; i < m; i++) {
             int row = i * n;
-            for (int j = 0; j < bound; j += SPECIES.length()) {
+            int j = 0;
+            for (; j < bound; j += SPECIES.length()) {
                 FloatVector.fromArray(SPECIES, zv, row + j).add(FloatVector.fromArray(SPECIES, bv, j)).intoArray(ov, row + j);
             }
-            activateInPlace(f, ov, row, bound, lanes);
-            for (int j = bound; j < n; j++) {
-                ov[row + j] = activate(f, zv[row + j] + bv[j]);
+            for (; j < n; j++) {
+                ov[row + j] = zv[row + j] + bv[j];
             }
+            activateInPlace(f, ov, row, row + n, lanes);
         }
     }
 
     /**
-     * x = f(x) for x[from … from+length), length a multiple of the lane count; the vector form of
-     * {@link #activate(Activation, float)}. Each activation has its own small loop method: with the
-     * switch inside one loop, or with all loops in one method, the JIT kept the vectors as heap objects
-     * and ran 3–10× slower.
+     * x = f(x) for x[from … end): the vector form of {@link Activation#apply(float)}, then its scalar
+     * tail. Each activation has its own small loop method, which returns where its vector loop stopped:
+     * with the switch inside one loop, or with all loops in one method, the JIT kept the vectors as heap
+     * objects and ran several times slower. The switch is an expression, so an activation without a
+     * vector form here does not compile.
      */
-    static void activateInPlace(Activation f, float[] x, int from, int length, float[] lanes) {
-        switch (f) {
-            case IDENTITY -> {
-            }
-            case SIGMOID -> sigmoidInPlace(x, from, from + length, lanes);
-            case TANH -> tanhInPlace(x, from, from + length, lanes);
-            case RELU -> reluInPlace(x, from, from + length);
-            case LEAKY_RELU -> leakyReluInPlace(x, from, from + length);
-            default -> throw new IllegalArgumentException("unknown activation " + f);
+    static void activateInPlace(Activation f, float[] x, int from, int end, float[] lanes) {
+        int tail = switch (f) {
+            case IDENTITY -> end;
+            case SIGMOID -> sigmoidInPlace(x, from, end, lanes);
+            case TANH -> tanhInPlace(x, from, end, lanes);
+            case RELU -> reluInPlace(x, from, end);
+            case LEAKY_RELU -> leakyReluInPlace(x, from, end);
+        };
+        for (int j = tail; j < end; j++) {
+            x[j] = f.apply(x[j]);
         }
     }
 
-    /** x = 1 / (1 + e^(−x)), as the scalar code computes it: e^(−x) in one pass, the rest in a second. */
-    private static void sigmoidInPlace(float[] x, int from, int end, float[] lanes) {
+    /**
+     * x = 1 / (1 + e^(−x)): e^(−x) in one pass, the rest in a second. Its tail is done here, with
+     * {@link VectorExp}'s scalar twin, so that a value's result does not depend on whether it falls in
+     * a tail.
+     *
+     * @return end: nothing is left for the caller's tail
+     */
+    private static int sigmoidInPlace(float[] x, int from, int end, float[] lanes) {
         VectorExp.exp(x, x, from, end, -1f, 0f, Float.NEGATIVE_INFINITY, lanes);
         FloatVector one = FloatVector.broadcast(SPECIES, 1f);
-        for (int j = from; j < end; j += SPECIES.length()) {
+        int bound = from + SPECIES.loopBound(end - from);
+        int j = from;
+        for (; j < bound; j += SPECIES.length()) {
             one.div(FloatVector.fromArray(SPECIES, x, j).add(1f)).intoArray(x, j);
         }
+        for (; j < end; j++) {
+            x[j] = 1f / (x[j] + 1f);
+        }
+        return end;
     }
 
     /**
      * x = tanh x = 2 / (1 + e^(−2x)) − 1, that is 2·sigmoid(2x) − 1, on the one exp (the Vector API's
      * own TANH was no faster than Math.tanh, and is not reproducible; see the class comment). Both
      * tails come out exactly (e^(−2x) → ∞ gives −1, → 0 gives 1); near 0 the absolute error is about
-     * one ulp of 1 (1e-7), which is all the contract asks.
+     * one ulp of 1 (1e-7), which is all the contract asks. Its tail is done here, as for sigmoid.
+     *
+     * @return end: nothing is left for the caller's tail
      */
-    private static void tanhInPlace(float[] x, int from, int end, float[] lanes) {
+    private static int tanhInPlace(float[] x, int from, int end, float[] lanes) {
         VectorExp.exp(x, x, from, end, -2f, 0f, Float.NEGATIVE_INFINITY, lanes);
         FloatVector two = FloatVector.broadcast(SPECIES, 2f);
-        for (int j = from; j < end; j += SPECIES.length()) {
+        int bound = from + SPECIES.loopBound(end - from);
+        int j = from;
+        for (; j < bound; j += SPECIES.length()) {
             two.div(FloatVector.fromArray(SPECIES, x, j).add(1f)).sub(1f).intoArray(x, j);
         }
-    }
-
-    /** x = x where x &gt; 0, else 0; a blend, so that it matches the scalar x &gt; 0 ? x : 0 bit for bit. */
-    private static void reluInPlace(float[] x, int from, int end) {
-        FloatVector zero = FloatVector.zero(SPECIES);
-        for (int j = from; j < end; j += SPECIES.length()) {
-            FloatVector v = FloatVector.fromArray(SPECIES, x, j);
-            zero.blend(v, v.compare(VectorOperators.GT, 0f)).intoArray(x, j);
+        for (; j < end; j++) {
+            x[j] = 2f / (x[j] + 1f) - 1f;
         }
-    }
-
-    /** x = x where x &gt; 0, else {@link Activation#LEAKY_SLOPE}·x. */
-    private static void leakyReluInPlace(float[] x, int from, int end) {
-        for (int j = from; j < end; j += SPECIES.length()) {
-            FloatVector v = FloatVector.fromArray(SPECIES, x, j);
-            v.mul(Activation.LEAKY_SLOPE).blend(v, v.compare(VectorOperators.GT, 0f)).intoArray(x, j);
-        }
+        return end;
     }
 
     /**
-     * f(x) for one value, for the tails: the same operations, in the same order, as the vector loops
-     * above, so that a value's result does not depend on whether it falls in a tail.
+     * x = x where x &gt; 0, else 0; a blend, so that it matches the scalar x &gt; 0 ? x : 0 bit for bit.
+     *
+     * @return where the vector loop stopped
      */
-    static float activate(Activation f, float x) {
-        return switch (f) {
-            case IDENTITY -> x;
-            case SIGMOID -> 1f / (VectorExp.exp(x, -1f, 0f, Float.NEGATIVE_INFINITY) + 1f);
-            case TANH -> 2f / (VectorExp.exp(x, -2f, 0f, Float.NEGATIVE_INFINITY) + 1f) - 1f;
-            case RELU -> x > 0f ? x : 0f;
-            case LEAKY_RELU -> x > 0f ? x : Activation.LEAKY_SLOPE * x;
-        };
+    private static int reluInPlace(float[] x, int from, int end) {
+        FloatVector zero = FloatVector.zero(SPECIES);
+        int bound = from + SPECIES.loopBound(end - from);
+        for (int j = from; j < bound; j += SPECIES.length()) {
+            FloatVector v = FloatVector.fromArray(SPECIES, x, j);
+            zero.blend(v, v.compare(VectorOperators.GT, 0f)).intoArray(x, j);
+        }
+        return bound;
+    }
+
+    /**
+     * x = x where x &gt; 0, else {@link Activation#LEAKY_SLOPE}·x.
+     *
+     * @return where the vector loop stopped
+     */
+    private static int leakyReluInPlace(float[] x, int from, int end) {
+        int bound = from + SPECIES.loopBound(end - from);
+        for (int j = from; j < bound; j += SPECIES.length()) {
+            FloatVector v = FloatVector.fromArray(SPECIES, x, j);
+            v.mul(Activation.LEAKY_SLOPE).blend(v, v.compare(VectorOperators.GT, 0f)).intoArray(x, j);
+        }
+        return bound;
     }
 
     /** 0 where |gradient| &lt; TINY_GRADIENT: subnormal products would be slow (see Backend). */
@@ -221,41 +243,34 @@ public final class VectorBackend implements Backend {
         return Math.abs(gradient) < TINY_GRADIENT ? 0f : gradient;
     }
 
-    /** f′ written in terms of the output y = f(z), for the tails. */
-    private static float derivativeFromOutput(Activation f, float y) {
-        return switch (f) {
-            case IDENTITY -> 1f;
-            case SIGMOID -> y * (1f - y);
-            case TANH -> 1f - y * y;
-            case RELU -> y > 0f ? 1f : 0f;
-            case LEAKY_RELU -> y > 0f ? 1f : Activation.LEAKY_SLOPE;
-        };
-    }
-
     @Override
-    public void activationBackward(Activation f, Tensor output, Tensor gradOutput, Tensor gradInput) {
-        ShapeChecks.sameShape("activationBackward", output, gradOutput, gradInput);
-        float[] y = output.data(), g = gradOutput.data(), out = gradInput.data();
+    public void activationBackward(Activation f, Tensor output, Tensor gradOutput, Tensor delta) {
+        ShapeChecks.sameShape("activationBackward", output, gradOutput, delta);
+        float[] y = output.data(), g = gradOutput.data(), out = delta.data();
         int bound = SPECIES.loopBound(y.length);
         FloatVector one = FloatVector.broadcast(SPECIES, 1f);
-        // out = g ⊙ f′(y), with one loop per activation for the reason given at activateInPlace.
-        switch (f) {
+        // out = g ⊙ f′(y), with one loop per activation for the reason given at activateInPlace; each
+        // yields where it stopped, and the switch is an expression so that a missing one does not compile.
+        int tail = switch (f) {
             case IDENTITY -> {
                 for (int i = 0; i < bound; i += SPECIES.length()) {
                     flushTiny(FloatVector.fromArray(SPECIES, g, i)).intoArray(out, i);
                 }
+                yield bound;
             }
             case SIGMOID -> {
                 for (int i = 0; i < bound; i += SPECIES.length()) {
                     FloatVector yi = FloatVector.fromArray(SPECIES, y, i);
                     flushTiny(FloatVector.fromArray(SPECIES, g, i).mul(yi.mul(one.sub(yi)))).intoArray(out, i);
                 }
+                yield bound;
             }
             case TANH -> {
                 for (int i = 0; i < bound; i += SPECIES.length()) {
                     FloatVector yi = FloatVector.fromArray(SPECIES, y, i);
                     flushTiny(FloatVector.fromArray(SPECIES, g, i).mul(one.sub(yi.mul(yi)))).intoArray(out, i);
                 }
+                yield bound;
             }
             case RELU, LEAKY_RELU -> {
                 FloatVector below = FloatVector.broadcast(SPECIES, f == Activation.RELU ? 0f : Activation.LEAKY_SLOPE);
@@ -264,11 +279,11 @@ public final class VectorBackend implements Backend {
                     FloatVector derivative = below.blend(one, yi.compare(VectorOperators.GT, 0f));
                     flushTiny(FloatVector.fromArray(SPECIES, g, i).mul(derivative)).intoArray(out, i);
                 }
+                yield bound;
             }
-            default -> throw new IllegalArgumentException("unknown activation " + f);
-        }
-        for (int i = bound; i < y.length; i++) {
-            out[i] = flushTiny(g[i] * derivativeFromOutput(f, y[i]));
+        };
+        for (int i = tail; i < y.length; i++) {
+            out[i] = flushTiny(g[i] * f.derivativeFromOutput(y[i]));
         }
     }
 
@@ -277,7 +292,7 @@ public final class VectorBackend implements Backend {
         ShapeChecks.rowVector("sumRows", a, out);
         int m = a.rows(), n = a.cols();
         float[] av = a.data(), ov = out.data();
-        java.util.Arrays.fill(ov, 0f);
+        Arrays.fill(ov, 0f);
         int bound = SPECIES.loopBound(n);
         // Same order as the scalar loop (row by row into the running column sums), so the sums match exactly.
         for (int i = 0; i < m; i++) {
@@ -509,19 +524,6 @@ public final class VectorBackend implements Backend {
         }
         for (; i < yv.length; i++) {
             yv[i] = Math.fma(alpha, xv[i], yv[i]);
-        }
-    }
-
-    @Override
-    public void scale(float alpha, Tensor x) {
-        float[] xv = x.data();
-        int bound = SPECIES.loopBound(xv.length);
-        int i = 0;
-        for (; i < bound; i += SPECIES.length()) {
-            FloatVector.fromArray(SPECIES, xv, i).mul(alpha).intoArray(xv, i);
-        }
-        for (; i < xv.length; i++) {
-            xv[i] *= alpha;
         }
     }
 

@@ -5,7 +5,7 @@ import dev.scratchnet.backend.BackendContractTest;
 
 /**
  * Runs the backend contract on the vector backend with one and two threads. The surefire executions
- * run this class at the CPU's preferred width and again with nn.simd.bits pinned to 128 and 256.
+ * run this class at the CPU's preferred width and again with scratchnet.simd.bits pinned to 128 and 256.
  */
 class VectorBackendTest extends BackendContractTest {
     @Override

@@ -13,7 +13,7 @@ class ReadmeExampleTest {
 
     @Test
     void trainsSavesLoadsAndPredicts(@TempDir Path dir) throws Exception {
-        Path file = dir.resolve("circle.scrnet");
+        Path file = dir.resolve("circle.snet");
 
         ReadmeExample.main(new String[] {file.toString()});   // what a user runs; prints its results
         ReadmeExample.Result result = ReadmeExample.run(file);
