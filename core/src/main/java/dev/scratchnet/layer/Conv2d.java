@@ -89,6 +89,7 @@ public final class Conv2d implements Layer {
     }
 
     private final ConvGeometry geometry;
+    private final Shape inputShape;
     private final Shape outputShape;
     private final int filters;
     private final Activation activation;
@@ -127,6 +128,7 @@ public final class Conv2d implements Layer {
             throw new IllegalArgumentException("a convolution needs at least 1 filter, got " + filters);
         }
         this.geometry = geometry;
+        this.inputShape = new Shape(geometry.channels(), geometry.height(), geometry.width());
         this.outputShape = new Shape(filters, geometry.outputHeight(), geometry.outputWidth());
         this.filters = filters;
         this.activation = Objects.requireNonNull(activation, "activation");
@@ -201,7 +203,7 @@ public final class Conv2d implements Layer {
 
     @Override
     public Shape inputShape() {
-        return new Shape(geometry.channels(), geometry.height(), geometry.width());
+        return inputShape;
     }
 
     @Override

@@ -37,6 +37,7 @@ public final class MaxPool2d implements Layer {
     };
 
     private final ConvGeometry geometry;
+    private final Shape inputShape;
     private final Shape outputShape;
     /** Per batch size: [0] y, [1] ∂L/∂x. */
     private final BatchBuffers buffers;
@@ -51,6 +52,7 @@ public final class MaxPool2d implements Layer {
      */
     public MaxPool2d(Shape inputShape, int window, int stride) {
         this.geometry = new ConvGeometry(inputShape.channels(), inputShape.height(), inputShape.width(), window, stride, 0);
+        this.inputShape = inputShape;
         this.outputShape = new Shape(geometry.channels(), geometry.outputHeight(), geometry.outputWidth());
         int inputSize = geometry.inputSize(), outputSize = outputSize();
         this.buffers = new BatchBuffers(m -> new Tensor[] {new Tensor(m, outputSize), new Tensor(m, inputSize)});
@@ -63,7 +65,7 @@ public final class MaxPool2d implements Layer {
 
     @Override
     public Shape inputShape() {
-        return new Shape(geometry.channels(), geometry.height(), geometry.width());
+        return inputShape;
     }
 
     @Override

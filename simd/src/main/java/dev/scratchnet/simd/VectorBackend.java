@@ -151,8 +151,8 @@ public final class VectorBackend implements Backend {
     static void activateInPlace(Activation f, float[] x, int from, int end, float[] lanes) {
         int tail = switch (f) {
             case IDENTITY -> end;
-            case SIGMOID -> sigmoidInPlace(x, from, end, lanes);
-            case TANH -> tanhInPlace(x, from, end, lanes);
+            case SIGMOID -> logisticInPlace(x, from, end, 1f, lanes);
+            case TANH -> logisticInPlace(x, from, end, 2f, lanes);
             case RELU -> reluInPlace(x, from, end);
             case LEAKY_RELU -> leakyReluInPlace(x, from, end);
         };
@@ -162,44 +162,28 @@ public final class VectorBackend implements Backend {
     }
 
     /**
-     * x = 1 / (1 + e^(−x)): e^(−x) in one pass, the rest in a second. Its tail is done here, with
+     * x = k / (1 + e^(−k·x)) − (k − 1), the logistic curve scaled by k: sigmoid for k = 1, and for
+     * k = 2 tanh x = 2·sigmoid(2x) − 1, on the one exp (the Vector API's own TANH was no faster than
+     * Math.tanh, and is not reproducible; see the class comment). e^(−k·x) in one pass, the rest in a
+     * second. tanh's ends come out exactly (e^(−2x) → ∞ gives −1, → 0 gives 1); near 0 its absolute
+     * error is about one ulp of 1 (1e-7), which is all the contract asks. The tail is done here, with
      * {@link VectorExp}'s scalar twin, so that a value's result does not depend on whether it falls in
      * a tail.
      *
+     * @param k 1 for sigmoid, 2 for tanh
      * @return end: nothing is left for the caller's tail
      */
-    private static int sigmoidInPlace(float[] x, int from, int end, float[] lanes) {
-        VectorExp.exp(x, x, from, end, -1f, 0f, Float.NEGATIVE_INFINITY, lanes);
-        FloatVector one = FloatVector.broadcast(SPECIES, 1f);
+    private static int logisticInPlace(float[] x, int from, int end, float k, float[] lanes) {
+        VectorExp.exp(x, x, from, end, -k, 0f, Float.NEGATIVE_INFINITY, lanes);
+        FloatVector kV = FloatVector.broadcast(SPECIES, k);
+        float shift = k - 1f; // subtracting 0 leaves sigmoid's (positive) values exactly as they are
         int bound = from + SPECIES.loopBound(end - from);
         int j = from;
         for (; j < bound; j += SPECIES.length()) {
-            one.div(FloatVector.fromArray(SPECIES, x, j).add(1f)).intoArray(x, j);
+            kV.div(FloatVector.fromArray(SPECIES, x, j).add(1f)).sub(shift).intoArray(x, j);
         }
         for (; j < end; j++) {
-            x[j] = 1f / (x[j] + 1f);
-        }
-        return end;
-    }
-
-    /**
-     * x = tanh x = 2 / (1 + e^(−2x)) − 1, that is 2·sigmoid(2x) − 1, on the one exp (the Vector API's
-     * own TANH was no faster than Math.tanh, and is not reproducible; see the class comment). Both
-     * tails come out exactly (e^(−2x) → ∞ gives −1, → 0 gives 1); near 0 the absolute error is about
-     * one ulp of 1 (1e-7), which is all the contract asks. Its tail is done here, as for sigmoid.
-     *
-     * @return end: nothing is left for the caller's tail
-     */
-    private static int tanhInPlace(float[] x, int from, int end, float[] lanes) {
-        VectorExp.exp(x, x, from, end, -2f, 0f, Float.NEGATIVE_INFINITY, lanes);
-        FloatVector two = FloatVector.broadcast(SPECIES, 2f);
-        int bound = from + SPECIES.loopBound(end - from);
-        int j = from;
-        for (; j < bound; j += SPECIES.length()) {
-            two.div(FloatVector.fromArray(SPECIES, x, j).add(1f)).sub(1f).intoArray(x, j);
-        }
-        for (; j < end; j++) {
-            x[j] = 2f / (x[j] + 1f) - 1f;
+            x[j] = k / (x[j] + 1f) - shift;
         }
         return end;
     }
