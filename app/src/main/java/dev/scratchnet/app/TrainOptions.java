@@ -184,6 +184,9 @@ final class TrainOptions {
         if (dropout != null) {
             v.inRange("--dropout", dropout, 0, 1, false);
         }
+        if (augment != null) {
+            v.atLeast("--augment", augment, 0); // the upper bound depends on the images: see imageShift
+        }
     }
 
     // --- Image augmentation (issue 12): a self-contained block; the range depends on the data's image size. ---
