@@ -193,7 +193,7 @@ final class TrainOptions {
 
     @Option(names = "--augment", paramLabel = "N", description = "Shift each training image by a random -N..N pixels "
             + "along x and along y, anew every epoch (zero fill; drawn from --seed, so runs repeat); for image data, "
-            + "N up to a quarter of the shorter side (7 for MNIST) (default 0: the images as they are).")
+            + "N up to a quarter of the shorter side (7 for MNIST); kept by --resume (default 0, none).")
     Integer augment;
 
     /**
