@@ -15,9 +15,9 @@ import java.util.SplittableRandom;
  * held-out set and tells the listeners.
  *
  * <p>Reproducible: the shuffle, the dropout masks and the image shifts ({@link #augment}) of epoch e
- * come from generators seeded with (seed, e), so the same seed on the same backend gives the same weights, and a run resumed from a
- * checkpoint continues exactly as if it had never stopped. A warm training step allocates nothing:
- * batches and gradient buffers are made once per batch size.
+ * come from generators seeded with (seed, e), so the same seed on the same backend gives the same
+ * weights, and a run resumed from a checkpoint continues exactly as if it had never stopped. A warm
+ * training step allocates nothing: batches and gradient buffers are made once per batch size.
  *
  * <p>One trainer trains one network on one thread. {@link #requestStop()} may be called from any
  * thread (a Ctrl-C handler, a listener): the run ends after the current batch.
@@ -131,9 +131,8 @@ public final class Trainer {
         }
         int shift = imageShift == null ? 0 : imageShift.maxShift();
         if (state.imageShift() != shift) {
-            throw new IllegalArgumentException("the checkpoint was trained with images shifted by up to "
-                    + state.imageShift() + " pixels, this run shifts them by up to " + shift
-                    + "; use the same augmentation to continue it");
+            throw new IllegalArgumentException("the checkpoint was trained " + shifted(state.imageShift())
+                    + ", but this run trains " + shifted(shift) + "; use the checkpoint's augmentation to continue it");
         }
         List<Tensor> needed = optimizer.state();
         List<Tensor> saved = state.optimizerState();
@@ -247,6 +246,10 @@ public final class Trainer {
             }
         }
         return new TrainingResult(history, epochsCompleted < config.epochs());
+    }
+
+    private static String shifted(int maxShift) {
+        return maxShift == 0 ? "without image shifts" : "on images shifted by up to " + maxShift + " pixels";
     }
 
     private void checkData(Dataset data, String what) {
