@@ -1,5 +1,6 @@
 package dev.scratchnet.data;
 
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -16,8 +17,9 @@ import java.util.Objects;
  * does (his CNN went from 99.06% to 99.37% on MNIST), without storing them.
  *
  * <p>The shift of an example depends only on the run's seed, the epoch and the example's index in
- * the dataset, not on the batch it lands in: {@code shiftX} and {@code shiftY} are a pure function of
- * the three. So a run is reproducible, and a run resumed from a checkpoint sees the same images as one
+ * the dataset, not on the batch it lands in: the trainer derives one seed per epoch from the run's
+ * seed, and {@link #shiftX} and {@link #shiftY} are pure functions of that seed and the index. So a run
+ * is reproducible, and a run resumed from a checkpoint sees the same images as one
  * that never stopped. The images change from epoch to epoch. Applying it copies straight from the
  * dataset into the batch buffers and allocates nothing.
  *
@@ -139,12 +141,12 @@ public final class ImageShift {
                 int out = toOffset + plane + y * width;
                 int sourceY = y - dy;
                 if (sourceY < 0 || sourceY >= height || x0 >= x1) {
-                    java.util.Arrays.fill(to, out, out + width, 0f);
+                    Arrays.fill(to, out, out + width, 0f);
                     continue;
                 }
-                java.util.Arrays.fill(to, out, out + x0, 0f);
+                Arrays.fill(to, out, out + x0, 0f);
                 System.arraycopy(from, fromOffset + plane + sourceY * width + x0 - dx, to, out + x0, x1 - x0);
-                java.util.Arrays.fill(to, out + x1, out + width, 0f);
+                Arrays.fill(to, out + x1, out + width, 0f);
             }
         }
     }

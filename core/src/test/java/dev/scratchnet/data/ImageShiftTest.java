@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,7 @@ class ImageShiftTest {
 
     private static float[] shifted(float[] image, ImageGeometry geometry, int dx, int dy) {
         float[] out = new float[image.length];
-        java.util.Arrays.fill(out, Float.NaN); // every pixel must be written, the border with 0
+        Arrays.fill(out, Float.NaN); // every pixel must be written, the border with 0
         new ImageShift(geometry, 1).shift(image, 0, out, 0, dx, dy);
         return out;
     }
@@ -80,9 +81,9 @@ class ImageShiftTest {
         float[] from = new float[3 + 16];
         System.arraycopy(IMAGE, 0, from, 3, 16);
         float[] to = new float[5 + 16 + 2];
-        java.util.Arrays.fill(to, -7f);
+        Arrays.fill(to, -7f);
         new ImageShift(SQUARE, 1).shift(from, 3, to, 5, -1, 1);
-        float[] image = java.util.Arrays.copyOfRange(to, 5, 21);
+        float[] image = Arrays.copyOfRange(to, 5, 21);
         assertArrayEquals(new float[] {0, 0, 0, 0, 2, 3, 4, 0, 12, 13, 14, 0, 22, 23, 24, 0}, image);
         assertEquals(-7f, to[4], "nothing before the image is written");
         assertEquals(-7f, to[21], "nothing after the image is written");
@@ -116,7 +117,7 @@ class ImageShiftTest {
             otherSeed[example] = 7 * shift.shiftX(6, example) + shift.shiftY(6, example);
         }
         assertArrayEquals(first, second);
-        assertNotEquals(java.util.Arrays.toString(first), java.util.Arrays.toString(otherSeed),
+        assertNotEquals(Arrays.toString(first), Arrays.toString(otherSeed),
                 "another epoch's seed must move the images differently");
     }
 
@@ -137,7 +138,7 @@ class ImageShiftTest {
         for (int row = 0; row < 2; row++) {
             int example = order[1 + row];
             float[] expected = shifted(rows[example], g, shift.shiftX(17, example), shift.shiftY(17, example));
-            assertArrayEquals(expected, java.util.Arrays.copyOfRange(batch.inputs().data(), row * 16, row * 16 + 16),
+            assertArrayEquals(expected, Arrays.copyOfRange(batch.inputs().data(), row * 16, row * 16 + 16),
                     "row " + row + " holds example " + example);
         }
         assertArrayEquals(new int[] {0, 1}, batch.labels(), "labels and targets stay as fillBatch left them");
@@ -164,10 +165,10 @@ class ImageShiftTest {
         shift.apply(data, order, 0, epoch2, 2);
         int moved = 0, differ = 0;
         for (int row = 0; row < 64; row++) {
-            float[] a = java.util.Arrays.copyOfRange(epoch1.inputs().data(), row * 16, row * 16 + 16);
-            float[] b = java.util.Arrays.copyOfRange(epoch2.inputs().data(), row * 16, row * 16 + 16);
-            moved += java.util.Arrays.equals(a, IMAGE) ? 0 : 1;
-            differ += java.util.Arrays.equals(a, b) ? 0 : 1;
+            float[] a = Arrays.copyOfRange(epoch1.inputs().data(), row * 16, row * 16 + 16);
+            float[] b = Arrays.copyOfRange(epoch2.inputs().data(), row * 16, row * 16 + 16);
+            moved += Arrays.equals(a, IMAGE) ? 0 : 1;
+            differ += Arrays.equals(a, b) ? 0 : 1;
         }
         // 8 of the 9 (dx, dy) pairs move the image, so about 57 of 64 should move; a broken draw gives far fewer.
         assertTrue(moved > 40, moved + " of 64 images moved");
