@@ -148,8 +148,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         // MNIST images are 1×28×28; the shift is the checkpoint's on resume, else --augment's.
         ImageGeometry images = new ImageGeometry(1, 28, 28);
-        ImageShift imageShift = resumeState != null
-                ? (resumeState.imageShift() > 0 ? new ImageShift(images, resumeState.imageShift()) : null)
+        ImageShift imageShift = resumeState != null ? savedShift(resumeState, images)
                 : options.imageShift(spec, images, "the MNIST folder " + dir);
         int heldOut = heldOut(resumeState);
         if (patience != null && heldOut == 0) {
@@ -283,6 +282,20 @@ final class TrainCommand implements Callable<Integer> {
                     + ", not --validation " + validation);
         }
         return saved;
+    }
+
+    /** The checkpoint's image shift for these images, or null for none; a shift too large for them is refused. */
+    private ImageShift savedShift(TrainingState resumed, ImageGeometry images) {
+        if (resumed.imageShift() == 0) {
+            return null;
+        }
+        int largest = ImageShift.largestShift(images);
+        if (resumed.imageShift() > largest) {
+            throw new CliFailure("cannot resume from " + resume + ": it records image shifts of up to "
+                    + resumed.imageShift() + " pixels, but " + images.height() + "×" + images.width()
+                    + " images allow at most " + largest + "; start a new run");
+        }
+        return new ImageShift(images, resumed.imageShift());
     }
 
     /** Ctrl-C before this run wrote a checkpoint: say so, and what the file at that path is (if anything). */

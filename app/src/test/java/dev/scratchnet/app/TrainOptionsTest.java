@@ -9,8 +9,10 @@ import dev.scratchnet.backend.Activation;
 import dev.scratchnet.backend.ScalarBackend;
 import dev.scratchnet.data.ImageGeometry;
 import dev.scratchnet.io.NetworkFormat;
+import dev.scratchnet.io.SavedModel;
 import dev.scratchnet.loss.LossKind;
 import dev.scratchnet.model.Network;
+import dev.scratchnet.model.TrainingState;
 import dev.scratchnet.optim.OptimizerKind;
 import java.nio.file.Path;
 import java.util.List;
@@ -153,5 +155,22 @@ class TrainOptionsTest {
         assertEquals(0, resumed.exitCode(), resumed.toString());
         assertTrue(resumed.out().contains("shifted by up to 2 pixels"), resumed.out());
         assertEquals(2, NetworkFormat.load(Path.of(model), new ScalarBackend()).trainingState().imageShift());
+    }
+
+    @Test
+    void aCheckpointWithAShiftTooLargeForTheImagesIsRefusedInOneSentence() throws Exception {
+        Path data = IdxFixtures.folder(work.resolve("data"), 64, 10);
+        String model = work.resolve("m.snet").toString();
+        CliRun first = CliRun.of("train", "--data", data.toString(), "--hidden", "8", "--epochs", "1", "--backend",
+                "scalar", "--save", model);
+        assertEquals(0, first.exitCode(), first.toString());
+        SavedModel saved = NetworkFormat.load(Path.of(model), new ScalarBackend());
+        TrainingState s = saved.trainingState();
+        NetworkFormat.save(saved.network(), saved.normalization(), new TrainingState(s.config(), s.epochsCompleted(),
+                s.optimizerSteps(), s.optimizerState(), 0, Double.NaN, 9), Path.of(model));
+        CliRun resumed = CliRun.of("train", "--resume", model, "--epochs", "2", "--data", data.toString());
+        assertEquals(1, resumed.exitCode(), resumed.toString());
+        assertEquals("scratchnet train: cannot resume from " + model + ": it records image shifts of up to 9 pixels, "
+                + "but 28×28 images allow at most 7; start a new run", resumed.err().strip());
     }
 }
