@@ -155,6 +155,8 @@ class TrainOptionsTest {
         assertEquals(0, resumed.exitCode(), resumed.toString());
         assertTrue(resumed.out().contains("shifted by up to 2 pixels"), resumed.out());
         assertEquals(2, NetworkFormat.load(Path.of(model), new ScalarBackend()).trainingState().imageShift());
+        CliRun summary = CliRun.of("summary", "--model", model);
+        assertTrue(summary.out().contains("checkpoint after epoch 2 of 2 (momentum, batch 64, --augment 2)"), summary.out());
     }
 
     @Test
