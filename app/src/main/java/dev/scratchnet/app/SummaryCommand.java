@@ -42,8 +42,9 @@ final class SummaryCommand implements Callable<Integer> {
         out.println("model " + model + ": " + saved.network().describe());
         TrainingState state = saved.trainingState();
         if (state != null) {
-            out.printf(Locale.ROOT, "checkpoint after epoch %d of %d (%s, batch %d)%n", state.epochsCompleted(),
-                    state.config().epochs(), state.config().optimizer().cliName(), state.config().batchSize());
+            out.printf(Locale.ROOT, "checkpoint after epoch %d of %d (%s, batch %d%s)%n", state.epochsCompleted(),
+                    state.config().epochs(), state.config().optimizer().cliName(), state.config().batchSize(),
+                    state.imageShift() > 0 ? ", --augment " + state.imageShift() : "");
         }
         out.println();
         out.print(table(saved.network()));

@@ -2,6 +2,8 @@ package dev.scratchnet.app;
 
 import dev.scratchnet.backend.Backend;
 import dev.scratchnet.data.Dataset;
+import dev.scratchnet.data.ImageGeometry;
+import dev.scratchnet.data.ImageShift;
 import dev.scratchnet.data.MnistDataset;
 import dev.scratchnet.data.Normalization;
 import dev.scratchnet.io.NetworkFormat;
@@ -144,6 +146,10 @@ final class TrainCommand implements Callable<Integer> {
                     + " outputs, but MNIST has " + TrainOptions.PIXELS + " pixels per image and " + TrainOptions.CLASSES
                     + " classes");
         }
+        // MNIST images are 1×28×28; the shift is the checkpoint's on resume, else --augment's.
+        ImageGeometry images = new ImageGeometry(1, 28, 28);
+        ImageShift imageShift = resumeState != null ? savedShift(resumeState, images)
+                : options.imageShift(spec, images, "the MNIST folder " + dir);
         int heldOut = heldOut(resumeState);
         if (patience != null && heldOut == 0) {
             throw new ParameterException(spec.commandLine(), "--patience stops on validation accuracy, but " + resume
@@ -171,7 +177,7 @@ final class TrainCommand implements Callable<Integer> {
             train = train.slice(0, train.size() - heldOut);
         }
 
-        Trainer trainer = new Trainer(network, config);
+        Trainer trainer = new Trainer(network, config).augment(imageShift);
         if (resumeState != null) {
             try {
                 trainer.resumeFrom(resumeState);
@@ -193,10 +199,12 @@ final class TrainCommand implements Callable<Integer> {
             spec.commandLine().getOut().print(SummaryCommand.table(network));
         }
         progress.line(String.format(Locale.ROOT, "training %s (%,d parameters) on %s with %d thread%s: %s, batch %d, "
-                        + "%d epoch%s, %s schedule, lr %s; %d training images%s, %d test images",
+                        + "%d epoch%s, %s schedule, lr %s; %d training images%s%s, %d test images",
                 network.describe(), network.parameterCount(), backend.name(), backend.threads(),
                 backend.threads() == 1 ? "" : "s", config.optimizer().cliName(), config.batchSize(), config.epochs(),
                 config.epochs() == 1 ? "" : "s", config.schedule(), config.learningRate(), train.size(),
+                imageShift != null ? " shifted by up to " + imageShift.maxShift() + " pixel"
+                        + (imageShift.maxShift() == 1 ? "" : "s") : "",
                 held != null ? ", " + held.size() + " held out for validation" : "", test.size()));
         if (resumeState != null) {
             progress.line("resuming after epoch " + resumeState.epochsCompleted() + " from " + resume);
@@ -274,6 +282,20 @@ final class TrainCommand implements Callable<Integer> {
                     + ", not --validation " + validation);
         }
         return saved;
+    }
+
+    /** The checkpoint's image shift for these images, or null for none; a shift too large for them is refused. */
+    private ImageShift savedShift(TrainingState resumed, ImageGeometry images) {
+        if (resumed.imageShift() == 0) {
+            return null;
+        }
+        int largest = ImageShift.largestShift(images);
+        if (resumed.imageShift() > largest) {
+            throw new CliFailure("cannot resume from " + resume + ": it records image shifts of up to "
+                    + resumed.imageShift() + " pixels, but " + images.height() + "×" + images.width()
+                    + " images allow at most " + largest + "; start a new run");
+        }
+        return new ImageShift(images, resumed.imageShift());
     }
 
     /** Ctrl-C before this run wrote a checkpoint: say so, and what the file at that path is (if anything). */

@@ -1,6 +1,8 @@
 package dev.scratchnet.app;
 
 import dev.scratchnet.backend.Activation;
+import dev.scratchnet.data.ImageGeometry;
+import dev.scratchnet.data.ImageShift;
 import dev.scratchnet.layer.Initializer;
 import dev.scratchnet.loss.LossKind;
 import dev.scratchnet.model.Network;
@@ -9,7 +11,9 @@ import dev.scratchnet.optim.LearningRateSchedule;
 import dev.scratchnet.optim.OptimizerKind;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /**
  * The flags that describe a network and how to train it. Every field is null unless given, so a
@@ -135,6 +139,7 @@ final class TrainOptions {
         add(given, "--dropout", dropout);
         add(given, "--schedule", schedule);
         add(given, "--seed", seed);
+        add(given, "--augment", augment);
         return given;
     }
 
@@ -179,7 +184,44 @@ final class TrainOptions {
         if (dropout != null) {
             v.inRange("--dropout", dropout, 0, 1, false);
         }
+        if (augment != null) {
+            v.atLeast("--augment", augment, 0); // the upper bound depends on the images: see imageShift
+        }
     }
+
+    // --- Image augmentation (issue 12): a self-contained block; the range depends on the data's image size. ---
+
+    @Option(names = "--augment", paramLabel = "N", description = "Shift each training image by a random -N..N pixels "
+            + "along x and along y, anew every epoch (zero fill; drawn from --seed, so runs repeat); for image data, "
+            + "N up to a quarter of the shorter side (7 for MNIST); kept by --resume (default 0, none).")
+    Integer augment;
+
+    /**
+     * The shift for {@code --augment}, or null when it is absent or 0. One sentence for data that is
+     * not images or an N out of range, as a usage error.
+     *
+     * @param spec the command, for the usage error
+     * @param imagesOrNull the training data's image shape, or null if its inputs are not images
+     * @param data what the data is, for the message (a folder or file name)
+     */
+    ImageShift imageShift(CommandSpec spec, ImageGeometry imagesOrNull, String data) {
+        if (augment == null || augment == 0) {
+            return null;
+        }
+        if (imagesOrNull == null) {
+            throw new ParameterException(spec.commandLine(), "--augment shifts images, but " + data
+                    + " holds inputs that are not images; leave out --augment");
+        }
+        int largest = ImageShift.largestShift(imagesOrNull);
+        if (augment < 0 || augment > largest) {
+            throw new ParameterException(spec.commandLine(), "--augment must be between 0 and " + largest
+                    + " pixels for the " + imagesOrNull.height() + "×" + imagesOrNull.width() + " images of " + data
+                    + " (a quarter of the shorter side), got " + augment);
+        }
+        return new ImageShift(imagesOrNull, augment);
+    }
+
+    // --- End of the augmentation block. ---
 
     private Preset presetOrNull() {
         for (Preset p : Preset.values()) {

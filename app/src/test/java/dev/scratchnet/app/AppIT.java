@@ -237,6 +237,38 @@ class AppIT {
     }
 
     @Test
+    void anAugmentedRunResumedFromItsCheckpointEndsWithTheSameWeightsAsAStraightOne() throws Exception {
+        // The shifts are drawn from (seed, epoch, example), so a resume must see the very same images.
+        IdxFixtures.folder(work.resolve("data"), 200, 50);
+        String[] common = {"--data", "data", "--hidden", "16", "--batch", "32", "--schedule", "constant", "--augment", "2",
+            "--backend", "scalar", "--threads", "1", "--quiet"};
+        JarRunner.Result first = JarRunner.run(work, concat(new String[] {"train", "--epochs", "2", "--save", "resumed.snet"}, common));
+        assertEquals(0, first.exitCode(), first.toString());
+        JarRunner.Result second = JarRunner.run(work, "train", "--resume", "resumed.snet", "--epochs", "4", "--data", "data",
+                "--backend", "scalar", "--threads", "1", "--quiet");
+        assertEquals(0, second.exitCode(), second.toString());
+        JarRunner.Result straight = JarRunner.run(work, concat(new String[] {"train", "--epochs", "4", "--save", "straight.snet"}, common));
+        assertEquals(0, straight.exitCode(), straight.toString());
+        String[] unshifted = common.clone();
+        unshifted[List.of(common).indexOf("--augment") + 1] = "0";
+        JarRunner.Result plain = JarRunner.run(work, concat(new String[] {"train", "--epochs", "4", "--save", "plain.snet"}, unshifted));
+        assertEquals(0, plain.exitCode(), plain.toString());
+
+        SavedModel a = NetworkFormat.load(work.resolve("resumed.snet"), new ScalarBackend());
+        SavedModel b = NetworkFormat.load(work.resolve("straight.snet"), new ScalarBackend());
+        SavedModel c = NetworkFormat.load(work.resolve("plain.snet"), new ScalarBackend());
+        assertEquals(4, a.trainingState().epochsCompleted());
+        assertEquals(2, a.trainingState().imageShift());
+        List<Parameter> pa = a.network().parameters();
+        List<Parameter> pb = b.network().parameters();
+        for (int i = 0; i < pa.size(); i++) {
+            assertArrayEquals(pb.get(i).value().data(), pa.get(i).value().data(), pa.get(i).name());
+        }
+        assertFalse(java.util.Arrays.equals(pb.get(0).value().data(), c.network().parameters().get(0).value().data()),
+                "--augment 2 must change what is learnt");
+    }
+
+    @Test
     void aSmallCnnTrainsResumesEvaluatesPredictsAndReports() throws Exception {
         // A tiny MNIST-shaped folder and a tiny CNN, so the whole round costs seconds.
         IdxFixtures.folder(work.resolve("data"), 200, 50);

@@ -1,13 +1,26 @@
 package dev.scratchnet.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.scratchnet.backend.Activation;
+import dev.scratchnet.backend.ScalarBackend;
+import dev.scratchnet.data.ImageGeometry;
+import dev.scratchnet.io.NetworkFormat;
+import dev.scratchnet.io.SavedModel;
 import dev.scratchnet.loss.LossKind;
 import dev.scratchnet.model.Network;
+import dev.scratchnet.model.TrainingState;
 import dev.scratchnet.optim.OptimizerKind;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
 
 class TrainOptionsTest {
     @Test
@@ -80,5 +93,86 @@ class TrainOptionsTest {
         Network net = options.resolve().buildNetwork();
         assertEquals("784-256(relu)-dropout(0.2)-10(identity), cross-entropy", net.describe());
         assertEquals(List.of(), options.givenModelFlags().stream().filter(f -> !f.equals("--dropout")).toList());
+    }
+
+    // --- --augment ---
+
+    @TempDir
+    Path work;
+
+    @Test
+    void augmentBeyondAQuarterOfTheImageSideIsAUsageErrorWithTheRange() throws Exception {
+        Path data = IdxFixtures.folder(work.resolve("data"), 20, 10);
+        CliRun run = CliRun.of("train", "--data", data.toString(), "--augment", "8", "--save",
+                work.resolve("m.snet").toString());
+        assertEquals(2, run.exitCode(), run.toString());
+        assertTrue(run.err().contains("--augment must be between 0 and 7 pixels for the 28×28 images of the MNIST "
+                + "folder " + data + " (a quarter of the shorter side), got 8"), run.err());
+        assertEquals(1, run.err().strip().lines().count(), run.err());
+    }
+
+    @Test
+    void aNegativeAugmentIsAUsageErrorBeforeAnyDataIsRead() {
+        CliRun run = CliRun.of("train", "--data", "no-such-folder", "--augment", "-1");
+        assertEquals(2, run.exitCode(), run.toString());
+        assertTrue(run.err().contains("--augment must be at least 0, got -1"), run.err());
+    }
+
+    @Test
+    void augmentIsFixedByTheCheckpointWhenResuming() {
+        CliRun run = CliRun.of("train", "--resume", "x.snet", "--augment", "2");
+        assertEquals(2, run.exitCode(), run.toString());
+        assertTrue(run.err().contains("--resume continues with the settings saved in the checkpoint, so --augment "
+                + "cannot be given with it"), run.err());
+    }
+
+    @Test
+    void augmentOnDataThatIsNotImagesIsRefusedInOneSentence() {
+        TrainOptions options = new TrainOptions();
+        options.augment = 2;
+        CommandSpec spec = new CommandLine(new TrainCommand()).getCommandSpec();
+        ParameterException e = assertThrows(ParameterException.class, () -> options.imageShift(spec, null, "data.csv"));
+        assertEquals("--augment shifts images, but data.csv holds inputs that are not images; leave out --augment",
+                e.getMessage());
+        options.augment = 0;
+        assertNull(options.imageShift(spec, null, "data.csv"), "--augment 0 is no augmentation, for any data");
+        options.augment = 3;
+        assertEquals(3, options.imageShift(spec, new ImageGeometry(1, 28, 28), "mnist").maxShift());
+    }
+
+    @Test
+    void anAugmentedRunSaysSoAndItsCheckpointKeepsTheShiftAcrossAResume() throws Exception {
+        Path data = IdxFixtures.folder(work.resolve("data"), 64, 10);
+        String model = work.resolve("aug.snet").toString();
+        CliRun first = CliRun.of("train", "--data", data.toString(), "--hidden", "8", "--epochs", "1", "--augment", "2",
+                "--backend", "scalar", "--save", model);
+        assertEquals(0, first.exitCode(), first.toString());
+        assertTrue(first.out().contains("64 training images shifted by up to 2 pixels, 10 test images"), first.out());
+        assertEquals(2, NetworkFormat.load(Path.of(model), new ScalarBackend()).trainingState().imageShift());
+
+        CliRun resumed = CliRun.of("train", "--resume", model, "--epochs", "2", "--data", data.toString(),
+                "--backend", "scalar");
+        assertEquals(0, resumed.exitCode(), resumed.toString());
+        assertTrue(resumed.out().contains("shifted by up to 2 pixels"), resumed.out());
+        assertEquals(2, NetworkFormat.load(Path.of(model), new ScalarBackend()).trainingState().imageShift());
+        CliRun summary = CliRun.of("summary", "--model", model);
+        assertTrue(summary.out().contains("checkpoint after epoch 2 of 2 (momentum, batch 64, --augment 2)"), summary.out());
+    }
+
+    @Test
+    void aCheckpointWithAShiftTooLargeForTheImagesIsRefusedInOneSentence() throws Exception {
+        Path data = IdxFixtures.folder(work.resolve("data"), 64, 10);
+        String model = work.resolve("m.snet").toString();
+        CliRun first = CliRun.of("train", "--data", data.toString(), "--hidden", "8", "--epochs", "1", "--backend",
+                "scalar", "--save", model);
+        assertEquals(0, first.exitCode(), first.toString());
+        SavedModel saved = NetworkFormat.load(Path.of(model), new ScalarBackend());
+        TrainingState s = saved.trainingState();
+        NetworkFormat.save(saved.network(), saved.normalization(), new TrainingState(s.config(), s.epochsCompleted(),
+                s.optimizerSteps(), s.optimizerState(), 0, Double.NaN, 9), Path.of(model));
+        CliRun resumed = CliRun.of("train", "--resume", model, "--epochs", "2", "--data", data.toString());
+        assertEquals(1, resumed.exitCode(), resumed.toString());
+        assertEquals("scratchnet train: cannot resume from " + model + ": it records image shifts of up to 9 pixels, "
+                + "but 28×28 images allow at most 7; start a new run", resumed.err().strip());
     }
 }

@@ -3,8 +3,9 @@
  * {@link dev.scratchnet.data.MnistDataset} for plain MNIST), CSV files
  * ({@link dev.scratchnet.data.CsvDataset}) and folders of pictures
  * ({@link dev.scratchnet.data.ImageFolderDataset}); an in-memory {@link dev.scratchnet.data.Dataset}
- * of inputs and targets; and reusable {@link dev.scratchnet.data.Batch} buffers that the trainer fills
- * without allocating.
+ * of inputs and targets; reusable {@link dev.scratchnet.data.Batch} buffers that the trainer fills
+ * without allocating; and {@link dev.scratchnet.data.ImageShift}, which augments image batches with
+ * randomly shifted copies.
  *
  * <p>Every loader returns {@link dev.scratchnet.data.LabelledData}: the training set, the test set if
  * the source has one, and a {@link dev.scratchnet.data.DatasetInfo} (class names, the
@@ -16,7 +17,7 @@
  * <p>Reading order: {@code IdxFile} (what is on disk) → {@code IdxReader} (how it is checked) →
  * {@code Normalization} (bytes to floats) → {@code MnistDataset} → {@code Dataset} → {@code Batch};
  * then {@code DatasetInfo} → {@code IdxFolder} → {@code CsvDataset} → {@code ImageFolderDataset} →
- * {@code LabelledData} → {@code Standardization}. The formats and their errors are described in
+ * {@code LabelledData} → {@code Standardization} → {@code ImageShift}. The formats and their errors are described in
  * docs/data.md.
  *
  * <p>Bad input fails with a {@link dev.scratchnet.data.DataFormatException} (for IDX files its

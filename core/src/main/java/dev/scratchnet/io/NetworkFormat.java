@@ -52,8 +52,8 @@ import java.util.zip.CRC32;
  * loss         string   cross-entropy | quadratic
  * normalization float32 scale, float32 offset    (input = raw pixel · scale + offset)
  * parameters   per layer, per parameter in Layer.parameters() order: float32 × rows·cols, row-major
- * [state]      string config (key=value lines: the {@link TrainingConfig} plus validationSize and
- *                     bestValidationAccuracy, which older files lack), int32 epochsCompleted,
+ * [state]      string config (key=value lines: the {@link TrainingConfig} plus validationSize,
+ *                     bestValidationAccuracy and imageShift, which older files lack), int32 epochsCompleted,
  *              int64 optimizerSteps, int32 tensorCount, per tensor int32 rows, int32 cols, float32 × rows·cols
  * crc32        int32    CRC-32 of every byte before it
  * </pre>
@@ -91,6 +91,8 @@ public final class NetworkFormat {
     /** The run's validation bookkeeping, stored as extra lines of the state's config text. */
     private static final String VALIDATION_SIZE = "validationSize";
     private static final String BEST_VALIDATION = "bestValidationAccuracy";
+    /** The run's image augmentation ({@link TrainingState#imageShift()}), another extra line; absent means 0. */
+    private static final String IMAGE_SHIFT = "imageShift";
 
     private NetworkFormat() {
     }
@@ -365,17 +367,21 @@ public final class NetworkFormat {
             Properties extra = properties(text);
             state = new TrainingState(config, epochs, steps, tensors,
                     Integer.parseInt(extra.getProperty(VALIDATION_SIZE, "0")),
-                    Double.parseDouble(extra.getProperty(BEST_VALIDATION, "NaN")));
+                    Double.parseDouble(extra.getProperty(BEST_VALIDATION, "NaN")),
+                    Integer.parseInt(extra.getProperty(IMAGE_SHIFT, "0")));
         }
         return new SavedModel(network, normalization, state);
     }
 
-    /** The config's key=value lines and the validation bookkeeping; older readers ignore the extra keys. */
+    /** The config's key=value lines, the validation bookkeeping and the augmentation; older readers ignore the extra keys. */
     private static String stateText(TrainingState state) {
         StringBuilder text = new StringBuilder(state.config().toText());
         text.append(VALIDATION_SIZE).append('=').append(state.validationSize()).append('\n');
         if (!Double.isNaN(state.bestValidationAccuracy())) {
             text.append(BEST_VALIDATION).append('=').append(state.bestValidationAccuracy()).append('\n');
+        }
+        if (state.imageShift() > 0) {
+            text.append(IMAGE_SHIFT).append('=').append(state.imageShift()).append('\n');
         }
         return text.toString();
     }

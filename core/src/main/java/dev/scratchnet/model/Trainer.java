@@ -2,6 +2,7 @@ package dev.scratchnet.model;
 
 import dev.scratchnet.data.Batch;
 import dev.scratchnet.data.Dataset;
+import dev.scratchnet.data.ImageShift;
 import dev.scratchnet.optim.Optimizer;
 import dev.scratchnet.tensor.Tensor;
 import java.util.ArrayList;
@@ -14,10 +15,10 @@ import java.util.SplittableRandom;
  * forward → loss and ∂L/∂output → backward → optimizer step. After the epoch it evaluates the
  * held-out set and tells the listeners.
  *
- * <p>Reproducible: the shuffle and the dropout masks of epoch e come from generators seeded with
- * (seed, e), so the same seed on the same backend gives the same weights, and a run resumed from a
- * checkpoint continues exactly as if it had never stopped. A warm training step allocates nothing:
- * batches and gradient buffers are made once per batch size.
+ * <p>Reproducible: the shuffle, the dropout masks and the image shifts ({@link #augment}) of epoch e
+ * come from generators seeded with (seed, e), so the same seed on the same backend gives the same
+ * weights, and a run resumed from a checkpoint continues exactly as if it had never stopped. A warm
+ * training step allocates nothing: batches and gradient buffers are made once per batch size.
  *
  * <p>One trainer trains one network on one thread. {@link #requestStop()} may be called from any
  * thread (a Ctrl-C handler, a listener): the run ends after the current batch.
@@ -33,6 +34,8 @@ public final class Trainer {
     /** The best validation accuracy so far and its epoch; a resumed run must beat the saved best, not start over. */
     private double bestValidationAccuracy = Double.NaN;
     private int bestValidationEpoch;
+    /** Moves each training image a little before it is learnt from; null trains on the images as they are. */
+    private ImageShift imageShift;
 
     /**
      * @param network the network to train
@@ -52,6 +55,25 @@ public final class Trainer {
     public Trainer addListener(TrainingListener listener) {
         listeners.add(Objects.requireNonNull(listener, "listener"));
         return this;
+    }
+
+    /**
+     * Trains on randomly shifted copies of the images: each epoch, each training example is moved by
+     * its own random (dx, dy), drawn from the run seed, the epoch and the example's index (see
+     * {@link ImageShift}). The validation set is never shifted. Set it before {@link #resumeFrom}, which
+     * checks that the checkpoint was trained with the same shift.
+     *
+     * @param shiftOrNull the augmentation, or null (or a shift of 0) for none
+     * @return this trainer
+     */
+    public Trainer augment(ImageShift shiftOrNull) {
+        imageShift = shiftOrNull == null || shiftOrNull.maxShift() == 0 ? null : shiftOrNull;
+        return this;
+    }
+
+    /** @return the image augmentation, or null if the images are used as they are */
+    public ImageShift imageShift() {
+        return imageShift;
     }
 
     /** Ends the run after the current batch. Safe to call from any thread. */
@@ -94,7 +116,7 @@ public final class Trainer {
             copies.add(t.copy());
         }
         return new TrainingState(config, epochsCompleted, optimizer.steps(), copies, validationSize,
-                bestValidationAccuracy);
+                bestValidationAccuracy, imageShift == null ? 0 : imageShift.maxShift());
     }
 
     /**
@@ -107,6 +129,11 @@ public final class Trainer {
         if (state.config().optimizer() != config.optimizer()) {
             throw new IllegalArgumentException("checkpoint was trained with " + state.config().optimizer().cliName()
                     + ", this run uses " + config.optimizer().cliName());
+        }
+        int shift = imageShift == null ? 0 : imageShift.maxShift();
+        if (state.imageShift() != shift) {
+            throw new IllegalArgumentException("the checkpoint was trained " + shifted(state.imageShift())
+                    + ", but this run trains " + shifted(shift) + "; use the checkpoint's augmentation to continue it");
         }
         List<Tensor> needed = optimizer.state();
         List<Tensor> saved = state.optimizerState();
@@ -143,6 +170,11 @@ public final class Trainer {
         if (validation != null) {
             checkData(validation, "validation");
         }
+        if (imageShift != null && imageShift.geometry().size() != train.inputSize()) {
+            throw new IllegalArgumentException("the image shift is for " + imageShift.geometry() + " images ("
+                    + imageShift.geometry().size() + " values), but the training examples have "
+                    + train.inputSize() + " values");
+        }
         stopRequested = false;
         validationSize = validation == null ? 0 : validation.size();
         int n = train.size();
@@ -162,6 +194,7 @@ public final class Trainer {
             float learningRate = config.learningRateAt(epoch);
             shuffle(order, new SplittableRandom(mix(config.seed(), epoch, 1)));
             network.reseed(new SplittableRandom(mix(config.seed(), epoch, 2)));
+            long shiftSeed = mix(config.seed(), epoch, 3);
             for (TrainingListener l : told) {
                 l.onEpochStart(epoch + 1, batches);
             }
@@ -174,6 +207,9 @@ public final class Trainer {
                 Batch batch = last ? lastBatch : fullBatch;
                 Tensor grad = last ? lastGrad : fullGrad;
                 train.fillBatch(order, b * batchSize, batch);
+                if (imageShift != null) {
+                    imageShift.apply(train, order, b * batchSize, batch, shiftSeed);
+                }
 
                 Tensor output = network.forward(batch.inputs());
                 double batchLoss = network.loss().lossAndGradient(network.backend(), output, batch.targets(), grad);
@@ -211,6 +247,10 @@ public final class Trainer {
             }
         }
         return new TrainingResult(history, epochsCompleted < config.epochs());
+    }
+
+    private static String shifted(int maxShift) {
+        return maxShift == 0 ? "without image shifts" : "on images shifted by up to " + maxShift + " pixels";
     }
 
     private void checkData(Dataset data, String what) {

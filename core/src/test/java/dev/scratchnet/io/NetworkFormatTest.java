@@ -86,10 +86,26 @@ class NetworkFormatTest {
     }
 
     @Test
+    void checkpointKeepsTheImageShiftAndAFileWithoutOneMeansNone() throws Exception {
+        Network net = Network.builder().input(2).dense(6, Activation.RELU).dense(4, Activation.IDENTITY).build();
+        Trainer trainer = new Trainer(net, TrainingConfig.builder().epochs(1).build());
+        trainer.fit(SyntheticData.blobs(50, 1), null);
+        TrainingState s = trainer.state();
+        TrainingState shifted = new TrainingState(s.config(), 1, s.optimizerSteps(), s.optimizerState(), 0, Double.NaN, 3);
+        TrainingState loaded = NetworkFormat.fromBytes(NetworkFormat.toBytes(net, Normalization.UNIT, shifted), "c.snm",
+                new ScalarBackend()).trainingState();
+        assertEquals(3, loaded.imageShift());
+        byte[] plain = NetworkFormat.toBytes(net, Normalization.UNIT, s);
+        assertFalse(new String(plain, java.nio.charset.StandardCharsets.UTF_8).contains("imageShift"),
+                "a run without augmentation writes the same file as before");
+        assertEquals(0, NetworkFormat.fromBytes(plain, "c.snm", new ScalarBackend()).trainingState().imageShift());
+    }
+
+    @Test
     void theExtraStateLinesLeaveTheConfigurationReadableByOlderReaders() {
         // Older builds parse the state text with TrainingConfig.fromText alone; unknown keys must not bother it.
         TrainingConfig config = TrainingConfig.builder().epochs(3).build();
-        assertEquals(config, TrainingConfig.fromText(config.toText() + "validationSize=30\nbestValidationAccuracy=0.5\n"));
+        assertEquals(config, TrainingConfig.fromText(config.toText() + "validationSize=30\nbestValidationAccuracy=0.5\nimageShift=2\n"));
     }
 
     @Test

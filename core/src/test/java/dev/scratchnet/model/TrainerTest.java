@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.scratchnet.backend.Activation;
 import dev.scratchnet.data.Dataset;
+import dev.scratchnet.data.ImageGeometry;
+import dev.scratchnet.data.ImageShift;
 import dev.scratchnet.layer.Parameter;
 import dev.scratchnet.loss.LossKind;
 import dev.scratchnet.optim.LearningRateSchedule;
@@ -231,6 +233,137 @@ class TrainerTest {
         trainer.fit(train, null);
         // Batches 2…10 of the last epoch: nothing may be allocated per step (a little slack for the
         // allocation counter itself, far below one small tensor per step).
+        assertTrue(perEpoch[perEpoch.length - 1] < 1024, "allocated " + perEpoch[perEpoch.length - 1] + " bytes in 9 steps");
+    }
+
+    // --- Image augmentation (ImageShift) ---
+
+    private static final ImageGeometry BAR_IMAGE = new ImageGeometry(1, 8, 8);
+
+    private static Network barNetwork() {
+        return Network.builder().input(64).dense(24, Activation.RELU).dense(2, Activation.IDENTITY).seed(11).build();
+    }
+
+    private static TrainingConfig barConfig(int epochs) {
+        return TrainingConfig.builder().optimizer(OptimizerKind.MOMENTUM).learningRate(0.05f).batchSize(16)
+                .epochs(epochs).seed(21).build();
+    }
+
+    /** 8×8 pictures of a horizontal (class 0) or vertical (class 1) bar at a row or column in [from, to). */
+    private static Dataset barsAt(int n, int from, int to, long seed) {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+        float[][] x = new float[n][64];
+        int[] labels = new int[n];
+        for (int i = 0; i < n; i++) {
+            labels[i] = random.nextInt(2);
+            int at = from + random.nextInt(to - from);
+            for (int t = 0; t < 8; t++) {
+                x[i][labels[i] == 0 ? at * 8 + t : t * 8 + at] = 1f;
+            }
+        }
+        return Dataset.ofClasses(x, labels, 2);
+    }
+
+    @Test
+    void shiftedTrainingImagesTeachBarsAtPositionsTheDataNeverShows() {
+        // Trained only on bars in the middle two rows and columns, tested on bars anywhere: the shifted
+        // copies put bars at rows and columns 1 … 6, which a dense layer cannot learn otherwise.
+        Dataset train = barsAt(400, 3, 5, 1), test = barsAt(400, 0, 8, 2);
+        Network plain = barNetwork();
+        new Trainer(plain, barConfig(6)).fit(train, null);
+        Network augmented = barNetwork();
+        new Trainer(augmented, barConfig(6)).augment(new ImageShift(BAR_IMAGE, 2)).fit(train, null);
+        double without = plain.evaluate(test).accuracy(), with = augmented.evaluate(test).accuracy();
+        assertTrue(with > without + 0.3 && with > 0.7, "test accuracy without shifts " + without + ", with " + with);
+    }
+
+    @Test
+    void anAugmentedRunRepeatsWithTheSameSeedAndDiffersFromAPlainOne() {
+        Dataset train = barsAt(200, 0, 8, 3);
+        List<List<Float>> once = augmentedBarWeights(train, 2);
+        assertEquals(once, augmentedBarWeights(train, 2));
+        assertNotEquals(once, augmentedBarWeights(train, 0), "the shift must change what the network sees");
+        assertEquals(augmentedBarWeights(train, 0), weightsWithoutAugment(train), "a shift of 0 is no augmentation");
+    }
+
+    private static List<List<Float>> augmentedBarWeights(Dataset train, int maxShift) {
+        Network net = barNetwork();
+        new Trainer(net, barConfig(2)).augment(new ImageShift(BAR_IMAGE, maxShift)).fit(train, null);
+        return weights(net);
+    }
+
+    private static List<List<Float>> weightsWithoutAugment(Dataset train) {
+        Network net = barNetwork();
+        new Trainer(net, barConfig(2)).fit(train, null);
+        return weights(net);
+    }
+
+    @Test
+    void resumingAnAugmentedRunEndsWhereFourStraightEpochsEnd() {
+        // The default (scalar) backend: bit-identical weights, not merely close ones.
+        Dataset train = barsAt(150, 0, 8, 4);
+        ImageShift shift = new ImageShift(BAR_IMAGE, 2);
+        Network straight = barNetwork();
+        new Trainer(straight, barConfig(4)).augment(shift).fit(train, null);
+
+        Network interrupted = barNetwork();
+        Trainer first = new Trainer(interrupted, barConfig(4)).augment(shift);
+        first.addListener(new TrainingListener() {
+            @Override
+            public void onEpochEnd(EpochStats stats) {
+                if (stats.epoch() == 2) {
+                    first.requestStop();
+                }
+            }
+        });
+        first.fit(train, null);
+        TrainingState saved = first.state();
+        assertEquals(2, saved.imageShift());
+
+        Trainer second = new Trainer(interrupted, barConfig(4)).augment(new ImageShift(BAR_IMAGE, 2));
+        second.resumeFrom(saved);
+        second.fit(train, null);
+        assertEquals(weights(straight), weights(interrupted));
+    }
+
+    @Test
+    void resumingWithAnotherShiftThanTheCheckpointsIsRefusedWithBoth() {
+        Trainer first = new Trainer(barNetwork(), barConfig(1)).augment(new ImageShift(BAR_IMAGE, 2));
+        first.fit(barsAt(40, 0, 8, 5), null);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new Trainer(barNetwork(), barConfig(2)).resumeFrom(first.state()));
+        assertEquals("the checkpoint was trained on images shifted by up to 2 pixels, but this run trains without "
+                + "image shifts; use the checkpoint's augmentation to continue it", e.getMessage());
+    }
+
+    @Test
+    void aShiftForImagesOfAnotherSizeIsRefusedBeforeTraining() {
+        Trainer wrongSize = new Trainer(barNetwork(), barConfig(1)).augment(new ImageShift(new ImageGeometry(1, 4, 4), 1));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> wrongSize.fit(barsAt(10, 0, 8, 6), null));
+        assertTrue(e.getMessage().contains("1×4×4") && e.getMessage().contains("64 values"), e.getMessage());
+        assertEquals(0, wrongSize.epochsCompleted());
+    }
+
+    @Test
+    void aWarmAugmentedTrainingStepAllocatesNothing() {
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long[] perEpoch = new long[4];
+        Trainer trainer = new Trainer(barNetwork(), barConfig(perEpoch.length)).augment(new ImageShift(BAR_IMAGE, 2));
+        trainer.addListener(new TrainingListener() {
+            private long start;
+
+            @Override
+            public void onBatchEnd(int epoch, int batch, int batches, double loss) {
+                if (batch == 1) {
+                    start = threads.getCurrentThreadAllocatedBytes();
+                } else if (batch == batches) {
+                    perEpoch[epoch - 1] = threads.getCurrentThreadAllocatedBytes() - start;
+                }
+            }
+        });
+        trainer.fit(barsAt(160, 0, 8, 7), null);
+        // Batches 2…10 of the last epoch, each shifting 16 images: nothing may be allocated per step.
         assertTrue(perEpoch[perEpoch.length - 1] < 1024, "allocated " + perEpoch[perEpoch.length - 1] + " bytes in 9 steps");
     }
 
