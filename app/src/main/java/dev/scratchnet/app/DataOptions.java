@@ -35,6 +35,11 @@ final class DataOptions {
             + "by index from 0 (-1 is the last) (default 0).")
     String labelColumn;
 
+    @Option(names = "--scale", paramLabel = "F", description = "CSV: multiply every feature by F as it is read, "
+            + "before any standardization; a fraction like 1/255 turns 0..255 pixels into 0..1 as the IDX loader does "
+            + "(default 1).")
+    String scale;
+
     @Option(names = "--image-size", paramLabel = "HxW", description = "Picture folders: resize every picture to this "
             + "size, e.g. 32x32 (default: the first picture's size, which all must then have).")
     String imageSize;
@@ -56,14 +61,36 @@ final class DataOptions {
         }
         v.require(imageSize == null || SIZE.matcher(imageSize.trim()).matches() && size()[0] > 0 && size()[1] > 0,
                 "--image-size must be HEIGHTxWIDTH with both at least 1, for example 28x28, got '" + imageSize + "'");
+        v.require(scale == null || scaleOrNaN() != 0 && Float.isFinite(scaleOrNaN()),
+                "--scale must be a non-zero number or fraction like 1/255, got '" + scale + "'");
         v.require(channels == null || colorOrNull() != null, "--channels must be gray or rgb, got '" + channels + "'");
         v.require(standardize == null || modeOrNull() != null,
                 "--standardize must be none, global or per-feature, got '" + standardize + "'");
     }
 
-    /** CSV: the label column, header and delimiter detected. */
+    /** CSV: the label column and the scale; header and delimiter detected. */
     CsvOptions csv() {
-        return labelColumn == null ? CsvOptions.DEFAULTS : CsvOptions.DEFAULTS.withLabelColumnSpec(labelColumn.trim());
+        CsvOptions options = labelColumn == null ? CsvOptions.DEFAULTS
+                : CsvOptions.DEFAULTS.withLabelColumnSpec(labelColumn.trim());
+        return scale == null ? options : new CsvOptions(options.labelColumnName(), options.labelColumnIndex(),
+                options.header(), options.delimiter(), scaleOrNaN());
+    }
+
+    /**
+     * The scale as a float; a fraction is divided in float arithmetic, so {@code 1/255} is exactly the
+     * IDX loader's {@code 1f / 255f}. NaN if it is not a number.
+     */
+    float scaleOrNaN() {
+        try {
+            String[] parts = scale.trim().split("/", -1);
+            return switch (parts.length) {
+                case 1 -> Float.parseFloat(parts[0]);
+                case 2 -> Float.parseFloat(parts[0]) / Float.parseFloat(parts[1]);
+                default -> Float.NaN;
+            };
+        } catch (NumberFormatException e) {
+            return Float.NaN;
+        }
     }
 
     /** Picture folders: the channels and the size. */

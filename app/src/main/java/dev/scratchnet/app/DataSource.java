@@ -101,6 +101,9 @@ enum DataSource {
         if (this != CSV && options.labelColumn != null) {
             wrong.add("--label-column");
         }
+        if (this != CSV && options.scale != null) {
+            wrong.add("--scale");
+        }
         if (this != IMAGES && options.imageSize != null) {
             wrong.add("--image-size");
         }
@@ -122,6 +125,17 @@ enum DataSource {
             case CSV -> "a CSV file";
             case IMAGES -> "a folder of pictures";
         };
+    }
+
+    /**
+     * Checks, before a model is loaded, that the data of eval, predict or report is there: the kind of
+     * data, and for an IDX folder its t10k files, whose absence gets the sentence on how to get them.
+     */
+    static void checkForModel(Path given) throws IOException {
+        Path path = path(given);
+        if (of(path) == IDX) {
+            MnistData.requirePresent(path, MnistDataset.Split.TEST);
+        }
     }
 
     /**

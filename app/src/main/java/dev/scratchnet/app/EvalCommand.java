@@ -31,7 +31,7 @@ final class EvalCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Validation.check(spec, backendOptions::validate);
-        DataSource.of(DataSource.path(modelOptions.data));
+        DataSource.checkForModel(modelOptions.data);
         Models.Loaded model = Models.load(modelOptions.model, backendOptions.select());
         Dataset test = DataSource.loadForModel(modelOptions.data, model.data(), modelOptions.labelColumn);
         Evaluation e = model.saved().network().evaluate(test);

@@ -51,6 +51,9 @@ final class PredictCommand implements Callable<Integer> {
             v.require(!images.isEmpty() || !indices.isEmpty(), "give at least one image file or --index");
             indices.forEach(i -> v.atLeast("--index", i, 0));
         });
+        if (!indices.isEmpty()) {
+            DataSource.checkForModel(modelOptions.data);
+        }
         Models.Loaded model = Models.load(modelOptions.model, backendOptions.select());
         Network network = model.saved().network();
         DatasetInfo data = model.data();
@@ -74,7 +77,7 @@ final class PredictCommand implements Callable<Integer> {
                 if (index >= test.size()) {
                     failures++;
                     err.println(spec.qualifiedName() + ": --index " + index + " is past the end; the test set has "
-                            + noun + "s 0 to " + (test.size() - 1));
+                            + (data.image() != null ? "images" : "examples") + " 0 to " + (test.size() - 1));
                     continue;
                 }
                 Tensor row = Tensor.wrap(1, test.inputSize(), Arrays.copyOfRange(test.inputs().data(),

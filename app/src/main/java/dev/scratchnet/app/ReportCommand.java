@@ -41,7 +41,7 @@ final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Validation.check(spec, backendOptions::validate);
-        DataSource.of(DataSource.path(modelOptions.data));
+        DataSource.checkForModel(modelOptions.data);
         OutputPaths.checkReportFolder("--out", out, DataSource.inputFiles(modelOptions.data, null));
         Models.Loaded model = Models.load(modelOptions.model, backendOptions.select());
         Path csv = history != null ? history : out.resolve("metrics.csv");

@@ -23,9 +23,13 @@ final class TrainOptions {
 
     /** Named starting points; single flags still override them. */
     enum Preset {
-        /** The default: fast to reach 98% on MNIST. The output layer always has one unit per class of the data. */
+        /**
+         * The default: 98.3% on MNIST and 89.6% on Fashion-MNIST. 20 epochs rather than 10: Fashion-MNIST
+         * needs them (88.9% after 10), and MNIST loses nothing (98.18% after 10). The output layer always
+         * has one unit per class of the data.
+         */
         DEFAULT(new Settings(LayerSpec.dense(List.of(256)), Activation.RELU, LossKind.CROSS_ENTROPY, Initializer.HE,
-                OptimizerKind.MOMENTUM, 0.05f, 0.9f, 64, 10, 1e-4f, 0f, LearningRateSchedule.cosine(), 42L)),
+                OptimizerKind.MOMENTUM, 0.05f, 0.9f, 64, 20, 1e-4f, 0f, LearningRateSchedule.cosine(), 42L)),
         /** Nielsen's "Neural Networks and Deep Learning", chapter 1: about 95% after 30 epochs. */
         NIELSEN(new Settings(LayerSpec.dense(List.of(30)), Activation.SIGMOID, LossKind.QUADRATIC, Initializer.NORMAL,
                 OptimizerKind.SGD, 3.0f, 0f, 10, 30, 0f, 0f, LearningRateSchedule.constant(), 42L)),
@@ -104,7 +108,7 @@ final class TrainOptions {
     @Option(names = "--batch", paramLabel = "N", description = "Mini-batch size (default 64).")
     Integer batchSize;
 
-    @Option(names = "--epochs", paramLabel = "N", description = "Passes over the training set (default 10).")
+    @Option(names = "--epochs", paramLabel = "N", description = "Passes over the training set (default 20).")
     Integer epochs;
 
     @Option(names = "--l2", paramLabel = "λ", description = "L2 weight decay, 0 to 1 (default 0.0001).")
