@@ -41,7 +41,7 @@ final class DataOptions {
     String scale;
 
     @Option(names = "--image-size", paramLabel = "HxW", description = "Picture folders: resize every picture to this "
-            + "size, e.g. 32x32 (default: the first picture's size, which all must then have).")
+            + "size, e.g. 32x32 (default the first picture's size, which all must then have).")
     String imageSize;
 
     @Option(names = "--channels", paramLabel = "C", description = "Picture folders: gray (1 channel) or rgb (3) "

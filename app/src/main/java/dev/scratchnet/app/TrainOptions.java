@@ -121,7 +121,7 @@ final class TrainOptions {
             description = "Learning-rate schedule: constant, cosine, or step:EVERY:FACTOR like step:5:0.5 (default cosine).")
     LearningRateSchedule schedule;
 
-    @Option(names = "--seed", paramLabel = "N", description = "Seeds weights, shuffling and dropout (default 42).")
+    @Option(names = "--seed", paramLabel = "N", description = "Seeds weights, shuffling, dropout and the held-out test set (default 42).")
     Long seed;
 
     /** The flags that shape the network or the optimizer: fixed by a checkpoint when resuming. */
