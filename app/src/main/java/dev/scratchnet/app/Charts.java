@@ -1,5 +1,6 @@
 package dev.scratchnet.app;
 
+import dev.scratchnet.data.ImageGeometry;
 import dev.scratchnet.io.AtomicFiles;
 import dev.scratchnet.layer.Shape;
 import dev.scratchnet.layer.UnitWeights;
@@ -42,8 +43,17 @@ final class Charts {
     private Charts() {
     }
 
-    /** One misclassified (or any) test image with what the network thought. */
+    /** One misclassified (or any) test image with what the network thought; pixels 0..255, channel-major. */
     record Example(int index, int[] pixels, int label, int predicted, double confidence) {
+    }
+
+    /** "0", "1", …: the class names of MNIST's digits. */
+    static List<String> numbers(int count) {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            names.add(Integer.toString(i));
+        }
+        return names;
     }
 
     /** Loss and accuracy per epoch, train against validation and test, side by side. */
@@ -116,16 +126,26 @@ final class Charts {
      * even when they are 1% (on one scale with the diagonal's 1,100 they would all be white).
      */
     static void confusionMatrix(int[][] confusion, Path png) throws IOException {
+        confusionMatrix(confusion, numbers(confusion.length), png);
+    }
+
+    /**
+     * The confusion matrix with the classes numbered along both sides and, if their names are not
+     * just their numbers, a key from number to name below the legend.
+     */
+    static void confusionMatrix(int[][] confusion, List<String> classNames, Path png) throws IOException {
         int classes = confusion.length;
         double largestError = largestErrorShare(confusion);
-        BufferedImage image = new BufferedImage(CONFUSION_WIDTH, CONFUSION_HEIGHT, BufferedImage.TYPE_INT_RGB);
+        List<String> key = EvalCommand.isNumbered(classNames) ? List.of() : key(classNames);
+        BufferedImage image = new BufferedImage(CONFUSION_WIDTH, CONFUSION_HEIGHT + 18 * key.size(),
+                BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, image.getWidth(), image.getHeight());
         g.setColor(Color.BLACK);
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
-        g.drawString("Confusion matrix (test set): count and share of the true digit's images", 8, 20);
+        g.drawString("Confusion matrix (test set): count and share of the true class's examples", 8, 20);
         int cell = confusionCell(classes);
         Font count = new Font(Font.SANS_SERIF, Font.BOLD, Math.max(9, cell / 4));
         Font share = new Font(Font.SANS_SERIF, Font.PLAIN, Math.max(8, cell / 5));
@@ -155,13 +175,34 @@ final class Charts {
             centred(g, label, Integer.toString(p), CONFUSION_LEFT + p * cell + cell / 2, CONFUSION_TOP - 6);
         }
         g.setFont(label);
-        g.drawString("true digit ↓   predicted digit →", CONFUSION_LEFT - 30, CONFUSION_TOP - 24);
+        g.drawString("true class ↓   predicted class →", CONFUSION_LEFT - 30, CONFUSION_TOP - 24);
         int legendY = CONFUSION_TOP + classes * cell + 24;
         legend(g, "correct: 0% to 100% of the row", legendY, fraction -> confusionColour(fraction, 1, true, largestError));
         legend(g, String.format(Locale.ROOT, "mistakes: 0%% to %.1f%% of the row (the largest)", 100 * largestError),
                 legendY + 28, fraction -> confusionColour(fraction * largestError, 1, false, largestError));
+        g.setColor(Color.BLACK);
+        g.setFont(label);
+        for (int line = 0; line < key.size(); line++) {
+            g.drawString(key.get(line), 8, legendY + 66 + 18 * line);
+        }
         g.dispose();
         AtomicFiles.write(png, out -> ImageIO.write(image, "png", out));
+    }
+
+    /** "0 T-shirt/top, 1 Trouser, …" in lines that fit the picture's width. */
+    private static List<String> key(List<String> classNames) {
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (int c = 0; c < classNames.size(); c++) {
+            String entry = c + " " + classNames.get(c) + (c < classNames.size() - 1 ? ", " : "");
+            if (line.length() > 0 && line.length() + entry.length() > 95) {
+                lines.add(line.toString());
+                line.setLength(0);
+            }
+            line.append(entry);
+        }
+        lines.add(line.toString());
+        return lines;
     }
 
     /** Side of one square cell: the matrix fills the width left of the margins and the height above the legend. */
@@ -216,18 +257,41 @@ final class Charts {
     }
 
     /**
-     * A grid of test digits, each captioned "true → predicted (confidence)".
+     * A grid of MNIST test digits, each captioned "true → predicted (confidence)".
      *
      * @param examples the digits, most interesting first; at most {@code columns × rows} are drawn
      */
     static void digitGrid(String title, List<Example> examples, int columns, Path png) throws IOException {
-        int cell = 28 * SCALE;
+        exampleGrid(title, examples, new ImageGeometry(1, 28, 28), numbers(10), columns, png);
+    }
+
+    /**
+     * A grid of test pictures of any size, grayscale or colour, each captioned "true → predicted
+     * (confidence)" with the class names; a cell is as wide as its picture or its longest caption.
+     *
+     * @param examples the pictures, most interesting first
+     * @param geometry channels (1 or 3), height and width of every picture
+     */
+    static void exampleGrid(String title, List<Example> examples, ImageGeometry geometry, List<String> classNames,
+            int columns, Path png) throws IOException {
+        int scale = Math.max(1, 28 * SCALE / Math.max(geometry.height(), geometry.width()));
         int captionHeight = 16;
         int pad = 8;
         int rows = Math.max(1, (examples.size() + columns - 1) / columns);
         int titleHeight = 28;
+        Font captionFont = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
+        List<String> captions = new ArrayList<>();
+        BufferedImage probe = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
+        int cell = geometry.width() * scale;
+        for (Example e : examples) {
+            String caption = String.format(Locale.ROOT, "%s → %s (%.0f%%)", classNames.get(e.label()),
+                    classNames.get(e.predicted()), 100 * e.confidence());
+            captions.add(caption);
+            cell = Math.max(cell, probe.createGraphics().getFontMetrics(captionFont).stringWidth(caption));
+        }
+        int cellHeight = geometry.height() * scale;
         BufferedImage image = new BufferedImage(columns * (cell + pad) + pad,
-                titleHeight + rows * (cell + captionHeight + pad) + pad, BufferedImage.TYPE_INT_RGB);
+                titleHeight + rows * (cellHeight + captionHeight + pad) + pad, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         g.setColor(Color.WHITE);
@@ -235,21 +299,38 @@ final class Charts {
         g.setColor(Color.BLACK);
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
         g.drawString(examples.isEmpty() ? title + ": none" : title, pad, 20);
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+        g.setFont(captionFont);
+        int area = geometry.height() * geometry.width();
+        // Light strokes on a dark ground (MNIST, Fashion-MNIST) are drawn dark on white, like ink on paper;
+        // ordinary photographs stay as they are.
+        long sum = 0;
+        long count = 0;
+        for (Example e : examples) {
+            for (int v : e.pixels()) {
+                sum += v;
+            }
+            count += e.pixels().length;
+        }
+        boolean invert = count > 0 && sum < 128 * count;
         for (int i = 0; i < examples.size(); i++) {
             Example e = examples.get(i);
             int x0 = pad + (i % columns) * (cell + pad);
-            int y0 = titleHeight + (i / columns) * (cell + captionHeight + pad);
-            for (int y = 0; y < 28; y++) {
-                for (int x = 0; x < 28; x++) {
-                    int v = 255 - Math.max(0, Math.min(255, e.pixels()[y * 28 + x])); // ink dark on white, like paper
-                    g.setColor(new Color(v, v, v));
-                    g.fillRect(x0 + x * SCALE, y0 + y * SCALE, SCALE, SCALE);
+            int y0 = titleHeight + (i / columns) * (cellHeight + captionHeight + pad);
+            for (int y = 0; y < geometry.height(); y++) {
+                for (int x = 0; x < geometry.width(); x++) {
+                    int at = y * geometry.width() + x;
+                    if (geometry.channels() == 3) {
+                        g.setColor(new Color(clamp(e.pixels()[at]), clamp(e.pixels()[area + at]),
+                                clamp(e.pixels()[2 * area + at])));
+                    } else {
+                        int v = invert ? 255 - clamp(e.pixels()[at]) : clamp(e.pixels()[at]);
+                        g.setColor(new Color(v, v, v));
+                    }
+                    g.fillRect(x0 + x * scale, y0 + y * scale, scale, scale);
                 }
             }
             g.setColor(Color.BLACK);
-            g.drawString(String.format(Locale.ROOT, "%d → %d (%.0f%%)", e.label(), e.predicted(), 100 * e.confidence()),
-                    x0, y0 + cell + captionHeight - 4);
+            g.drawString(captions.get(i), x0, y0 + cellHeight + captionHeight - 4);
         }
         g.dispose();
         AtomicFiles.write(png, out -> ImageIO.write(image, "png", out));
@@ -334,6 +415,10 @@ final class Charts {
         }
         g.dispose();
         AtomicFiles.write(png, out -> ImageIO.write(grid.image(), "png", out));
+    }
+
+    private static int clamp(int value) {
+        return Math.max(0, Math.min(255, value));
     }
 
     /** −1 → blue, 0 → white, +1 → red. */

@@ -2,6 +2,8 @@ package dev.scratchnet.app;
 
 import dev.scratchnet.backend.Activation;
 import dev.scratchnet.backend.ConvGeometry;
+import dev.scratchnet.data.DatasetInfo;
+import dev.scratchnet.data.ImageGeometry;
 import dev.scratchnet.layer.Conv2d;
 import dev.scratchnet.layer.MaxPool2d;
 import dev.scratchnet.layer.Shape;
@@ -15,15 +17,18 @@ import java.util.regex.Pattern;
 /**
  * The text form of a layer stack for {@code --layers}: comma-separated entries, input side first.
  * <ul>
- *   <li>{@code N}: a dense layer of N units (the last entry is the output layer, 10 for MNIST);</li>
+ *   <li>{@code N}: a dense layer of N units (the last entry is the output layer, one unit per class);</li>
  *   <li>{@code convKxF}: a K×K convolution with F feature maps, stride 1, no padding; append
  *       {@code sS} for stride S and {@code pP} for P zeros of padding, or {@code same} for (K − 1)/2
  *       (so {@code conv3x32s2p1}, {@code conv5x20same});</li>
  *   <li>{@code poolK}: K×K max-pooling at stride K; {@code poolKsS} for stride S.</li>
  * </ul>
- * A leading {@code 784} names the input and may be left out. With any convolution or pooling the
- * input is read as the 1×28×28 image, otherwise as 784 plain features. Example: the course CNN is
- * {@code conv5x20,pool2,conv5x40,pool2,100,10}.
+ * The sizes that come from the data are checked once it is loaded ({@link #bind}): a stack of dense
+ * layers starts with the number of inputs (784 for MNIST), which a stack with convolutions may leave
+ * out, and ends with the number of classes. With any convolution or pooling the input is read as the
+ * data's image (1×28×28 for MNIST), otherwise as plain features. Example: the course CNN on MNIST is
+ * {@code conv5x20,pool2,conv5x40,pool2,100,10}. Presets and {@code --hidden} give only the hidden
+ * layers; the output layer is then added for the data's classes.
  */
 final class LayerSpec {
     /** One sentence listing the accepted entries, for error messages and the option's help. */
@@ -47,19 +52,39 @@ final class LayerSpec {
     }
 
     private final List<Entry> entries;
+    /** True if the last entry is the output layer (--layers); false if it is added for the data (presets, --hidden). */
+    private final boolean outputGiven;
+    /** The network's input once bound to the data, else null. */
+    private final Shape input;
 
-    private LayerSpec(List<Entry> entries) {
+    private LayerSpec(List<Entry> entries, boolean outputGiven, Shape input) {
         this.entries = List.copyOf(entries);
+        this.outputGiven = outputGiven;
+        this.input = input;
     }
 
     /**
-     * Parses and checks a stack against the MNIST input.
+     * Parses a stack whose last entry is the output layer; its sizes are checked against the data by {@link #bind}.
      *
      * @param text the --layers value
      * @return the stack
      * @throws IllegalArgumentException with one sentence saying what is wrong and what is allowed
      */
     static LayerSpec parse(String text) {
+        return new LayerSpec(entries(text), true, null);
+    }
+
+    /**
+     * Parses the hidden part of a stack; {@link #bind} adds the output layer for the data's classes.
+     *
+     * @param text hidden entries, for example {@code conv5x20,pool2,100}
+     * @return the stack without its output layer
+     */
+    static LayerSpec hidden(String text) {
+        return new LayerSpec(entries(text), false, null);
+    }
+
+    private static List<Entry> entries(String text) {
         List<Entry> entries = new ArrayList<>();
         String[] parts = text.trim().toLowerCase(Locale.ROOT).split("\\s*,\\s*");
         for (int i = 0; i < parts.length; i++) {
@@ -82,23 +107,57 @@ final class LayerSpec {
                 throw new IllegalArgumentException("--layers entry '" + part + "' is not a layer; use " + SYNTAX);
             }
         }
-        if (entries.get(0).kind().equals("dense") && entries.size() > 1 && entries.get(0).size() == TrainOptions.PIXELS) {
-            entries.remove(0); // the input, named
-        } else if (entries.get(0).kind().equals("dense") && entries.stream().noneMatch(e -> !e.kind().equals("dense"))) {
-            throw new IllegalArgumentException("--layers must start with " + TrainOptions.PIXELS
-                    + ", the number of pixels in an MNIST image (28×28), got " + entries.get(0).size());
-        }
-        LayerSpec spec = new LayerSpec(entries);
-        spec.checkShapes();
-        return spec;
+        return entries;
     }
 
-    /** @return a stack of dense layers, 784 inputs, hidden sizes, then the output size */
-    static LayerSpec dense(List<Integer> hidden, int outputs) {
+    /** @return hidden dense layers of these sizes; {@link #bind} adds the input and the output layer */
+    static LayerSpec dense(List<Integer> hidden) {
         List<Entry> entries = new ArrayList<>();
         hidden.forEach(n -> entries.add(new Entry("dense", n, 0, 1, 0)));
-        entries.add(new Entry("dense", outputs, 0, 1, 0));
-        return new LayerSpec(entries);
+        return new LayerSpec(entries, false, null);
+    }
+
+    /**
+     * Fits the stack to the data: the input becomes the data's image (for a stack with convolutions or
+     * pooling) or its features, the output layer gets one unit per class, and every window is checked.
+     *
+     * @param data what the network will be trained on
+     * @return the stack with its input shape
+     * @throws IllegalArgumentException with one sentence if the stack does not fit the data
+     */
+    LayerSpec bind(DatasetInfo data) {
+        List<Entry> bound = new ArrayList<>(entries);
+        boolean allDense = bound.stream().allMatch(e -> e.kind().equals("dense"));
+        if (outputGiven) {
+            if (bound.get(0).kind().equals("dense") && bound.size() > 1 && bound.get(0).size() == data.inputSize()) {
+                bound.remove(0); // the input, named
+            } else if (allDense) {
+                throw new IllegalArgumentException("--layers must start with " + data.inputSize() + ", the number of "
+                        + "inputs of " + data.name() + (data.image() != null ? " (" + data.image() + " pixels)" : "")
+                        + ", got " + bound.get(0).size());
+            }
+            Entry last = bound.get(bound.size() - 1);
+            if (!last.kind().equals("dense") || last.size() != data.classes()) {
+                throw new IllegalArgumentException("--layers must end with " + data.classes() + ", one output per class of "
+                        + data.name() + ", got " + (last.kind().equals("dense") ? last.size() : "a convolution or pooling layer"));
+            }
+        } else {
+            bound.add(new Entry("dense", data.classes(), 0, 1, 0));
+        }
+        Shape in;
+        if (allDense) {
+            in = Shape.flat(data.inputSize());
+        } else if (data.image() == null) {
+            throw new IllegalArgumentException("convolution and pooling layers need pictures, but " + data.name()
+                    + " has rows of " + data.inputSize() + " numbers; use dense layers (--hidden or --layers "
+                    + data.inputSize() + ",…," + data.classes() + ") for this data");
+        } else {
+            ImageGeometry g = data.image();
+            in = new Shape(g.channels(), g.height(), g.width());
+        }
+        LayerSpec spec = new LayerSpec(bound, true, in);
+        spec.checkShapes();
+        return spec;
     }
 
     /** @return true if a convolution or pooling layer reads the input as an image */
@@ -106,16 +165,14 @@ final class LayerSpec {
         return entries.stream().anyMatch(e -> !e.kind().equals("dense"));
     }
 
-    /** @return the network's input: the 1×28×28 image for a stack with image layers, else 784 features */
+    /** @return the network's input: the data's image for a stack with image layers, else its features */
     Shape inputShape() {
-        return isImageStack() ? new Shape(1, 28, 28) : Shape.flat(TrainOptions.PIXELS);
+        if (input == null) {
+            throw new IllegalStateException("bind the layer stack to the data first");
+        }
+        return input;
     }
 
-    /** @return the units of the last (output) layer, or 0 if the stack does not end with a dense layer */
-    int outputs() {
-        Entry last = entries.get(entries.size() - 1);
-        return last.kind().equals("dense") ? last.size() : 0;
-    }
 
     /** Walks the stack from the input, so a window that does not fit is reported before anything is built. */
     private void checkShapes() {
@@ -183,10 +240,10 @@ final class LayerSpec {
         }
     }
 
-    /** @return the canonical text form, for example {@code conv5x20,pool2,100,10} or {@code 784,256,10} */
+    /** @return the canonical text form, for example {@code conv5x20,pool2,100,10} or, once bound, {@code 784,256,10} */
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder(isImageStack() ? "" : TrainOptions.PIXELS + ",");
+        StringBuilder sb = new StringBuilder(isImageStack() || input == null ? "" : input.size() + ",");
         for (int i = 0; i < entries.size(); i++) {
             sb.append(i == 0 ? "" : ",").append(entries.get(i));
         }

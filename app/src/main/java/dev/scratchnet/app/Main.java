@@ -21,7 +21,8 @@ import picocli.CommandLine.ScopeType;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         showDefaultValues = true,
-        description = "Train, evaluate and use neural networks on MNIST, written from first principles.",
+        description = "Train, evaluate and use neural networks on MNIST, Fashion-MNIST, CSV files and picture folders, "
+                + "written from first principles.",
         subcommands = {
             TrainCommand.class,
             EvalCommand.class,

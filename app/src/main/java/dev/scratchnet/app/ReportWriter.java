@@ -1,7 +1,8 @@
 package dev.scratchnet.app;
 
 import dev.scratchnet.data.Dataset;
-import dev.scratchnet.data.Normalization;
+import dev.scratchnet.data.DatasetInfo;
+import dev.scratchnet.data.Preprocessing;
 import dev.scratchnet.layer.Layer;
 import dev.scratchnet.layer.UnitWeights;
 import dev.scratchnet.model.Evaluation;
@@ -21,8 +22,12 @@ final class ReportWriter {
     private ReportWriter() {
     }
 
-    /** @return the test evaluation the report was made from */
-    static Evaluation write(Path dir, Network network, Normalization normalization, Dataset test,
+    /**
+     * Writes the report; the pictures of mistakes only for picture data (a CSV row is no picture).
+     *
+     * @return the test evaluation the report was made from
+     */
+    static Evaluation write(Path dir, Network network, DatasetInfo data, Dataset test,
             List<EpochRecord> history) throws IOException {
         // One pass over the test set gives both the probabilities for the mistakes and the evaluation.
         Tensor outputs = network.outputs(test.inputs());
@@ -31,9 +36,13 @@ final class ReportWriter {
         Evaluation evaluation = network.evaluate(test, outputs);
         MetricsWriter.write(dir, network.describe(), history, evaluation.accuracy(), evaluation.confusion());
         Charts.learningCurves(history, dir.resolve("learning-curves.png"));
-        Charts.confusionMatrix(evaluation.confusion(), dir.resolve("confusion-matrix.png"));
-        Charts.digitGrid("Most confidently misclassified test digits (true → predicted, confidence)",
-                mostConfidentMistakes(predictions, normalization, test, MISTAKES_SHOWN), 10, dir.resolve("misclassified.png"));
+        Charts.confusionMatrix(evaluation.confusion(), data.classNames(), dir.resolve("confusion-matrix.png"));
+        if (data.image() != null) {
+            Charts.exampleGrid("Most confidently misclassified test " + (data.name().equals("MNIST") ? "digits" : "images")
+                            + " of " + data.name() + " (true → predicted, confidence)",
+                    mostConfidentMistakes(predictions, data.preprocessing(), test, MISTAKES_SHOWN), data.image(),
+                    data.classNames(), 10, dir.resolve("misclassified.png"));
+        }
         Optional<UnitWeights> first = firstUnitWeights(network);
         if (first.isPresent() && Charts.pictureGrid(first.get().field()).isPresent()) {
             Charts.firstLayerWeights(first.get(), dir.resolve("first-layer-weights.png"));
@@ -68,7 +77,7 @@ final class ReportWriter {
     }
 
     /** @param predictions {@link Network#predict} of the test inputs */
-    static List<Charts.Example> mostConfidentMistakes(Tensor predictions, Normalization normalization, Dataset test,
+    static List<Charts.Example> mostConfidentMistakes(Tensor predictions, Preprocessing preprocessing, Dataset test,
             int count) {
         int classes = predictions.cols();
         int[] labels = test.labels();
@@ -82,18 +91,21 @@ final class ReportWriter {
         mistakes.sort(Comparator.comparingDouble(Charts.Example::confidence).reversed());
         List<Charts.Example> shown = new ArrayList<>();
         for (Charts.Example e : mistakes.subList(0, Math.min(count, mistakes.size()))) {
-            shown.add(new Charts.Example(e.index(), rawPixels(test.inputs(), e.index(), normalization), e.label(),
+            shown.add(new Charts.Example(e.index(), rawPixels(test.inputs(), e.index(), preprocessing), e.label(),
                     e.predicted(), e.confidence()));
         }
         return shown;
     }
 
-    /** Undoes the normalization, giving back the 0..255 pixels of one image. */
-    static int[] rawPixels(Tensor inputs, int row, Normalization normalization) {
+    /** Undoes the preprocessing ({@code input = (raw · scale − mean) / std}), giving back the 0..255 pixels of one image. */
+    static int[] rawPixels(Tensor inputs, int row, Preprocessing preprocessing) {
+        float[] mean = preprocessing.standardization().mean();
+        float[] std = preprocessing.standardization().std();
         int[] pixels = new int[inputs.cols()];
         for (int c = 0; c < pixels.length; c++) {
-            float x = inputs.get(row, c);
-            pixels[c] = Math.max(0, Math.min(255, Math.round((x - normalization.offset()) / normalization.scale())));
+            int j = mean.length == 1 ? 0 : c;
+            float raw = (inputs.get(row, c) * std[j] + mean[j]) / preprocessing.scale();
+            pixels[c] = Math.max(0, Math.min(255, Math.round(raw)));
         }
         return pixels;
     }

@@ -2,10 +2,10 @@ package dev.scratchnet.app;
 
 import dev.scratchnet.backend.Backend;
 import dev.scratchnet.data.Dataset;
+import dev.scratchnet.data.DatasetInfo;
 import dev.scratchnet.data.ImageGeometry;
 import dev.scratchnet.data.ImageShift;
-import dev.scratchnet.data.MnistDataset;
-import dev.scratchnet.data.Normalization;
+import dev.scratchnet.data.LabelledData;
 import dev.scratchnet.io.NetworkFormat;
 import dev.scratchnet.io.SavedModel;
 import dev.scratchnet.model.EarlyStopping;
@@ -35,9 +35,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code scratchnet train}: train a network on MNIST, checkpointing after every epoch. */
+/** {@code scratchnet train}: train a network on MNIST or other data, checkpointing after every epoch. */
 @Command(name = "train", mixinStandardHelpOptions = true, showDefaultValues = true,
-        description = {"Train a network on MNIST.",
+        description = {"Train a network on MNIST, Fashion-MNIST, a CSV file or a folder of pictures sorted by class.",
             "Prints a progress bar and one line per epoch, saves a checkpoint after each epoch (atomically), "
                     + "and stops cleanly on Ctrl-C; continue with --resume."})
 final class TrainCommand implements Callable<Integer> {
@@ -52,12 +52,11 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     BackendOptions backendOptions;
 
-    @Option(names = "--data", paramLabel = "DIR",
-            description = "Folder with the four MNIST files, .gz or unpacked (default $SCRATCHNET_DATA, else data/mnist).")
-    Path data;
+    @Mixin
+    DataOptions dataOptions;
 
     @Option(names = "--validation", paramLabel = "N",
-            description = "Hold out the last N training images to choose the best epoch; the test set is only reported "
+            description = "Hold out the last N training examples to choose the best epoch; the test set is only reported "
                     + "(default 0; with --resume, the checkpoint's).")
     Integer validation;
 
@@ -88,12 +87,12 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        int trainingImages = 60_000;
         Validation.check(spec, v -> {
-            options.validate(v, trainingImages);
+            options.validate(v);
+            dataOptions.validate(v);
             backendOptions.validate(v);
             if (validation != null) {
-                v.between("--validation", validation, 0, trainingImages - 1);
+                v.atLeast("--validation", validation, 0);
             }
             if (patience != null) {
                 v.between("--patience", patience, 1, 100_000);
@@ -109,23 +108,21 @@ final class TrainCommand implements Callable<Integer> {
         });
         ProgressPrinter progress = new ProgressPrinter(spec.commandLine().getOut(), ProgressPrinter.chooseMode(quiet),
                 System::nanoTime);
-        Path dir = MnistData.folder(data);
-        MnistData.requirePresent(dir, MnistDataset.Split.TRAIN, MnistDataset.Split.TEST);
+        DataSource.of(DataSource.path(dataOptions.data)); // a path that is no data fails before anything else
         Backend backend = backendOptions.select();
 
         Network network;
-        Normalization normalization;
         TrainingConfig config;
         TrainingState resumeState = null;
+        SavedModel saved = null;
         if (resume != null) {
-            SavedModel saved = NetworkFormat.load(resume, backend);
+            saved = NetworkFormat.load(resume, backend);
             resumeState = saved.trainingState();
             if (resumeState == null) {
                 throw new CliFailure(resume + " is a finished model without training state, so there is nothing to "
                         + "resume; start a new run without --resume");
             }
             network = saved.network();
-            normalization = saved.normalization();
             config = resumeState.config();
             if (options.epochs != null) {
                 config = config.toBuilder().epochs(options.epochs).build();
@@ -135,21 +132,9 @@ final class TrainCommand implements Callable<Integer> {
                         + config.epochs() + " epochs; pass --epochs with a larger total to train further");
             }
         } else {
-            TrainOptions.Settings settings = options.resolve();
-            network = settings.buildNetwork();
-            network.setBackend(backend);
-            normalization = Normalization.UNIT;
-            config = settings.buildConfig();
+            network = null;
+            config = null;
         }
-        if (network.inputSize() != TrainOptions.PIXELS || network.outputSize() != TrainOptions.CLASSES) {
-            throw new CliFailure("the network takes " + network.inputSize() + " inputs and gives " + network.outputSize()
-                    + " outputs, but MNIST has " + TrainOptions.PIXELS + " pixels per image and " + TrainOptions.CLASSES
-                    + " classes");
-        }
-        // MNIST images are 1×28×28; the shift is the checkpoint's on resume, else --augment's.
-        ImageGeometry images = new ImageGeometry(1, 28, 28);
-        ImageShift imageShift = resumeState != null ? savedShift(resumeState, images)
-                : options.imageShift(spec, images, "the MNIST folder " + dir);
         int heldOut = heldOut(resumeState);
         if (patience != null && heldOut == 0) {
             throw new ParameterException(spec.commandLine(), "--patience stops on validation accuracy, but " + resume
@@ -158,18 +143,38 @@ final class TrainCommand implements Callable<Integer> {
         Path checkpoint = save != null ? save : resume != null ? resume : Path.of(DEFAULT_SAVE);
         // Before an hour of training, not after it: a checkpoint or report that cannot be written, or
         // would replace a file that is not ours, stops the run now.
-        List<Path> inputs = MnistData.inputFiles(dir, MnistDataset.Split.TRAIN, MnistDataset.Split.TEST);
+        List<Path> inputs = DataSource.inputFiles(dataOptions.data, dataOptions.testData);
         OutputPaths.checkModelFile(save != null ? "--save" : resume != null ? "--resume" : "the default --save",
                 checkpoint, inputs);
         if (report != null) {
             OutputPaths.checkReportFolder("--report", report, inputs);
         }
 
-        Dataset train = MnistData.load(dir, MnistDataset.Split.TRAIN, normalization);
-        Dataset test = MnistData.load(dir, MnistDataset.Split.TEST, normalization);
+        // The held-out test set is drawn with the run's seed, so a resumed run holds out the same examples.
+        long seed = resume != null ? config.seed() : options.seed();
+        LabelledData data = DataSource.loadForTraining(dataOptions, seed);
+        DatasetInfo info = data.info();
+        Dataset train = data.train();
+        Dataset test = data.test();
+        // The shift is the checkpoint's on resume, else --augment's; only image data can be shifted.
+        ImageShift imageShift = resumeState != null ? savedShift(resumeState, info.image())
+                : options.imageShift(spec, info.image(), dataOptions.data.toString());
         if (heldOut >= train.size()) {
             throw new ParameterException(spec.commandLine(), "--validation must be below the " + train.size()
-                    + " training images, got " + heldOut);
+                    + " training " + examples(info) + ", got " + heldOut);
+        }
+        if (resume == null) {
+            TrainOptions.Settings settings;
+            try {
+                settings = options.resolve(info, train.size() - heldOut);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            }
+            network = settings.buildNetwork();
+            network.setBackend(backend);
+            config = settings.buildConfig();
+        } else {
+            checkResumedData(saved, info);
         }
         Dataset held = null;
         if (heldOut > 0) {
@@ -186,7 +191,7 @@ final class TrainCommand implements Callable<Integer> {
             }
         }
         List<EpochRecord> history = earlierHistory(resumeState);
-        TrainingMonitor monitor = new TrainingMonitor(trainer, normalization, test, held != null, checkpoint, report,
+        TrainingMonitor monitor = new TrainingMonitor(trainer, info, test, held != null, checkpoint, report,
                 progress, history);
         trainer.addListener(monitor);
         if (patience != null) {
@@ -198,14 +203,16 @@ final class TrainCommand implements Callable<Integer> {
             // Asked for by name, so printed even with --quiet.
             spec.commandLine().getOut().print(SummaryCommand.table(network));
         }
+        progress.line(describe(info));
+        String examples = examples(info);
         progress.line(String.format(Locale.ROOT, "training %s (%,d parameters) on %s with %d thread%s: %s, batch %d, "
-                        + "%d epoch%s, %s schedule, lr %s; %d training images%s%s, %d test images",
+                        + "%d epoch%s, %s schedule, lr %s; %d training %s%s%s, %d test %s",
                 network.describe(), network.parameterCount(), backend.name(), backend.threads(),
                 backend.threads() == 1 ? "" : "s", config.optimizer().cliName(), config.batchSize(), config.epochs(),
-                config.epochs() == 1 ? "" : "s", config.schedule(), config.learningRate(), train.size(),
+                config.epochs() == 1 ? "" : "s", config.schedule(), config.learningRate(), train.size(), examples,
                 imageShift != null ? " shifted by up to " + imageShift.maxShift() + " pixel"
                         + (imageShift.maxShift() == 1 ? "" : "s") : "",
-                held != null ? ", " + held.size() + " held out for validation" : "", test.size()));
+                held != null ? ", " + held.size() + " held out for validation" : "", test.size(), examples));
         if (resumeState != null) {
             progress.line("resuming after epoch " + resumeState.epochsCompleted() + " from " + resume);
         }
@@ -254,7 +261,7 @@ final class TrainCommand implements Callable<Integer> {
                         trainer.bestValidationEpoch(), TrainingMonitor.percent(trainer.bestValidationAccuracy())));
             }
             Path best = held != null && monitor.savedEpoch() == 0 && resume != null ? resume : checkpoint;
-            finish(network, normalization, test, checkpoint, best, held != null, backend, history, result, progress);
+            finish(network, info, test, checkpoint, best, held != null, backend, history, result, progress);
             return Failures.SUCCESS;
         } finally {
             finished.countDown();
@@ -289,6 +296,10 @@ final class TrainCommand implements Callable<Integer> {
         if (resumed.imageShift() == 0) {
             return null;
         }
+        if (images == null) {
+            throw new CliFailure("cannot resume from " + resume + ": it records image shifts, but the data is not "
+                    + "images; resume it on the image data it was trained on");
+        }
         int largest = ImageShift.largestShift(images);
         if (resumed.imageShift() > largest) {
             throw new CliFailure("cannot resume from " + resume + ": it records image shifts of up to "
@@ -312,7 +323,7 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     /** The final line: the test accuracy of the model that was kept, plus the report if asked for. */
-    private void finish(Network trained, Normalization normalization, Dataset test, Path checkpoint, Path best,
+    private void finish(Network trained, DatasetInfo info, Dataset test, Path checkpoint, Path best,
             boolean selectedByValidation, Backend backend, List<EpochRecord> history, TrainingResult result,
             ProgressPrinter progress) throws IOException {
         Network kept = trained;
@@ -321,12 +332,12 @@ final class TrainCommand implements Callable<Integer> {
             kept = saved.network();
             if (!best.equals(checkpoint)) {
                 // No epoch of this resumed run beat the checkpoint's best, so the best is still the one resumed from.
-                NetworkFormat.save(kept, saved.normalization(), saved.trainingState(), checkpoint);
+                NetworkFormat.save(kept, saved.normalization(), saved.trainingState(), saved.dataInfo(), checkpoint);
             }
         }
         Evaluation evaluation;
         if (report != null) {
-            evaluation = ReportWriter.write(report, kept, normalization, test, history);
+            evaluation = ReportWriter.write(report, kept, info, test, history);
             progress.line("report written to " + report);
         } else {
             evaluation = kept.evaluate(test);
@@ -335,6 +346,38 @@ final class TrainCommand implements Callable<Integer> {
         progress.finalLine(String.format(Locale.ROOT, "test accuracy %s (%d of %d) after %d epoch%s%s; model saved to %s",
                 TrainingMonitor.percent(evaluation.accuracy()), evaluation.correct(), evaluation.count(), epochs,
                 epochs == 1 ? "" : "s", selectedByValidation ? " (best by validation)" : "", checkpoint));
+    }
+
+    /** "pictures" for image data, "examples" for rows of numbers: the word the progress lines use. */
+    static String examples(DatasetInfo info) {
+        return info.image() != null ? "images" : "examples";
+    }
+
+    /** "data: Fashion-MNIST from DIR, 10 classes (T-shirt/top, Trouser, …), inputs 1×28×28, scale 0.003921569" */
+    private String describe(DatasetInfo info) {
+        List<String> names = info.classNames();
+        String classes = String.join(", ", names.subList(0, Math.min(6, names.size())))
+                + (names.size() > 6 ? ", …" : "");
+        return "data: " + info.name() + " from " + DataSource.path(dataOptions.data) + ", " + info.classes()
+                + " classes (" + classes + "), inputs " + (info.image() != null ? info.image().toString()
+                : Integer.toString(info.inputSize())) + ", " + info.preprocessing();
+    }
+
+    /** A checkpoint resumes only on data of the same shape and classes as it was trained on. */
+    private void checkResumedData(SavedModel saved, DatasetInfo info) {
+        Network network = saved.network();
+        DatasetInfo before = saved.dataInfo() != null ? saved.dataInfo() : Models.dataOf(saved, resume);
+        if (network.inputSize() != info.inputSize() || !before.classNames().equals(info.classNames())) {
+            throw new CliFailure(resume + " was trained on " + before.name() + " (" + before.inputSize() + " inputs, "
+                    + before.classes() + " classes) but --data " + DataSource.path(dataOptions.data) + " holds "
+                    + info.name() + " (" + info.inputSize() + " inputs, " + info.classes() + " classes); resume it with "
+                    + "the data it was trained on");
+        }
+        if (!before.preprocessing().equals(info.preprocessing())) {
+            throw new CliFailure(resume + " was trained on data prepared as " + before.preprocessing() + " but --data "
+                    + "now gives " + info.preprocessing() + " (other examples, --test-fraction or --standardize); resume "
+                    + "it with the same data and flags");
+        }
     }
 
     /** A resumed run's report continues the history in the report folder, up to the checkpoint's epoch. */

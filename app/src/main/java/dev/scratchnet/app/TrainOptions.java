@@ -3,6 +3,7 @@ package dev.scratchnet.app;
 import dev.scratchnet.backend.Activation;
 import dev.scratchnet.data.ImageGeometry;
 import dev.scratchnet.data.ImageShift;
+import dev.scratchnet.data.DatasetInfo;
 import dev.scratchnet.layer.Initializer;
 import dev.scratchnet.loss.LossKind;
 import dev.scratchnet.model.Network;
@@ -26,17 +27,21 @@ final class TrainOptions {
 
     /** Named starting points; single flags still override them. */
     enum Preset {
-        /** The default: fast to reach 98% on MNIST. */
-        DEFAULT(new Settings(LayerSpec.dense(List.of(256), CLASSES), Activation.RELU, LossKind.CROSS_ENTROPY, Initializer.HE,
-                OptimizerKind.MOMENTUM, 0.05f, 0.9f, 64, 10, 1e-4f, 0f, LearningRateSchedule.cosine(), 42L)),
+        /**
+         * The default: 98.3% on MNIST and 89.6% on Fashion-MNIST. 20 epochs rather than 10: Fashion-MNIST
+         * needs them (88.9% after 10), and MNIST loses nothing (98.18% after 10). The output layer always
+         * has one unit per class of the data.
+         */
+        DEFAULT(new Settings(LayerSpec.dense(List.of(256)), Activation.RELU, LossKind.CROSS_ENTROPY, Initializer.HE,
+                OptimizerKind.MOMENTUM, 0.05f, 0.9f, 64, 20, 1e-4f, 0f, LearningRateSchedule.cosine(), 42L)),
         /** Nielsen's "Neural Networks and Deep Learning", chapter 1: about 95% after 30 epochs. */
-        NIELSEN(new Settings(LayerSpec.dense(List.of(30), CLASSES), Activation.SIGMOID, LossKind.QUADRATIC, Initializer.NORMAL,
+        NIELSEN(new Settings(LayerSpec.dense(List.of(30)), Activation.SIGMOID, LossKind.QUADRATIC, Initializer.NORMAL,
                 OptimizerKind.SGD, 3.0f, 0f, 10, 30, 0f, 0f, LearningRateSchedule.constant(), 42L)),
         /**
          * The course CNN (Nielsen, chapter 6): conv 5×5×20, pool 2, conv 5×5×40, pool 2, dense 100, dense 10, all
          * ReLU, softmax cross-entropy; momentum SGD with a cosine schedule, L2 and dropout before the output layer.
          */
-        CNN(new Settings(LayerSpec.parse("conv5x20,pool2,conv5x40,pool2,100,10"), Activation.RELU, LossKind.CROSS_ENTROPY,
+        CNN(new Settings(LayerSpec.hidden("conv5x20,pool2,conv5x40,pool2,100"), Activation.RELU, LossKind.CROSS_ENTROPY,
                 Initializer.HE, OptimizerKind.MOMENTUM, 0.05f, 0.9f, 64, 12, 5e-4f, 0.3f, LearningRateSchedule.cosine(), 42L));
 
         final Settings settings;
@@ -74,12 +79,13 @@ final class TrainOptions {
     String preset;
 
     @Option(names = "--layers", paramLabel = "SPEC",
-            description = "The layer stack, input side first, ending with 10 (default 784,256,10). Entries: "
-                    + LayerSpec.SYNTAX + ". A leading 784 may be left out.")
+            description = "The layer stack, input side first, from the data's inputs to its classes (default "
+                    + "784,256,10 for MNIST). Entries: " + LayerSpec.SYNTAX + ". With convolutions the leading input "
+                    + "size may be left out.")
     String layers;
 
     @Option(names = "--hidden", split = ",", paramLabel = "N,N,...", hideParamSyntax = true,
-            description = "Hidden layer sizes only, e.g. 128 or 256,64 (784 and 10 are added).")
+            description = "Hidden layer sizes only, e.g. 128 or 256,64 (the data's inputs and classes are added).")
     List<Integer> hidden;
 
     @Option(names = "--activation", paramLabel = "F",
@@ -106,7 +112,7 @@ final class TrainOptions {
     @Option(names = "--batch", paramLabel = "N", description = "Mini-batch size (default 64).")
     Integer batchSize;
 
-    @Option(names = "--epochs", paramLabel = "N", description = "Passes over the training set (default 10).")
+    @Option(names = "--epochs", paramLabel = "N", description = "Passes over the training set (default 20).")
     Integer epochs;
 
     @Option(names = "--l2", paramLabel = "λ", description = "L2 weight decay, 0 to 1 (default 0.0001).")
@@ -119,7 +125,7 @@ final class TrainOptions {
             description = "Learning-rate schedule: constant, cosine, or step:EVERY:FACTOR like step:5:0.5 (default cosine).")
     LearningRateSchedule schedule;
 
-    @Option(names = "--seed", paramLabel = "N", description = "Seeds weights, shuffling and dropout (default 42).")
+    @Option(names = "--seed", paramLabel = "N", description = "Seeds weights, shuffling, dropout and the held-out test set (default 42).")
     Long seed;
 
     /** The flags that shape the network or the optimizer: fixed by a checkpoint when resuming. */
@@ -149,16 +155,18 @@ final class TrainOptions {
         }
     }
 
-    /** Checks every given value; all problems are reported together as one usage error. */
-    void validate(Validation v, int trainingImages) {
+    /**
+     * Checks every given value; all problems are reported together as one usage error. What depends
+     * on the data (the batch against the training set, the layers against its shape) is checked by
+     * {@link #resolve} once the data is loaded.
+     */
+    void validate(Validation v) {
         v.require(preset == null || presetOrNull() != null,
                 "--preset must be default, nielsen or cnn, got '" + preset + "'");
         v.require(layers == null || hidden == null, "--layers and --hidden both give the layer sizes; use one of them");
         if (layers != null) {
             try {
-                LayerSpec spec = LayerSpec.parse(layers);
-                v.require(spec.outputs() == CLASSES, "--layers must end with " + CLASSES + ", one output per digit, got "
-                        + (spec.outputs() == 0 ? "a convolution or pooling layer" : spec.outputs()));
+                LayerSpec.parse(layers);
             } catch (IllegalArgumentException e) {
                 v.require(false, e.getMessage());
             }
@@ -173,7 +181,7 @@ final class TrainOptions {
             v.inRange("--momentum", momentum, 0, 1, false);
         }
         if (batchSize != null) {
-            v.between("--batch", batchSize, 1, trainingImages);
+            v.atLeast("--batch", batchSize, 1);
         }
         if (epochs != null) {
             v.between("--epochs", epochs, 1, 100_000);
@@ -232,14 +240,36 @@ final class TrainOptions {
         return null;
     }
 
-    /** The preset's values with every given flag laid over them. Call after {@link #validate}. */
-    Settings resolve() {
+    /** @return {@code --seed}, else the preset's: it also draws the held-out test set, before the network is made */
+    long seed() {
+        return seed != null ? seed : (preset == null ? Preset.DEFAULT : presetOrNull()).settings.seed();
+    }
+
+    /**
+     * The preset's values with every given flag laid over them, the layers fitted to the data. Call
+     * after {@link #validate}.
+     *
+     * @param data what the network will be trained on
+     * @param trainingExamples how many examples one epoch has, the largest batch
+     * @throws IllegalArgumentException with one sentence if the layers or the batch do not fit the data
+     */
+    Settings resolve(DatasetInfo data, int trainingExamples) {
         Settings base = (preset == null ? Preset.DEFAULT : presetOrNull()).settings;
         LayerSpec stack = base.layers();
         if (layers != null) {
             stack = LayerSpec.parse(layers);
         } else if (hidden != null) {
-            stack = LayerSpec.dense(hidden, CLASSES);
+            stack = LayerSpec.dense(hidden);
+        }
+        if (preset != null && presetOrNull() == Preset.CNN && data.image() == null && layers == null && hidden == null) {
+            throw new IllegalArgumentException("--preset cnn needs pictures (an IDX folder or a folder of class folders), "
+                    + "but " + data.name() + " has rows of " + data.inputSize() + " numbers; use the default network or "
+                    + "--hidden for this data");
+        }
+        stack = stack.bind(data);
+        if (batchSize != null && batchSize > trainingExamples) {
+            throw new IllegalArgumentException("--batch must be between 1 and " + trainingExamples
+                    + ", the number of training examples, got " + batchSize);
         }
         return new Settings(stack,
                 activation != null ? activation : base.activation(),

@@ -1,7 +1,7 @@
 package dev.scratchnet.app;
 
 import dev.scratchnet.data.Dataset;
-import dev.scratchnet.data.Normalization;
+import dev.scratchnet.data.DatasetInfo;
 import dev.scratchnet.io.NetworkFormat;
 import dev.scratchnet.model.EpochStats;
 import dev.scratchnet.model.Evaluation;
@@ -22,7 +22,7 @@ import java.util.Locale;
  */
 final class TrainingMonitor implements TrainingListener {
     private final Trainer trainer;
-    private final Normalization normalization;
+    private final DatasetInfo data;
     private final Dataset test;
     private final boolean hasValidation;
     private final Path checkpoint;
@@ -32,10 +32,10 @@ final class TrainingMonitor implements TrainingListener {
     private ProgressPrinter.Task task;
     private int savedEpoch;
 
-    TrainingMonitor(Trainer trainer, Normalization normalization, Dataset test, boolean hasValidation, Path checkpoint,
+    TrainingMonitor(Trainer trainer, DatasetInfo data, Dataset test, boolean hasValidation, Path checkpoint,
             Path reportDir, ProgressPrinter progress, List<EpochRecord> history) {
         this.trainer = trainer;
-        this.normalization = normalization;
+        this.data = data;
         this.test = test;
         this.hasValidation = hasValidation;
         this.checkpoint = checkpoint;
@@ -77,7 +77,7 @@ final class TrainingMonitor implements TrainingListener {
         boolean save = !hasValidation || (validation != null && trainer.bestValidationEpoch() == stats.epoch());
         try {
             if (save) {
-                NetworkFormat.save(network, normalization, trainer.state(), checkpoint);
+                NetworkFormat.save(network, Models.normalization(data), trainer.state(), data, checkpoint);
                 savedEpoch = stats.epoch();
             }
             if (reportDir != null) {

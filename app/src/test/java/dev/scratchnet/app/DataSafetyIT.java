@@ -220,9 +220,10 @@ class DataSafetyIT {
         Files.write(data.resolve("train-images-idx3-ubyte"), IdxFixtures.images(20, new SplittableRandom(1), 32));
         JarRunner.Result r = JarRunner.run(work, "train", "--data", "data", "--hidden", "4", "--epochs", "1");
         assertEquals(1, r.exitCode(), r.toString());
-        assertEquals("scratchnet train: " + Path.of("data", "train-images-idx3-ubyte") + " holds 32×32 images (1024 "
-                + "pixels), but MNIST images are 28×28 (784 pixels); give the folder of the MNIST files", r.lastErrLine(),
-                r.toString());
+        assertEquals("scratchnet train: IDX folder data has test images of 28×28 pixels in "
+                + Path.of("data", "t10k-images-idx3-ubyte") + " but training images of 32×32 in "
+                + Path.of("data", "train-images-idx3-ubyte") + "; both splits must come from the same data set.",
+                r.lastErrLine(), r.toString());
     }
 
     @Test

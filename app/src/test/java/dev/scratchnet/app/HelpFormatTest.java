@@ -34,7 +34,7 @@ class HelpFormatTest {
     void pathsFlagsAndValueSyntaxAreNeverSplitAcrossLines() {
         String train = help("train");
         for (String whole : List.of("$SCRATCHNET_DATA, else data/mnist", "runs/mnist.snet", "step:EVERY:FACTOR",
-                "[--layers=SPEC]", "convKxF[sS][pP|same]", "--add-modules jdk.incubator.vector", "(default 784,256,10)", "(default 0.0001)")) {
+                "[--layers=SPEC]", "convKxF[sS][pP|same]", "--add-modules jdk.incubator.vector", "(default 784,256,10 for MNIST)", "(default 0.0001)")) {
             assertTrue(train.replaceAll("\n *", " ").contains(whole), whole + " missing:\n" + train);
             for (String word : whole.split(" ")) {
                 assertTrue(train.contains(word), "'" + word + "' split across lines:\n" + train);

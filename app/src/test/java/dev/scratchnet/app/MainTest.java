@@ -3,7 +3,9 @@ package dev.scratchnet.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class MainTest {
     @Test
@@ -35,13 +37,13 @@ class MainTest {
             assertEquals(0, run.exitCode(), command);
             assertTrue(run.out().contains("Usage: scratchnet " + command), run.out());
         }
-        assertTrue(CliRun.of("train", "--help").out().contains("(default 784,256,10)"));
+        assertTrue(CliRun.of("train", "--help").out().contains("(default 784,256,10 for MNIST)"));
     }
 
     @Test
     void conflictingAndOutOfRangeFlagsAreReportedTogether() {
         CliRun run = CliRun.of("train", "--layers", "784,10", "--hidden", "30", "--momentum", "1", "--dropout", "-0.5",
-                "--threads", "0", "--validation", "60000", "--l2", "2");
+                "--threads", "0", "--validation", "-1", "--l2", "2", "--test-fraction", "1", "--channels", "cmyk");
         assertEquals(2, run.exitCode());
         String err = run.err();
         for (String part : new String[] {"--layers and --hidden both give the layer sizes; use one of them",
@@ -49,17 +51,21 @@ class MainTest {
             "--dropout must be from 0 up to (not including) 1, got -0.5",
             "--l2 must be from 0 to 1, got 2",
             "--threads must be between 1 and 1024, got 0",
-            "--validation must be between 0 and 59999, got 60000"}) {
+            "--validation must be at least 0, got -1",
+            "--test-fraction must be between 0 and 1 (exclusive), got 1",
+            "--channels must be gray or rgb, got 'cmyk'"}) {
             assertTrue(err.contains(part), part + " missing from: " + err);
         }
         assertEquals(1, err.strip().lines().count(), err);
     }
 
     @Test
-    void outputLayerMustHaveTenUnits() {
-        CliRun run = CliRun.of("train", "--layers", "784,30,9");
-        assertEquals(2, run.exitCode());
-        assertTrue(run.err().contains("--layers must end with 10, one output per digit, got 9"), run.err());
+    void outputLayerMustHaveOneUnitPerClassOfTheData(@TempDir Path work) throws Exception {
+        Path data = IdxFixtures.folder(work.resolve("data"), 20, 10);
+        CliRun run = CliRun.of("train", "--data", data.toString(), "--layers", "784,30,9", "--save",
+                work.resolve("m.snet").toString());
+        assertEquals(2, run.exitCode(), run.err());
+        assertTrue(run.err().contains("--layers must end with 10, one output per class of data, got 9"), run.err());
     }
 
     @Test

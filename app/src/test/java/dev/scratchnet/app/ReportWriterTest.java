@@ -57,7 +57,7 @@ class ReportWriterTest {
                 .seed(2).backend(backend).build();
         Dataset test = testSet();
 
-        Evaluation evaluation = ReportWriter.write(tmp, network, Normalization.UNIT, test,
+        Evaluation evaluation = ReportWriter.write(tmp, network, Models.mnist(Normalization.UNIT), test,
                 ChartsTest.history(2, false));
 
         assertEquals(2, backend.testSetProducts, "one pass over the test set: one product per dense layer");
@@ -76,7 +76,7 @@ class ReportWriterTest {
                 .seed(2).build();
         Dataset test = testSet();
         Tensor predictions = network.predict(test.inputs());
-        List<Charts.Example> mistakes = ReportWriter.mostConfidentMistakes(predictions, Normalization.UNIT, test, 5);
+        List<Charts.Example> mistakes = ReportWriter.mostConfidentMistakes(predictions, Models.mnist(Normalization.UNIT).preprocessing(), test, 5);
         int[] predicted = network.predictClasses(test.inputs());
         for (Charts.Example e : mistakes) {
             assertEquals(predicted[e.index()], e.predicted());

@@ -69,25 +69,32 @@ public final class IdxFolder {
     public static LabelledData load(Path dir) throws IOException {
         Objects.requireNonNull(dir, "dir");
         checkFolder(dir);
-        IdxFile trainImages = IdxReader.read(MnistDataset.find(dir, Split.TRAIN.imagesFileName()));
+        // Labels first (they are small and name the classes), then one split's images at a time, so the
+        // raw bytes of a split are garbage before the next is read: a full MNIST load fits in 256 MB.
         IdxFile trainLabels = IdxReader.read(MnistDataset.find(dir, Split.TRAIN.labelsFileName()));
         boolean hasTest = hasSplit(dir, Split.TEST);
-        IdxFile testImages = hasTest ? IdxReader.read(MnistDataset.find(dir, Split.TEST.imagesFileName())) : null;
         IdxFile testLabels = hasTest ? IdxReader.read(MnistDataset.find(dir, Split.TEST.labelsFileName())) : null;
-        ImageGeometry geometry = geometry(trainImages);
-        if (hasTest && !geometry.equals(geometry(testImages))) {
-            throw new IdxFormatException("IDX folder " + dir + " has test images of " + size(geometry(testImages))
-                    + " pixels in " + testImages.source() + " but training images of " + size(geometry)
-                    + " in " + trainImages.source() + "; both splits must come from the same data set.");
-        }
         int largest = Math.max(largestLabel(trainLabels), hasTest ? largestLabel(testLabels) : 0);
         Known known = recognise(trainLabels, testLabels);
         String name = known != null ? known.name() : String.valueOf(dir.toAbsolutePath().normalize().getFileName());
         List<String> classNames = classNames(dir, known, largest);
-        DatasetInfo info = new DatasetInfo(name, classNames, geometry.size(), geometry, Preprocessing.PIXELS);
         Normalization pixels = new Normalization(Preprocessing.PIXELS.scale(), 0f);
+        IdxFile trainImages = IdxReader.read(MnistDataset.find(dir, Split.TRAIN.imagesFileName()));
+        ImageGeometry geometry = geometry(trainImages);
+        Path trainSource = trainImages.source();
         Dataset train = MnistDataset.fromIdx(trainImages, trainLabels, pixels, classNames.size());
-        Dataset test = hasTest ? MnistDataset.fromIdx(testImages, testLabels, pixels, classNames.size()) : null;
+        trainImages = null; // its bytes are in train now; let them go before the test images arrive
+        Dataset test = null;
+        if (hasTest) {
+            IdxFile testImages = IdxReader.read(MnistDataset.find(dir, Split.TEST.imagesFileName()));
+            if (!geometry.equals(geometry(testImages))) {
+                throw new IdxFormatException("IDX folder " + dir + " has test images of " + size(geometry(testImages))
+                        + " pixels in " + testImages.source() + " but training images of " + size(geometry)
+                        + " in " + trainSource + "; both splits must come from the same data set.");
+            }
+            test = MnistDataset.fromIdx(testImages, testLabels, pixels, classNames.size());
+        }
+        DatasetInfo info = new DatasetInfo(name, classNames, geometry.size(), geometry, Preprocessing.PIXELS);
         return new LabelledData(train, test, info);
     }
 

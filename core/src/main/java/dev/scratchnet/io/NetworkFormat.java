@@ -2,6 +2,7 @@ package dev.scratchnet.io;
 
 import dev.scratchnet.backend.Activation;
 import dev.scratchnet.backend.Backend;
+import dev.scratchnet.data.DatasetInfo;
 import dev.scratchnet.data.Normalization;
 import dev.scratchnet.layer.Layer;
 import dev.scratchnet.layer.LayerCodec;
@@ -32,6 +33,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.zip.CRC32;
 
@@ -42,8 +44,8 @@ import java.util.zip.CRC32;
  *
  * <pre>
  * magic        8 bytes  "SCRNET" 0x0D 0x0A   (the line ending catches text-mode transfers)
- * version      int32    2
- * flags        int32    bit 0: a training state follows the weights
+ * version      int32    3
+ * flags        int32    bit 0: a training state follows the weights; bit 1: a data description follows
  * inputShape   int32 channels, int32 height, int32 width
  * layerCount   int32
  * per layer    string kind (dense, dropout, ...: the key of its LayerCodec),
@@ -55,6 +57,8 @@ import java.util.zip.CRC32;
  * [state]      string config (key=value lines: the {@link TrainingConfig} plus validationSize,
  *                     bestValidationAccuracy and imageShift, which older files lack), int32 epochsCompleted,
  *              int64 optimizerSteps, int32 tensorCount, per tensor int32 rows, int32 cols, float32 × rows·cols
+ * [data]       the {@link DatasetInfo} the network was trained on (class names, input geometry,
+ *              preprocessing), in the form of {@link DatasetInfo#writeTo}
  * crc32        int32    CRC-32 of every byte before it
  * </pre>
  *
@@ -63,7 +67,8 @@ import java.util.zip.CRC32;
  * length-prefixed, so a file holding a kind this program does not know is refused with that kind's
  * name. Version 1 (before the open layer seam) is still read: there the header holds an int32 input
  * size, each layer is int8 kind 1 (dense: int32 units, string activation) or 2 (dropout: float32
- * rate), and the dense weights and biases follow in the same parameter order.
+ * rate), and the dense weights and biases follow in the same parameter order. Version 2 is version 3
+ * without the data description (models trained on MNIST before the command line read other data).
  *
  * <p>Writes are atomic ({@link AtomicFiles}); reads check the magic, the version and the checksum
  * before they trust any size, check every declared size against the bytes that are left before any
@@ -73,7 +78,9 @@ import java.util.zip.CRC32;
  */
 public final class NetworkFormat {
     /** The current format version. */
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
+    /** The version before the data description, still read. */
+    private static final int VERSION_2 = 2;
     /** The version before the open layer seam, still read. */
     private static final int VERSION_1 = 1;
 
@@ -93,6 +100,8 @@ public final class NetworkFormat {
     private static final String BEST_VALIDATION = "bestValidationAccuracy";
     /** The run's image augmentation ({@link TrainingState#imageShift()}), another extra line; absent means 0. */
     private static final String IMAGE_SHIFT = "imageShift";
+    private static final int FLAG_STATE = 1;
+    private static final int FLAG_DATA = 2;
 
     private NetworkFormat() {
     }
@@ -120,7 +129,23 @@ public final class NetworkFormat {
      */
     public static void save(Network network, Normalization normalization, TrainingState stateOrNull, Path file)
             throws IOException {
-        AtomicFiles.write(file, toBytes(network, normalization, stateOrNull));
+        save(network, normalization, stateOrNull, null, file);
+    }
+
+    /**
+     * Saves a network with the description of the data it was trained on, atomically, so that a
+     * program loading it knows the class names, the input geometry and the preprocessing.
+     *
+     * @param network the network
+     * @param normalization how inputs were made from raw values (the scale of {@code dataOrNull}'s preprocessing)
+     * @param stateOrNull the training state, or null
+     * @param dataOrNull the data description, or null; its input size and class count must be the network's
+     * @param file the file to write
+     * @throws IOException if the file cannot be written (an existing file is then untouched)
+     */
+    public static void save(Network network, Normalization normalization, TrainingState stateOrNull,
+                            DatasetInfo dataOrNull, Path file) throws IOException {
+        AtomicFiles.write(file, toBytes(network, normalization, stateOrNull, dataOrNull));
     }
 
     /**
@@ -132,12 +157,30 @@ public final class NetworkFormat {
      * @return the file content
      */
     public static byte[] toBytes(Network network, Normalization normalization, TrainingState stateOrNull) {
+        return toBytes(network, normalization, stateOrNull, null);
+    }
+
+    /**
+     * Encodes a model with the description of its data in the format above.
+     *
+     * @param network the network
+     * @param normalization how inputs were made from raw values
+     * @param stateOrNull the training state, or null
+     * @param dataOrNull the data description, or null
+     * @return the file content
+     * @throws IllegalArgumentException if the description's input size or class count is not the network's
+     */
+    public static byte[] toBytes(Network network, Normalization normalization, TrainingState stateOrNull,
+                                 DatasetInfo dataOrNull) {
+        if (dataOrNull != null) {
+            checkFits(dataOrNull, network);
+        }
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             DataOutputStream out = new DataOutputStream(bytes);
             out.write(MAGIC);
             out.writeInt(VERSION);
-            out.writeInt(stateOrNull == null ? 0 : 1);
+            out.writeInt((stateOrNull == null ? 0 : FLAG_STATE) | (dataOrNull == null ? 0 : FLAG_DATA));
             writeLayers(out, network);
             writeString(out, network.loss().kind().cliName());
             out.writeFloat(normalization.scale());
@@ -155,6 +198,9 @@ public final class NetworkFormat {
                     out.writeInt(t.cols());
                     writeFloats(out, t.data());
                 }
+            }
+            if (dataOrNull != null) {
+                dataOrNull.writeTo(out);
             }
             out.flush();
             CRC32 crc = new CRC32();
@@ -271,9 +317,9 @@ public final class NetworkFormat {
             throw notAModel(source);
         }
         int version = first.getInt();
-        if (version != VERSION && version != VERSION_1) {
+        if (version != VERSION && version != VERSION_2 && version != VERSION_1) {
             throw new ModelFormatException(source + " is a Scratchnet model of format version " + version
-                    + ", but this build reads versions " + VERSION_1 + " and " + VERSION
+                    + ", but this build reads versions " + VERSION_1 + " to " + VERSION
                     + "; retrain it or use the matching Scratchnet");
         }
         return version;
@@ -343,7 +389,7 @@ public final class NetworkFormat {
             readFloats(in, p.value().data(), source, p.name());
         }
         TrainingState state = null;
-        if ((flags & 1) != 0) {
+        if ((flags & FLAG_STATE) != 0) {
             String text = readString(in, source);
             TrainingConfig config = TrainingConfig.fromText(text);
             int epochs = in.getInt();
@@ -370,7 +416,42 @@ public final class NetworkFormat {
                     Double.parseDouble(extra.getProperty(BEST_VALIDATION, "NaN")),
                     Integer.parseInt(extra.getProperty(IMAGE_SHIFT, "0")));
         }
-        return new SavedModel(network, normalization, state);
+        DatasetInfo data = null;
+        if ((flags & FLAG_DATA) != 0 && version == VERSION) {
+            data = readDatasetInfo(in, source);
+            checkFits(data, network, source);
+        }
+        return new SavedModel(network, normalization, state, data);
+    }
+
+    /** The data description, read by {@link DatasetInfo#readFrom} from the bytes before the checksum. */
+    private static DatasetInfo readDatasetInfo(ByteBuffer in, String source) throws ModelFormatException {
+        ByteArrayInputStream bytes = new ByteArrayInputStream(in.array(), in.position(), in.remaining());
+        int before = bytes.available();
+        try {
+            DatasetInfo data = DatasetInfo.readFrom(new DataInputStream(bytes));
+            in.position(in.position() + before - bytes.available());
+            return data;
+        } catch (IOException e) { // a DataFormatException, or an early end of the bytes
+            throw new ModelFormatException(source + " has a damaged data description (" + Objects.requireNonNullElse(
+                    e.getMessage(), "it ends too early") + "); it is damaged, retrain it");
+        }
+    }
+
+    private static void checkFits(DatasetInfo data, Network network) {
+        if (data.inputSize() != network.inputSize() || data.classes() != network.outputSize()) {
+            throw new IllegalArgumentException("the data has " + data.inputSize() + " inputs and " + data.classes()
+                    + " classes but the network takes " + network.inputSize() + " and gives " + network.outputSize());
+        }
+    }
+
+    private static void checkFits(DatasetInfo data, Network network, String source) throws ModelFormatException {
+        try {
+            checkFits(data, network);
+        } catch (IllegalArgumentException e) {
+            throw new ModelFormatException(source + " describes data that does not fit its network (" + e.getMessage()
+                    + "); it is damaged, retrain it");
+        }
     }
 
     /** The config's key=value lines, the validation bookkeeping and the augmentation; older readers ignore the extra keys. */

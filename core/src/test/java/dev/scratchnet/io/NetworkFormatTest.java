@@ -190,10 +190,10 @@ class NetworkFormatTest {
     @Test
     void anotherVersionIsNamed() throws Exception {
         byte[] bytes = NetworkFormat.toBytes(trained(), Normalization.UNIT, null);
-        ByteBuffer.wrap(bytes).putInt(8, 3);
+        ByteBuffer.wrap(bytes).putInt(8, 4);
         ModelFormatException e = assertThrows(ModelFormatException.class,
                 () -> NetworkFormat.fromBytes(bytes, "m.snm", new ScalarBackend()));
-        assertTrue(e.getMessage().contains("version 3"), e.getMessage());
+        assertTrue(e.getMessage().contains("version 4"), e.getMessage());
     }
 
     @Test
