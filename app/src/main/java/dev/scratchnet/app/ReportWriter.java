@@ -29,11 +29,20 @@ final class ReportWriter {
      */
     static Evaluation write(Path dir, Network network, DatasetInfo data, Dataset test,
             List<EpochRecord> history) throws IOException {
-        // One pass over the test set gives both the probabilities for the mistakes and the evaluation.
-        Tensor outputs = network.outputs(test.inputs());
-        Tensor predictions = outputs.copy();
-        network.loss().toPrediction(network.backend(), predictions, predictions);
-        Evaluation evaluation = network.evaluate(test, outputs);
+        return write(dir, network, data, test, history, TestPass.of(network, test));
+    }
+
+    /**
+     * Writes the report from a pass over the test set already made, for example by the last epoch of
+     * the training run, so the network is not run over the test set again.
+     *
+     * @param pass the network's evaluation and predictions on {@code test}, with its current weights
+     * @return {@code pass.evaluation()}
+     */
+    static Evaluation write(Path dir, Network network, DatasetInfo data, Dataset test,
+            List<EpochRecord> history, TestPass pass) throws IOException {
+        Evaluation evaluation = pass.evaluation();
+        Tensor predictions = pass.predictions();
         MetricsWriter.write(dir, network.describe(), history, evaluation.accuracy(), evaluation.confusion());
         Charts.learningCurves(history, dir.resolve("learning-curves.png"));
         Charts.confusionMatrix(evaluation.confusion(), data.classNames(), dir.resolve("confusion-matrix.png"));
@@ -119,5 +128,22 @@ final class ReportWriter {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * One run of the network over the test set: the evaluation and, for the pictures of mistakes, the
+     * predicted probabilities.
+     *
+     * @param evaluation loss, accuracy and confusion matrix
+     * @param predictions {@link Network#predict} of the test inputs
+     */
+    record TestPass(Evaluation evaluation, Tensor predictions) {
+        /** Runs {@code network} over {@code test} once and takes both from that one pass. */
+        static TestPass of(Network network, Dataset test) {
+            Tensor outputs = network.outputs(test.inputs());
+            Tensor predictions = outputs.copy();
+            network.loss().toPrediction(network.backend(), predictions, predictions);
+            return new TestPass(network.evaluate(test, outputs), predictions);
+        }
     }
 }

@@ -261,7 +261,8 @@ final class TrainCommand implements Callable<Integer> {
                         trainer.bestValidationEpoch(), TrainingMonitor.percent(trainer.bestValidationAccuracy())));
             }
             Path best = held != null && monitor.savedEpoch() == 0 && resume != null ? resume : checkpoint;
-            finish(network, info, test, checkpoint, best, held != null, backend, history, result, progress);
+            finish(network, info, test, checkpoint, best, held != null, backend, history, result, progress,
+                    monitor.lastTestPass());
             return Failures.SUCCESS;
         } finally {
             finished.countDown();
@@ -325,8 +326,11 @@ final class TrainCommand implements Callable<Integer> {
     /** The final line: the test accuracy of the model that was kept, plus the report if asked for. */
     private void finish(Network trained, DatasetInfo info, Dataset test, Path checkpoint, Path best,
             boolean selectedByValidation, Backend backend, List<EpochRecord> history, TrainingResult result,
-            ProgressPrinter progress) throws IOException {
+            ProgressPrinter progress, ReportWriter.TestPass lastEpochPass) throws IOException {
         Network kept = trained;
+        // Without validation the kept weights are those of the last epoch, which the monitor has just run
+        // over the test set: reuse that pass rather than run the network over the test set again.
+        ReportWriter.TestPass pass = selectedByValidation || lastEpochPass == null ? null : lastEpochPass;
         if (selectedByValidation) {
             SavedModel saved = NetworkFormat.load(best, backend);
             kept = saved.network();
@@ -336,11 +340,14 @@ final class TrainCommand implements Callable<Integer> {
             }
         }
         Evaluation evaluation;
+        if (pass == null) {
+            pass = ReportWriter.TestPass.of(kept, test);
+        }
         if (report != null) {
-            evaluation = ReportWriter.write(report, kept, info, test, history);
+            evaluation = ReportWriter.write(report, kept, info, test, history, pass);
             progress.line("report written to " + report);
         } else {
-            evaluation = kept.evaluate(test);
+            evaluation = pass.evaluation();
         }
         int epochs = result.epochs().isEmpty() ? 0 : result.last().epoch();
         progress.finalLine(String.format(Locale.ROOT, "test accuracy %s (%d of %d) after %d epoch%s%s; model saved to %s",

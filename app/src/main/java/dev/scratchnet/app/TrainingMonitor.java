@@ -31,6 +31,7 @@ final class TrainingMonitor implements TrainingListener {
     private final List<EpochRecord> history;
     private ProgressPrinter.Task task;
     private int savedEpoch;
+    private ReportWriter.TestPass lastTestPass;
 
     TrainingMonitor(Trainer trainer, DatasetInfo data, Dataset test, boolean hasValidation, Path checkpoint,
             Path reportDir, ProgressPrinter progress, List<EpochRecord> history) {
@@ -42,6 +43,16 @@ final class TrainingMonitor implements TrainingListener {
         this.reportDir = reportDir;
         this.progress = progress;
         this.history = history;
+    }
+
+    /**
+     * The last epoch's run over the test set, so that the end of training (final line and report) need
+     * not run the network over the test set again when it keeps the weights of that epoch.
+     *
+     * @return the test pass after the last completed epoch, or null before the first
+     */
+    ReportWriter.TestPass lastTestPass() {
+        return lastTestPass;
     }
 
     /** @return the epoch held by the checkpoint file, 0 if none was written in this run */
@@ -64,7 +75,8 @@ final class TrainingMonitor implements TrainingListener {
     public void onEpochEnd(EpochStats stats) {
         task.finish();
         Network network = trainer.network();
-        Evaluation onTest = network.evaluate(test);
+        lastTestPass = ReportWriter.TestPass.of(network, test);
+        Evaluation onTest = lastTestPass.evaluation();
         Evaluation validation = stats.validation();
         EpochRecord record = new EpochRecord(stats.epoch(), stats.trainLoss(), stats.trainAccuracy(),
                 validation != null ? validation.loss() : Double.NaN,

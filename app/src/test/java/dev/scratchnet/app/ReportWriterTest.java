@@ -2,6 +2,7 @@ package dev.scratchnet.app;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.scratchnet.backend.Activation;
@@ -68,6 +69,23 @@ class ReportWriterTest {
         for (int c = 0; c < 10; c++) {
             assertArrayEquals(separately.confusion()[c], evaluation.confusion()[c]);
         }
+    }
+
+    @Test
+    void aReportFromTheLastEpochsTestPassDoesNotRunTheNetworkOverTheTestSetAgain() throws Exception {
+        CountingBackend backend = new CountingBackend();
+        Network network = Network.builder().input(784).dense(8, Activation.RELU).dense(10, Activation.IDENTITY)
+                .seed(2).backend(backend).build();
+        Dataset test = testSet();
+        ReportWriter.TestPass pass = ReportWriter.TestPass.of(network, test); // what the monitor keeps
+        assertEquals(2, backend.testSetProducts);
+
+        Evaluation evaluation = ReportWriter.write(tmp, network, Models.mnist(Normalization.UNIT), test,
+                ChartsTest.history(2, false), pass);
+
+        assertEquals(2, backend.testSetProducts, "no second pass over the test set");
+        assertSame(pass.evaluation(), evaluation);
+        assertTrue(Files.isRegularFile(tmp.resolve("misclassified.png")));
     }
 
     @Test
