@@ -174,16 +174,17 @@ public final class VectorBackend implements Backend {
      * @return end: nothing is left for the caller's tail
      */
     private static int logisticInPlace(float[] x, int from, int end, float k, float[] lanes) {
-        VectorExp.exp(x, x, from, end, -k, 0f, Float.NEGATIVE_INFINITY, lanes);
+        int bound = from + SPECIES.loopBound(end - from);
+        VectorExp.exp(x, x, from, bound, -k, 0f, Float.NEGATIVE_INFINITY, lanes);
         FloatVector kV = FloatVector.broadcast(SPECIES, k);
         float shift = k - 1f; // subtracting 0 leaves sigmoid's (positive) values exactly as they are
-        int bound = from + SPECIES.loopBound(end - from);
-        int j = from;
-        for (; j < bound; j += SPECIES.length()) {
+        for (int j = from; j < bound; j += SPECIES.length()) {
             kV.div(FloatVector.fromArray(SPECIES, x, j).add(1f)).sub(shift).intoArray(x, j);
         }
-        for (; j < end; j++) {
-            x[j] = k / (x[j] + 1f) - shift;
+        // The tail in one pass, with the exp's scalar twin: a second pass through VectorExp's tail would
+        // also add the values up (for softmax), a chain of dependent additions nothing here reads.
+        for (int j = bound; j < end; j++) {
+            x[j] = k / (VectorExp.exp(x[j], -k, 0f, Float.NEGATIVE_INFINITY) + 1f) - shift;
         }
         return end;
     }
