@@ -15,7 +15,7 @@ import dev.scratchnet.layer.Initializer;
 import dev.scratchnet.layer.Shape;
 import dev.scratchnet.optim.OptimizerKind;
 import dev.scratchnet.tensor.Tensor;
-import java.lang.management.ManagementFactory;
+import dev.scratchnet.testing.StepAllocation;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -80,27 +80,16 @@ class ConvNetworkTest {
 
     @Test
     void aWarmCnnTrainingStepAllocatesNothing() {
-        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         Dataset train = SyntheticData.bars(640, 8, 8);
         Network net = Network.builder().input(new Shape(1, 8, 8)).conv(3, 4, Activation.RELU).maxPool(2)
                 .conv(3, 4, 1, Conv2d.Padding.SAME, Activation.RELU).dropout(0.1f).dense(2, Activation.IDENTITY)
                 .seed(1).build();
-        long[] perEpoch = new long[3];
+        int epochs = 3;
         Trainer trainer = new Trainer(net, TrainingConfig.builder().optimizer(OptimizerKind.ADAM)
-                .learningRate(0.01f).batchSize(64).epochs(perEpoch.length).build());
-        trainer.addListener(new TrainingListener() {
-            private long start;
-
-            @Override
-            public void onBatchEnd(int epoch, int batch, int batches, double loss) {
-                if (batch == 1) {
-                    start = threads.getCurrentThreadAllocatedBytes();
-                } else if (batch == batches) {
-                    perEpoch[epoch - 1] = threads.getCurrentThreadAllocatedBytes() - start;
-                }
-            }
-        });
+                .learningRate(0.01f).batchSize(64).epochs(epochs).build());
+        StepAllocation steps = new StepAllocation();
+        trainer.addListener(steps);
         trainer.fit(train, null);
-        assertTrue(perEpoch[perEpoch.length - 1] < 1024, "allocated " + perEpoch[perEpoch.length - 1] + " bytes in 9 steps");
+        assertTrue(steps.last() < 1024, "allocated " + steps.last() + " bytes in 9 steps");
     }
 }

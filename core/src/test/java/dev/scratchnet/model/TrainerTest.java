@@ -14,7 +14,7 @@ import dev.scratchnet.layer.Parameter;
 import dev.scratchnet.loss.LossKind;
 import dev.scratchnet.optim.LearningRateSchedule;
 import dev.scratchnet.optim.OptimizerKind;
-import java.lang.management.ManagementFactory;
+import dev.scratchnet.testing.StepAllocation;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -211,29 +211,18 @@ class TrainerTest {
 
     @Test
     void aWarmTrainingStepAllocatesNothing() {
-        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         Dataset train = SyntheticData.blobs(640, 1);
         Network net = Network.builder().input(2).dense(32, Activation.RELU).dropout(0.1f).dense(4, Activation.IDENTITY)
                 .seed(1).build();
-        long[] perEpoch = new long[4];
+        int epochs = 4;
         Trainer trainer = new Trainer(net, TrainingConfig.builder().optimizer(OptimizerKind.ADAM)
-                .learningRate(0.01f).batchSize(64).epochs(perEpoch.length).build());
-        trainer.addListener(new TrainingListener() {
-            private long start;
-
-            @Override
-            public void onBatchEnd(int epoch, int batch, int batches, double loss) {
-                if (batch == 1) {
-                    start = threads.getCurrentThreadAllocatedBytes();
-                } else if (batch == batches) {
-                    perEpoch[epoch - 1] = threads.getCurrentThreadAllocatedBytes() - start;
-                }
-            }
-        });
+                .learningRate(0.01f).batchSize(64).epochs(epochs).build());
+        StepAllocation steps = new StepAllocation();
+        trainer.addListener(steps);
         trainer.fit(train, null);
         // Batches 2…10 of the last epoch: nothing may be allocated per step (a little slack for the
         // allocation counter itself, far below one small tensor per step).
-        assertTrue(perEpoch[perEpoch.length - 1] < 1024, "allocated " + perEpoch[perEpoch.length - 1] + " bytes in 9 steps");
+        assertTrue(steps.last() < 1024, "allocated " + steps.last() + " bytes in 9 steps");
     }
 
     // --- Image augmentation (ImageShift) ---
@@ -347,24 +336,13 @@ class TrainerTest {
 
     @Test
     void aWarmAugmentedTrainingStepAllocatesNothing() {
-        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        long[] perEpoch = new long[4];
-        Trainer trainer = new Trainer(barNetwork(), barConfig(perEpoch.length)).augment(new ImageShift(BAR_IMAGE, 2));
-        trainer.addListener(new TrainingListener() {
-            private long start;
-
-            @Override
-            public void onBatchEnd(int epoch, int batch, int batches, double loss) {
-                if (batch == 1) {
-                    start = threads.getCurrentThreadAllocatedBytes();
-                } else if (batch == batches) {
-                    perEpoch[epoch - 1] = threads.getCurrentThreadAllocatedBytes() - start;
-                }
-            }
-        });
+        int epochs = 4;
+        Trainer trainer = new Trainer(barNetwork(), barConfig(epochs)).augment(new ImageShift(BAR_IMAGE, 2));
+        StepAllocation steps = new StepAllocation();
+        trainer.addListener(steps);
         trainer.fit(barsAt(160, 0, 8, 7), null);
         // Batches 2…10 of the last epoch, each shifting 16 images: nothing may be allocated per step.
-        assertTrue(perEpoch[perEpoch.length - 1] < 1024, "allocated " + perEpoch[perEpoch.length - 1] + " bytes in 9 steps");
+        assertTrue(steps.last() < 1024, "allocated " + steps.last() + " bytes in 9 steps");
     }
 
     private static Network blobNetwork() {
