@@ -1,9 +1,6 @@
 package dev.scratchnet.app;
 
-import java.awt.Color;
-import java.awt.Font;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 
 /**
@@ -48,12 +45,7 @@ final class CellGrid {
 
     /** White paper and the title in black. */
     void paintBackgroundAndTitle(Graphics2D g) {
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, image.getWidth(), image.getHeight());
-        g.setColor(Color.BLACK);
-        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
-        g.drawString(title, PAD, 20);
+        Charts.paper(g, image, title, PAD);
     }
 
     int cellWidth() {

@@ -102,16 +102,24 @@ final class Charts {
         return chart;
     }
 
+    /**
+     * White paper over the whole image and the title in bold black at (titleX, 20): how every chart
+     * starts. Leaves the colour black and the font bold for the caller.
+     */
+    static void paper(Graphics2D g, BufferedImage image, String title, int titleX) {
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, image.getWidth(), image.getHeight());
+        g.setColor(Color.BLACK);
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
+        g.drawString(title, titleX, 20);
+    }
+
     /** A titled picture holding one sentence, for a chart that has nothing to show. */
     private static void notice(int width, int height, String title, String text, Path png) throws IOException {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, width, height);
-        g.setColor(Color.BLACK);
-        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
-        g.drawString(title, 8, 20);
+        paper(g, image, title, 8);
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
         g.drawString(text, 8, height / 2);
         g.dispose();
@@ -140,12 +148,7 @@ final class Charts {
         BufferedImage image = new BufferedImage(CONFUSION_WIDTH, CONFUSION_HEIGHT + 18 * key.size(),
                 BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, image.getWidth(), image.getHeight());
-        g.setColor(Color.BLACK);
-        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
-        g.drawString("Confusion matrix (test set): count and share of the true class's examples", 8, 20);
+        paper(g, image, "Confusion matrix (test set): count and share of the true class's examples", 8);
         int cell = confusionCell(classes);
         Font count = new Font(Font.SANS_SERIF, Font.BOLD, Math.max(9, cell / 4));
         Font share = new Font(Font.SANS_SERIF, Font.PLAIN, Math.max(8, cell / 5));
@@ -293,12 +296,7 @@ final class Charts {
         BufferedImage image = new BufferedImage(columns * (cell + pad) + pad,
                 titleHeight + rows * (cellHeight + captionHeight + pad) + pad, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, image.getWidth(), image.getHeight());
-        g.setColor(Color.BLACK);
-        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
-        g.drawString(examples.isEmpty() ? title + ": none" : title, pad, 20);
+        paper(g, image, examples.isEmpty() ? title + ": none" : title, pad);
         g.setFont(captionFont);
         int area = geometry.height() * geometry.width();
         // Light strokes on a dark ground (MNIST, Fashion-MNIST) are drawn dark on white, like ink on paper;
