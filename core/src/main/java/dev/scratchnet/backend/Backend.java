@@ -1,6 +1,7 @@
 package dev.scratchnet.backend;
 
 import dev.scratchnet.tensor.Tensor;
+import java.util.function.IntConsumer;
 
 /**
  * Every numeric kernel that training and inference need. The network code calls only these
@@ -57,6 +58,24 @@ public interface Backend {
     /** @return how many threads a large kernel may use (1 for a single-threaded backend) */
     default int threads() {
         return 1;
+    }
+
+    /**
+     * Runs {@code task.accept(i)} for i = 0 … count − 1, several at once on this backend's threads where
+     * it has more than one, and returns when all have finished. Kernels that a task calls run on the
+     * task's own thread. A layer uses it to give each thread whole groups of examples (their data stays in
+     * that core's cache) instead of splitting every kernel of a group between the threads.
+     *
+     * <p>Tasks must write disjoint outputs, and none may depend on another's result, so the outcome is the
+     * same whatever the order. The default runs them one after another, in order.
+     *
+     * @param count how many tasks
+     * @param task the work for task i
+     */
+    default void parallelFor(int count, IntConsumer task) {
+        for (int i = 0; i < count; i++) {
+            task.accept(i);
+        }
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.scratchnet.backend;
 
 import dev.scratchnet.tensor.Tensor;
 import java.util.Objects;
+import java.util.function.IntConsumer;
 
 /**
  * A backend that passes every kernel to another one, by default the {@link ScalarBackend} reference.
@@ -41,6 +42,11 @@ public abstract class ForwardingBackend implements Backend {
     @Override
     public int threads() {
         return delegate.threads();
+    }
+
+    @Override
+    public void parallelFor(int count, IntConsumer task) {
+        delegate.parallelFor(count, task);
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.IntConsumer;
 import java.util.random.RandomGenerator;
 
 /**
@@ -38,8 +39,10 @@ import java.util.random.RandomGenerator;
  * a core's L2 cache here): X is k² copies of the input, and for the second layer of the course CNN the
  * whole batch's X (8 MB) would go to memory and back between im2col, the product and col2im. So each
  * group's X is made, used and dropped while it is still in cache, and backward makes it again rather
- * than keeping every group's. The gradients of the weights add up over the groups. Buffers are allocated
- * once per batch size and group size.
+ * than keeping every group's. The groups are independent, so {@link Backend#parallelFor} gives each
+ * thread whole groups, whose data then stays in that core's cache; the gradients of the weights are
+ * added up over the groups afterwards, in group order, so the result does not depend on the thread
+ * count. Buffers are allocated once per batch size.
  *
  * <p>Saved as kind {@code conv2d} with its kernel, filters, stride, padding and activation.
  */
@@ -98,22 +101,39 @@ public final class Conv2d implements Layer {
     /** The most floats of X one group of examples may take; see the class comment. */
     static final int COLUMN_BUDGET = 1 << 19;
 
-    /** Examples per group, so that a group's X stays within {@link #COLUMN_BUDGET}. */
-    private final int groupSize;
+    /** The most examples in a group, so that a group's X stays within {@link #COLUMN_BUDGET}. */
+    private final int maxGroupSize;
     /** Per batch size: [0] y, [1] δ. */
     private final BatchBuffers batchBuffers;
-    /**
-     * Per group size: [0] the group's x, [1] X = im2col(x), then ∂L/∂X, [2] Z, then δ in channel rows,
-     * [3] the group's y, then its δ, [4] the group's ∂L/∂x. (A group of the whole batch uses the batch's x and y.)
-     */
+    /** Per batch size: {@link #GROUP_TENSORS} buffers for each group, see {@link #groupTensors}. */
     private final BatchBuffers groupBuffers;
-    /** ∂L/∂W and ∂L/∂b of one group, added into the parameters' gradients. */
-    private final Tensor groupGradWeights;
-    private final Tensor groupGradBias;
+    /**
+     * Whether ∂L/∂W is computed as its transpose X·δᵀ. In a product a·bᵀ the kernel transposes all of b
+     * into panels, and b is δ (F × m·P) or X (c·k·k × m·P): the one with fewer rows costs less to
+     * transpose. For the second layer of the course CNN that is 40 rows against 500, and the transposition
+     * was the largest single cost of its backward pass (docs/benchmarks.md).
+     */
+    private final boolean transposedWeightGradient;
     /** Per batch size: [0] ∂L/∂x. */
     private final BatchBuffers gradInputBuffers;
     private Tensor input;
     private Tensor output;
+
+    // One group's buffers, at index group · GROUP_TENSORS + one of these. Each group has its own, so groups
+    // can run at once on different threads; a group of the whole batch uses the batch's x, y and ∂L/∂x.
+    private static final int X = 0, COLUMNS = 1, CHANNELS = 2, Y = 3, GRAD_INPUT = 4, GRAD_WEIGHTS = 5,
+            GRAD_BIAS = 6, GROUP_TENSORS = 7;
+
+    // The pass in progress, read by the group tasks (set before Backend.parallelFor, which publishes them).
+    private Backend passBackend;
+    private Tensor[] passGroups;
+    private int passRows;
+    private int passGroupSize;
+    private Tensor passDelta;
+    private Tensor passGradInput;
+    /** The group tasks, made once so that a training step allocates nothing. */
+    private final IntConsumer forwardGroup = this::forwardGroup;
+    private final IntConsumer backwardGroup = this::backwardGroup;
 
     /**
      * Creates a layer with zero weights; see {@link #initialize}.
@@ -135,15 +155,11 @@ public final class Conv2d implements Layer {
         this.weights = Parameter.zeros(name + ".weights", filters, geometry.patchSize(), true);
         this.bias = Parameter.zeros(name + ".bias", 1, filters, false);
         int patch = geometry.patchSize(), positions = geometry.positions(), outputSize = outputSize();
-        int inputSize = geometry.inputSize();
-        this.groupSize = (int) Math.max(1, COLUMN_BUDGET / ((long) patch * positions));
+        this.maxGroupSize = (int) Math.max(1, COLUMN_BUDGET / ((long) patch * positions));
+        this.transposedWeightGradient = patch > filters;
         this.batchBuffers = new BatchBuffers(outputSize, 2);
-        this.groupBuffers = new BatchBuffers(g -> new Tensor[] {
-                new Tensor(g, inputSize), new Tensor(patch, g * positions), new Tensor(filters, g * positions),
-                new Tensor(g, outputSize), new Tensor(g, inputSize)});
-        this.gradInputBuffers = new BatchBuffers(inputSize, 1);
-        this.groupGradWeights = new Tensor(filters, patch);
-        this.groupGradBias = new Tensor(1, filters);
+        this.groupBuffers = new BatchBuffers(this::groupTensors);
+        this.gradInputBuffers = new BatchBuffers(geometry.inputSize(), 1);
     }
 
     /**
@@ -256,26 +272,72 @@ public final class Conv2d implements Layer {
         out.writeUTF(activation.cliName());
     }
 
+    /**
+     * @param m the batch size
+     * @return examples per group: the fewest groups within the budget, as equal as they can be (64 examples
+     *         under a budget of 36 make two groups of 32, which two threads share evenly)
+     */
+    private int groupSize(int m) {
+        int groups = (m + maxGroupSize - 1) / maxGroupSize;
+        return (m + groups - 1) / groups;
+    }
+
+    /** @return the buffers of every group of a batch of m, {@link #GROUP_TENSORS} per group */
+    private Tensor[] groupTensors(int m) {
+        int size = groupSize(m), groups = (m + size - 1) / size, patch = geometry.patchSize();
+        int positions = geometry.positions();
+        Tensor[] tensors = new Tensor[groups * GROUP_TENSORS];
+        for (int g = 0; g < groups; g++) {
+            int rows = Math.min(size, m - g * size), base = g * GROUP_TENSORS;
+            if (groups > 1) { // one group works on the batch's own tensors
+                tensors[base + X] = new Tensor(rows, geometry.inputSize());
+                tensors[base + Y] = new Tensor(rows, outputSize());
+                tensors[base + GRAD_INPUT] = new Tensor(rows, geometry.inputSize());
+            }
+            tensors[base + COLUMNS] = new Tensor(patch, rows * positions);
+            tensors[base + CHANNELS] = new Tensor(filters, rows * positions);
+            tensors[base + GRAD_WEIGHTS] = transposedWeightGradient ? new Tensor(patch, filters)
+                    : new Tensor(filters, patch);
+            tensors[base + GRAD_BIAS] = new Tensor(1, filters);
+        }
+        return tensors;
+    }
+
+    /** Sets up the pass over a batch of m examples and returns its number of groups. */
+    private int startPass(Backend backend, int m) {
+        passBackend = backend;
+        passGroups = groupBuffers.forRows(m);
+        passRows = m;
+        passGroupSize = groupSize(m);
+        return passGroups.length / GROUP_TENSORS;
+    }
+
     @Override
     public Tensor forward(Backend backend, Tensor x) {
         int m = x.rows();
-        Tensor y = batchBuffers.forRows(m)[0];
-        for (int first = 0; first < m; first += groupSize) {
-            int rows = Math.min(groupSize, m - first);
-            Tensor[] group = groupBuffers.forRows(rows);
-            Tensor columns = group[1], z = group[2];
-            Tensor xg = rows == m ? x : copyRows(x, first, group[0]);
-            Tensor yg = rows == m ? y : group[3];
-            backend.im2col(geometry, xg, columns);                        // X = im2col(x)
-            backend.matmul(weights.value(), columns, z);                   // Z = W·X
-            backend.channelsToExamples(z, bias.value(), activation, yg);   // y = f(Z + b), into example rows
-            if (yg != y) {
-                System.arraycopy(yg.data(), 0, y.data(), first * yg.cols(), yg.size());
-            }
-        }
         input = x;
-        output = y;
-        return y;
+        output = batchBuffers.forRows(m)[0];
+        int groups = startPass(backend, m);
+        backend.parallelFor(groups, forwardGroup); // groups are independent: each writes its own rows of y
+        passBackend = null;
+        return output;
+    }
+
+    /** Forward for group g: its rows of y. */
+    private void forwardGroup(int g) {
+        Backend backend = passBackend;
+        Tensor[] group = passGroups;
+        int base = g * GROUP_TENSORS, first = g * passGroupSize, rows = Math.min(passGroupSize, passRows - first);
+        boolean whole = rows == passRows;
+        Tensor columns = group[base + COLUMNS], z = group[base + CHANNELS];
+        Tensor xg = whole ? input : copyRows(input, first, group[base + X]);
+        Tensor yg = whole ? output : group[base + Y];
+        backend.im2col(geometry, xg, columns);                        // X = im2col(x)
+        backend.matmul(weights.value(), columns, z);                   // Z = W·X
+        backend.channelsToExamples(z, bias.value(), activation, yg);   // y = f(Z + b), into example rows
+        if (!whole) {
+            System.arraycopy(yg.data(), 0, output.data(), first * yg.cols(), yg.size());
+        }
     }
 
     @Override
@@ -284,33 +346,67 @@ public final class Conv2d implements Layer {
             throw new IllegalStateException("backward needs a forward pass on a batch of the same size first");
         }
         int m = gradOutput.rows();
-        Tensor delta = batchBuffers.forRows(m)[1];
-        Tensor gradInput = needInputGradient ? gradInputBuffers.forRows(m)[0] : null;
-        backend.activationBackward(activation, output, gradOutput, delta);    // δ = g ⊙ f′(z)
+        passDelta = batchBuffers.forRows(m)[1];
+        passGradInput = needInputGradient ? gradInputBuffers.forRows(m)[0] : null;
+        backend.activationBackward(activation, output, gradOutput, passDelta);  // δ = g ⊙ f′(z)
+        int groups = startPass(backend, m);
+        backend.parallelFor(groups, backwardGroup);
+        // The groups' ∂L/∂W and ∂L/∂b, added in group order: the same sums for any number of threads.
         backend.fill(weights.grad(), 0f);
         backend.fill(bias.grad(), 0f);
-        for (int first = 0; first < m; first += groupSize) {
-            int rows = Math.min(groupSize, m - first);
-            Tensor[] group = groupBuffers.forRows(rows);
-            Tensor columns = group[1], deltaChannels = group[2];
-            Tensor xg = rows == m ? input : copyRows(input, first, group[0]);
-            Tensor deltaGroup = rows == m ? delta : copyRows(delta, first, group[3]);
-            backend.im2col(geometry, xg, columns);                            // X again, while it is in cache
-            backend.examplesToChannels(deltaGroup, deltaChannels, groupGradBias); // δ into channel rows; Σ per row
-            backend.matmulTransposeB(deltaChannels, columns, groupGradWeights);  // ∂L/∂W = δ·Xᵀ
-            backend.axpy(1f, groupGradBias, bias.grad());                         // ∂L/∂b, summed over groups
-            backend.axpy(1f, groupGradWeights, weights.grad());                   // ∂L/∂W, summed over groups
-            if (gradInput != null) {
-                Tensor gradInputGroup = rows == m ? gradInput : group[4];
-                backend.matmulTransposeA(weights.value(), deltaChannels, columns); // ∂L/∂X = Wᵀ·δ, over X's buffer
-                backend.col2im(geometry, columns, gradInputGroup);                 // ∂L/∂x = col2im(∂L/∂X)
-                if (gradInputGroup != gradInput) {
-                    System.arraycopy(gradInputGroup.data(), 0, gradInput.data(), first * gradInputGroup.cols(),
-                            gradInputGroup.size());
-                }
+        for (int g = 0; g < groups; g++) {
+            int base = g * GROUP_TENSORS;
+            backend.axpy(1f, passGroups[base + GRAD_BIAS], bias.grad());
+            if (transposedWeightGradient) {
+                addTransposed(passGroups[base + GRAD_WEIGHTS], weights.grad());
+            } else {
+                backend.axpy(1f, passGroups[base + GRAD_WEIGHTS], weights.grad());
             }
         }
+        Tensor gradInput = passGradInput;
+        passBackend = null;
+        passDelta = passGradInput = null;
         return gradInput;
+    }
+
+    /** Backward for group g: its ∂L/∂W and ∂L/∂b, and its rows of ∂L/∂x. */
+    private void backwardGroup(int g) {
+        Backend backend = passBackend;
+        Tensor[] group = passGroups;
+        int base = g * GROUP_TENSORS, first = g * passGroupSize, rows = Math.min(passGroupSize, passRows - first);
+        boolean whole = rows == passRows;
+        Tensor columns = group[base + COLUMNS], deltaChannels = group[base + CHANNELS];
+        Tensor gradWeights = group[base + GRAD_WEIGHTS];
+        Tensor xg = whole ? input : copyRows(input, first, group[base + X]);
+        Tensor deltaGroup = whole ? passDelta : copyRows(passDelta, first, group[base + Y]);
+        backend.im2col(geometry, xg, columns);                                     // X again, while it is in cache
+        backend.examplesToChannels(deltaGroup, deltaChannels, group[base + GRAD_BIAS]); // δ into channel rows; ∂L/∂b
+        if (transposedWeightGradient) {
+            backend.matmulTransposeB(columns, deltaChannels, gradWeights);           // (∂L/∂W)ᵀ = X·δᵀ
+        } else {
+            backend.matmulTransposeB(deltaChannels, columns, gradWeights);           // ∂L/∂W = δ·Xᵀ
+        }
+        Tensor gradInput = passGradInput;
+        if (gradInput != null) {
+            Tensor gradInputGroup = whole ? gradInput : group[base + GRAD_INPUT];
+            backend.matmulTransposeA(weights.value(), deltaChannels, columns);       // ∂L/∂X = Wᵀ·δ, over X's buffer
+            backend.col2im(geometry, columns, gradInputGroup);                       // ∂L/∂x = col2im(∂L/∂X)
+            if (!whole) {
+                System.arraycopy(gradInputGroup.data(), 0, gradInput.data(), first * gradInputGroup.cols(),
+                        gradInputGroup.size());
+            }
+        }
+    }
+
+    /** into += fromᵀ: a few thousand values once per group, next to products of millions. */
+    private static void addTransposed(Tensor from, Tensor into) {
+        float[] src = from.data(), dst = into.data();
+        int rows = from.rows(), cols = from.cols();
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                dst[j * rows + i] += src[i * cols + j];
+            }
+        }
     }
 
     /** @return into, holding rows [first, first + into.rows()) of from */
@@ -323,8 +419,10 @@ public final class Conv2d implements Layer {
     public Tensor infer(Backend backend, Tensor x) {
         int m = x.rows(), inputSize = inputSize(), outputSize = outputSize(), positions = geometry.positions();
         Tensor y = new Tensor(m, outputSize);
-        for (int start = 0; start < m; start += groupSize) { // groups, as in training, bound the columns' size
-            int rows = Math.min(groupSize, m - start);
+        int groupSize = groupSize(m), groups = (m + groupSize - 1) / groupSize;
+        // Groups, as in training, bound the columns' size; each has its own buffers, so they run at once.
+        backend.parallelFor(groups, g -> {
+            int start = g * groupSize, rows = Math.min(groupSize, m - start);
             Tensor chunk = Tensor.wrap(rows, inputSize,
                     Arrays.copyOfRange(x.data(), start * inputSize, (start + rows) * inputSize));
             Tensor columns = new Tensor(geometry.patchSize(), rows * positions);
@@ -334,7 +432,7 @@ public final class Conv2d implements Layer {
             backend.matmul(weights.value(), columns, z);
             backend.channelsToExamples(z, bias.value(), activation, out);
             System.arraycopy(out.data(), 0, y.data(), start * outputSize, rows * outputSize);
-        }
+        });
         return y;
     }
 

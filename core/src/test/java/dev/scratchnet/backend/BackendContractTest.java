@@ -1,12 +1,15 @@
 package dev.scratchnet.backend;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.scratchnet.model.SyntheticData;
 import dev.scratchnet.tensor.Tensor;
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -134,6 +137,33 @@ public abstract class BackendContractTest {
             Tensor out = random(m, n, 9);
             create(threads).matmulTransposeB(a, b, out);
             assertClose(expected, out, productTolerance(), "matmulTransposeB " + m + "×" + k + "×" + n + " threads " + threads);
+        }
+    }
+
+    @Test
+    void parallelForRunsEveryTaskOnceAndKernelsInsideGiveTheSameBits() {
+        // Tasks that each run a product big enough to split across threads on its own: inside parallelFor
+        // the products run on the task's thread, and must give what the same product gives outside it.
+        Tensor a = random(96, 700, 11), b = random(700, 300, 12);
+        for (int threads : threadCounts()) {
+            Backend backend = create(threads);
+            Tensor expected = new Tensor(96, 300);
+            backend.matmul(a, b, expected);
+            int tasks = 5;
+            Tensor[] outs = new Tensor[tasks];
+            AtomicIntegerArray runs = new AtomicIntegerArray(tasks);
+            for (int i = 0; i < tasks; i++) {
+                outs[i] = new Tensor(96, 300);
+            }
+            backend.parallelFor(tasks, i -> {
+                runs.incrementAndGet(i);
+                backend.matmul(a, b, outs[i]);
+            });
+            for (int i = 0; i < tasks; i++) {
+                assertEquals(1, runs.get(i), "task " + i + " on " + threads + " threads");
+                assertArrayEquals(expected.data(), outs[i].data(), "task " + i + " on " + threads + " threads");
+            }
+            backend.parallelFor(0, i -> fail("no task to run"));
         }
     }
 

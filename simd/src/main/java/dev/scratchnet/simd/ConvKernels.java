@@ -21,6 +21,14 @@ import jdk.incubator.vector.VectorSpecies;
  */
 final class ConvKernels {
     private static final VectorSpecies<Float> SPECIES = Lanes.SPECIES;
+    private static final VectorSpecies<Float> HALF = Lanes.HALF;
+    /**
+     * Whether runs of half a vector use {@link #HALF}. Not on JDK 17: there C2 failed to compile the
+     * half-width store inside col2im ("VectorSupport::store failed to inline (intrinsic)" with
+     * -XX:+PrintInlining) and the layer got slower, while JDK 25 ran the second layer's backward a fifth
+     * faster with it (docs/benchmarks.md).
+     */
+    private static final boolean HALF_RUNS = HALF != SPECIES && Runtime.version().feature() >= 21;
     /** Below this many values moved, one thread does it all: a hand-off costs a few microseconds. */
     static final int PARALLEL_MIN_VALUES = 1 << 15;
 
@@ -135,9 +143,15 @@ final class ConvKernels {
                 for (int kj = 0; kj < k; kj++) {
                     int row = ((ci * k + ki) * k + kj) * width;
                     int oxFrom = firstInside(kj - pad, s), oxTo = Math.min(ow, lastInside(kj - pad, s, w) + 1);
+                    // Without padding every run is a whole output row; half-vector rows go in one call.
+                    boolean halfRuns = HALF_RUNS && s == 1 && pad == 0 && ow == HALF.length();
                     for (int b = from; b < to; b++) {
                         int src = b * inputSize + ci * h * w;
                         int dst = row + b * positions;
+                        if (halfRuns) {
+                            copyHalfRows(x, src + ki * w + kj, w, cols, dst, ow, oh);
+                            continue;
+                        }
                         for (int oy = 0; oy < oh; oy++) {
                             int iy = oy * s + ki - pad;
                             int d = dst + oy * ow;
@@ -196,9 +210,16 @@ final class ConvKernels {
                     if (oxFrom >= oxTo) {
                         continue;
                     }
+                    boolean halfRuns = HALF_RUNS && s == 1 && oxTo - oxFrom == HALF.length();
                     for (int b = from; b < to; b++) {
                         int src = row + b * positions;
                         int dst = b * inputSize + ci * h * w;
+                        if (halfRuns) {
+                            int oyFrom = Math.max(0, pad - ki), oyTo = Math.min(oh, h + pad - ki);
+                            addHalfRows(cols, src + oyFrom * ow + oxFrom, ow, dx,
+                                    dst + (oyFrom + ki - pad) * w + kj - pad + oxFrom, w, oyTo - oyFrom);
+                            continue;
+                        }
                         for (int oy = 0; oy < oh; oy++) {
                             int iy = oy * s + ki - pad;
                             if (iy < 0 || iy >= h) {
@@ -217,6 +238,25 @@ final class ConvKernels {
                     }
                 }
             }
+        }
+    }
+
+    /** For r in [0, rows): y[yOff + r·yStride + i] = x[xOff + r·xStride + i], i in [0, HALF lanes). */
+    private static void copyHalfRows(float[] x, int xOff, int xStride, float[] y, int yOff, int yStride, int rows) {
+        for (int r = 0; r < rows; r++) {
+            FloatVector.fromArray(HALF, x, xOff + r * xStride).intoArray(y, yOff + r * yStride);
+        }
+    }
+
+    /**
+     * For r in [0, rows): y[yOff + r·yStride + i] += x[xOff + r·xStride + i], i in [0, HALF lanes): runs of
+     * exactly half a vector, such as the 8-wide rows of the course CNN's second layer under 16 lanes, which
+     * would otherwise go element by element.
+     */
+    private static void addHalfRows(float[] x, int xOff, int xStride, float[] y, int yOff, int yStride, int rows) {
+        for (int r = 0; r < rows; r++) {
+            int xi = xOff + r * xStride, yi = yOff + r * yStride;
+            FloatVector.fromArray(HALF, y, yi).add(FloatVector.fromArray(HALF, x, xi)).intoArray(y, yi);
         }
     }
 

@@ -33,6 +33,14 @@ final class Lanes {
     static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED.withShape(
             VectorShape.forBitSize(CHOICE.bits()));
 
+    /**
+     * Half of {@link #SPECIES} (the same at 128 bits, the narrowest width worth a vector): for a run shorter
+     * than one full vector, such as the 8-wide rows of the course CNN's second layer under 16 lanes, which
+     * would otherwise go element by element.
+     */
+    static final VectorSpecies<Float> HALF = CHOICE.bits() > 128
+            ? FloatVector.SPECIES_PREFERRED.withShape(VectorShape.forBitSize(CHOICE.bits() / 2)) : SPECIES;
+
     /** Why the configured width cannot be used, or null when it can. */
     static final String PROBLEM = CHOICE.problem();
 

@@ -6,6 +6,7 @@ import dev.scratchnet.backend.ConvGeometry;
 import dev.scratchnet.backend.ShapeChecks;
 import dev.scratchnet.tensor.Tensor;
 import java.util.Arrays;
+import java.util.function.IntConsumer;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
@@ -97,6 +98,17 @@ public final class VectorBackend implements Backend {
         return threads;
     }
 
+    /** Gives each thread whole tasks; a kernel inside a task then runs on that task's thread alone. */
+    @Override
+    public void parallelFor(int count, IntConsumer task) {
+        WorkerPool.forEach(threads, count, task);
+    }
+
+    /** @return the threads a kernel may split into here: 1 inside a {@link #parallelFor} task */
+    private int threadsHere() {
+        return threads == 1 || !WorkerPool.free() ? 1 : threads;
+    }
+
     @Override
     public String toString() {
         return "VectorBackend[" + SPECIES.vectorBitSize() + "-bit, " + threads + " thread" + (threads == 1 ? "" : "s") + "]";
@@ -105,19 +117,19 @@ public final class VectorBackend implements Backend {
     @Override
     public void matmul(Tensor a, Tensor b, Tensor out) {
         ShapeChecks.matmul("matmul", a, b, out);
-        MatmulKernel.multiply(a.data(), false, b.data(), false, out.data(), a.rows(), b.cols(), a.cols(), threads);
+        MatmulKernel.multiply(a.data(), false, b.data(), false, out.data(), a.rows(), b.cols(), a.cols(), threadsHere());
     }
 
     @Override
     public void matmulTransposeA(Tensor a, Tensor b, Tensor out) {
         ShapeChecks.matmulTransposeA("matmulTransposeA", a, b, out);
-        MatmulKernel.multiply(a.data(), true, b.data(), false, out.data(), a.cols(), b.cols(), a.rows(), threads);
+        MatmulKernel.multiply(a.data(), true, b.data(), false, out.data(), a.cols(), b.cols(), a.rows(), threadsHere());
     }
 
     @Override
     public void matmulTransposeB(Tensor a, Tensor b, Tensor out) {
         ShapeChecks.matmulTransposeB("matmulTransposeB", a, b, out);
-        MatmulKernel.multiply(a.data(), false, b.data(), true, out.data(), a.rows(), b.rows(), a.cols(), threads);
+        MatmulKernel.multiply(a.data(), false, b.data(), true, out.data(), a.rows(), b.rows(), a.cols(), threadsHere());
     }
 
     @Override
@@ -606,37 +618,37 @@ public final class VectorBackend implements Backend {
     @Override
     public void im2col(ConvGeometry g, Tensor input, Tensor columns) {
         ShapeChecks.im2col("im2col", g, input, columns);
-        ConvKernels.im2col(g, input.data(), columns.data(), input.rows(), threads);
+        ConvKernels.im2col(g, input.data(), columns.data(), input.rows(), threadsHere());
     }
 
     @Override
     public void col2im(ConvGeometry g, Tensor columns, Tensor gradInput) {
         ShapeChecks.im2col("col2im", g, gradInput, columns);
-        ConvKernels.col2im(g, columns.data(), gradInput.data(), gradInput.rows(), threads);
+        ConvKernels.col2im(g, columns.data(), gradInput.data(), gradInput.rows(), threadsHere());
     }
 
     @Override
     public void channelsToExamples(Tensor z, Tensor bias, Activation f, Tensor out) {
         ShapeChecks.channels("channelsToExamples", z, out, bias);
-        ConvKernels.channelsToExamples(z.data(), bias.data(), f, out.data(), z.rows(), out.rows(), threads);
+        ConvKernels.channelsToExamples(z.data(), bias.data(), f, out.data(), z.rows(), out.rows(), threadsHere());
     }
 
     @Override
     public void examplesToChannels(Tensor examples, Tensor channels, Tensor channelSums) {
         ShapeChecks.channels("examplesToChannels", channels, examples, channelSums);
         ConvKernels.examplesToChannels(examples.data(), channels.data(), channelSums.data(), channels.rows(),
-                examples.rows(), threads);
+                examples.rows(), threadsHere());
     }
 
     @Override
     public void maxPool(ConvGeometry g, Tensor input, Tensor output, int[] argmax) {
         ShapeChecks.maxPool("maxPool", g, input, output, argmax);
-        ConvKernels.maxPool(g, input.data(), output.data(), argmax, input.rows(), threads);
+        ConvKernels.maxPool(g, input.data(), output.data(), argmax, input.rows(), threadsHere());
     }
 
     @Override
     public void maxPoolBackward(ConvGeometry g, Tensor gradOutput, int[] argmax, Tensor gradInput) {
         ShapeChecks.maxPool("maxPoolBackward", g, gradInput, gradOutput, argmax);
-        ConvKernels.maxPoolBackward(g, gradOutput.data(), argmax, gradInput.data(), gradInput.rows(), threads);
+        ConvKernels.maxPoolBackward(g, gradOutput.data(), argmax, gradInput.data(), gradInput.rows(), threadsHere());
     }
 }

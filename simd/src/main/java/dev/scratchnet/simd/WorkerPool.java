@@ -41,7 +41,7 @@ final class WorkerPool {
      * @param task the work for one share
      */
     static void run(int shares, IntConsumer task) {
-        if (shares == 1 || !OWNER.tryLock()) {
+        if (shares == 1 || !free() || !OWNER.tryLock()) {
             for (int s = 0; s < shares; s++) {
                 task.accept(s);
             }
@@ -78,6 +78,64 @@ final class WorkerPool {
         } finally {
             OWNER.unlock();
         }
+    }
+
+    /** One reusable job per calling thread for {@link #forEach}, so handing out tasks allocates nothing. */
+    private static final ThreadLocal<TaskRange> TASKS = ThreadLocal.withInitial(TaskRange::new);
+
+    /**
+     * Runs {@code task.accept(i)} for i = 0 … count − 1 on up to {@code threads} threads, each thread taking
+     * a contiguous range of tasks; on one thread (or inside another run) in order on the caller.
+     *
+     * @param threads the most threads to use
+     * @param count how many tasks
+     * @param task the work for task i
+     */
+    static void forEach(int threads, int count, IntConsumer task) {
+        int shares = free() ? Math.min(threads, count) : 1;
+        if (shares <= 1) {
+            for (int i = 0; i < count; i++) {
+                task.accept(i);
+            }
+            return;
+        }
+        TaskRange range = TASKS.get();
+        range.set(count, shares, task);
+        try {
+            run(shares, range);
+        } finally {
+            range.task = null;
+        }
+    }
+
+    /** Share s of a {@link #forEach}: tasks [count·s/shares, count·(s+1)/shares). */
+    private static final class TaskRange implements IntConsumer {
+        private int count;
+        private int shares;
+        private IntConsumer task;
+
+        void set(int count, int shares, IntConsumer task) {
+            this.count = count;
+            this.shares = shares;
+            this.task = task;
+        }
+
+        @Override
+        public void accept(int s) {
+            int from = (int) ((long) count * s / shares), to = (int) ((long) count * (s + 1) / shares);
+            for (int i = from; i < to; i++) {
+                task.accept(i);
+            }
+        }
+    }
+
+    /**
+     * @return false on a worker, and on the thread that owns the team, while a run is going on: a share
+     *         that itself asks for shares (a kernel inside {@link dev.scratchnet.backend.Backend#parallelFor})
+     *         gets the answer "run them yourself", because the other threads are busy with its siblings
+     */
+    static boolean free() {
+        return !(Thread.currentThread() instanceof Worker) && !OWNER.isHeldByCurrentThread();
     }
 
     private static void rethrow(Throwable failure) {

@@ -85,4 +85,46 @@ class WorkerPoolTest {
             assertEquals(rounds, runs.get(i), "caller " + i / shares + ", share " + i % shares);
         }
     }
+
+    @Test
+    void forEachGivesEachThreadARangeAndRunsNestedWorkOnTheTasksThread() {
+        int tasks = 7;
+        AtomicIntegerArray runs = new AtomicIntegerArray(tasks);
+        Thread[] ranOn = new Thread[tasks];
+        boolean[] nestedOnSameThread = new boolean[tasks];
+        WorkerPool.forEach(2, tasks, i -> {
+            runs.incrementAndGet(i);
+            ranOn[i] = Thread.currentThread();
+            assertTrue(!WorkerPool.free(), "inside a task the team is taken");
+            Thread[] inner = new Thread[3];
+            WorkerPool.run(3, s -> inner[s] = Thread.currentThread()); // a kernel that asks for shares
+            nestedOnSameThread[i] = inner[0] == ranOn[i] && inner[1] == ranOn[i] && inner[2] == ranOn[i];
+        });
+        assertTrue(WorkerPool.free(), "the team is free again after the run");
+        for (int i = 0; i < tasks; i++) {
+            assertEquals(1, runs.get(i), "task " + i);
+            assertTrue(nestedOnSameThread[i], "nested shares of task " + i + " ran on its own thread");
+        }
+        // Tasks 0-2 on the caller and 3-6 on one worker: contiguous ranges, two threads in all.
+        assertSame(Thread.currentThread(), ranOn[0]);
+        assertSame(ranOn[0], ranOn[2]);
+        assertSame(ranOn[3], ranOn[6]);
+        assertTrue(ranOn[3] != ranOn[0], "the second range ran on a worker");
+    }
+
+    @Test
+    void forEachAllocatesNothingOnceWarm() {
+        AtomicIntegerArray runs = new AtomicIntegerArray(4);
+        IntConsumer task = runs::incrementAndGet;
+        long deadline = JitPatience.deadline();
+        long allocated;
+        do {
+            long before = JitPatience.allocatedBytes();
+            for (int i = 0; i < 1000; i++) {
+                WorkerPool.forEach(2, 4, task);
+            }
+            allocated = JitPatience.allocatedBytes() - before;
+        } while (allocated >= JitPatience.SLACK_BYTES && !JitPatience.over(deadline));
+        assertTrue(allocated < JitPatience.SLACK_BYTES, "1000 runs allocated " + allocated + " bytes on the caller");
+    }
 }
