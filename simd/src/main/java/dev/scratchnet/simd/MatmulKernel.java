@@ -199,6 +199,10 @@ final class MatmulKernel {
      */
     static void compute(float[] a, boolean transA, float[] b, boolean transB, float[] c,
                         int m, int n, int k, int r0, int r1, int c0, int c1) {
+        if (transB && !transA && DotProductKernel.suits(n, k)) {
+            DotProductKernel.compute(a, b, c, n, k, r0, r1, c0, c1); // narrow C, long k: no packing at all
+            return;
+        }
         Workspace ws = WORKSPACE.get();
         float[] ap = ws.a, bp = ws.b, tile = ws.tile;
         // Equal k blocks (784 = 1 × 784, 2000 = 2 × 1000) rather than a full one and a short remainder.

@@ -47,6 +47,16 @@ class MatmulKernelTest {
         shapes.add(Arguments.of(MatmulKernel.B_IN_PLACE_MAX_ROWS + 3, 1000, 300));
         shapes.add(Arguments.of(300, 520, 70));
         shapes.add(Arguments.of(64, 784, 128));
+        // a·bᵀ with a narrow C and a long k goes to DotProductKernel: its 4 × 4 tiles, their edges, a k
+        // that is not a whole number of vectors, and the first shapes past its limits.
+        int minK = DotProductKernel.MIN_K, maxN = DotProductKernel.MAX_N;
+        shapes.add(Arguments.of(1, minK, 1));
+        shapes.add(Arguments.of(7, minK + 1, 17));
+        shapes.add(Arguments.of(25, 18432, 20));
+        shapes.add(Arguments.of(33, minK + L + 3, maxN));
+        shapes.add(Arguments.of(5, minK - 1, 9));
+        shapes.add(Arguments.of(6, minK + 5, maxN + 1));
+        shapes.add(Arguments.of(96, 2 * minK + 7, 40));
         return shapes.build();
     }
 
@@ -96,6 +106,20 @@ class MatmulKernelTest {
         MatmulKernel.multiply(x, false, w, false, one, tall, thin, k, 1);
         MatmulKernel.multiply(x, false, w, false, two, tall, thin, k, 2);
         assertArrayEquals(one, two, "split by rows");
+    }
+
+    @Test
+    void dotProductsGiveTheSameBitsOnOneTwoAndThreeThreads() {
+        int m = 97, k = 2 * DotProductKernel.MIN_K + 3, n = 41;
+        assertTrue(DotProductKernel.suits(n, k) && MatmulKernel.shares(m, n, k, 2) == 2, "the dot path, split");
+        float[] a = random(m * k, 5), bt = random(n * k, 6);
+        float[] one = new float[m * n];
+        MatmulKernel.multiply(a, false, bt, true, one, m, n, k, 1);
+        for (int threads : new int[] {2, 3}) {
+            float[] more = new float[m * n];
+            MatmulKernel.multiply(a, false, bt, true, more, m, n, k, threads);
+            assertArrayEquals(one, more, threads + " threads");
+        }
     }
 
     @Test

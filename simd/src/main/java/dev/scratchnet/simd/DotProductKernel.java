@@ -1,0 +1,155 @@
+package dev.scratchnet.simd;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * C = a · bᵀ as dot products, for products with a long k and a narrow C: the weight gradient of a
+ * convolution, (∂L/∂W)ᵀ = X·δᵀ, where k is every window position of a group of examples (thousands) and C
+ * is only c·k·k × F (25 × 20 or 500 × 40 in the course CNN).
+ *
+ * <p>{@link MatmulKernel}'s tiles are 2L columns wide, so an output 20 or 40 wide runs mostly in its
+ * slower edge tiles, and a transposed b must first be transposed into panels. Here rows of a and rows of
+ * b are both read in place, since both are contiguous along k: a 4 × 4 tile of C keeps 16 vector
+ * accumulators, and each step of L along k loads 4 + 4 vectors for 16 fma.
+ *
+ * <p>Every output is summed the same way whichever tile (or thread) computes it: lane i adds the products
+ * at p ≡ i (mod L) in order of p, the lanes are added in {@link Lanes#sum}'s fixed order, then the last
+ * k mod L products one by one. So results do not depend on the thread count or on the JIT.
+ */
+final class DotProductKernel {
+    private static final VectorSpecies<Float> SPECIES = Lanes.SPECIES;
+    private static final int L = SPECIES.length();
+
+    /** Outputs at most this wide go here: wider ones fill {@link MatmulKernel}'s tiles well. */
+    static final int MAX_N = 64;
+    /**
+     * And k at least this long, so that the 16 lane sums at the end of a tile are a small part of its work:
+     * at k = 1024 (the second layer's group, 500 × 40) this kernel took 741 µs against MatmulKernel's 346,
+     * at k = 18,432 (the first layer's, 25 × 20) 281 against 495 (docs/benchmarks.md).
+     */
+    static final int MIN_K = 4096;
+
+    private DotProductKernel() {
+    }
+
+    /** @return whether an a·bᵀ product of this shape goes to this kernel */
+    static boolean suits(int n, int k) {
+        return n <= MAX_N && k >= MIN_K;
+    }
+
+    /**
+     * Computes rows [r0, r1) and columns [c0, c1) of C = a · bᵀ, overwriting them.
+     *
+     * @param a a (m × k)
+     * @param b b (n × k)
+     * @param c C (m × n)
+     */
+    static void compute(float[] a, float[] b, float[] c, int n, int k, int r0, int r1, int c0, int c1) {
+        float[] lanes = Lanes.scratch();
+        int i = r0;
+        for (; i + 4 <= r1; i += 4) {
+            int j = c0;
+            for (; j + 4 <= c1; j += 4) {
+                tile4x4(a, b, c, n, k, i, j, lanes);
+            }
+            for (; j < c1; j++) {
+                for (int r = i; r < i + 4; r++) {
+                    c[r * n + j] = dot(a, r * k, b, j * k, k, lanes);
+                }
+            }
+        }
+        for (; i < r1; i++) {
+            for (int j = c0; j < c1; j++) {
+                c[i * n + j] = dot(a, i * k, b, j * k, k, lanes);
+            }
+        }
+    }
+
+    /** One dot product of length k, summed as the class comment says; the edges of C use it. */
+    private static float dot(float[] a, int aOff, float[] b, int bOff, int k, float[] lanes) {
+        int kv = SPECIES.loopBound(k);
+        FloatVector acc = FloatVector.zero(SPECIES);
+        for (int p = 0; p < kv; p += L) {
+            acc = FloatVector.fromArray(SPECIES, a, aOff + p).fma(FloatVector.fromArray(SPECIES, b, bOff + p), acc);
+        }
+        acc.intoArray(lanes, 0);
+        return tail(Lanes.sum(lanes), a, aOff, b, bOff, kv, k);
+    }
+
+    /** @return sum + Σ a[aOff + p]·b[bOff + p] for p in [from, to), one product at a time */
+    private static float tail(float sum, float[] a, int aOff, float[] b, int bOff, int from, int to) {
+        for (int p = from; p < to; p++) {
+            sum += a[aOff + p] * b[bOff + p];
+        }
+        return sum;
+    }
+
+    /** C[i..i+4)[j..j+4): rows i… of a against rows j… of b, 16 accumulators. */
+    private static void tile4x4(float[] a, float[] b, float[] c, int n, int k, int i, int j, float[] lanes) {
+        int a0 = i * k, a1 = a0 + k, a2 = a1 + k, a3 = a2 + k;
+        int b0 = j * k, b1 = b0 + k, b2 = b1 + k, b3 = b2 + k;
+        int kv = SPECIES.loopBound(k);
+        FloatVector c00 = FloatVector.zero(SPECIES), c01 = c00, c02 = c00, c03 = c00,
+                c10 = c00, c11 = c00, c12 = c00, c13 = c00,
+                c20 = c00, c21 = c00, c22 = c00, c23 = c00,
+                c30 = c00, c31 = c00, c32 = c00, c33 = c00;
+        for (int p = 0; p < kv; p += L) {
+            FloatVector x0 = FloatVector.fromArray(SPECIES, a, a0 + p), x1 = FloatVector.fromArray(SPECIES, a, a1 + p);
+            FloatVector x2 = FloatVector.fromArray(SPECIES, a, a2 + p), x3 = FloatVector.fromArray(SPECIES, a, a3 + p);
+            FloatVector y0 = FloatVector.fromArray(SPECIES, b, b0 + p), y1 = FloatVector.fromArray(SPECIES, b, b1 + p);
+            FloatVector y2 = FloatVector.fromArray(SPECIES, b, b2 + p), y3 = FloatVector.fromArray(SPECIES, b, b3 + p);
+            c00 = x0.fma(y0, c00);
+            c01 = x0.fma(y1, c01);
+            c02 = x0.fma(y2, c02);
+            c03 = x0.fma(y3, c03);
+            c10 = x1.fma(y0, c10);
+            c11 = x1.fma(y1, c11);
+            c12 = x1.fma(y2, c12);
+            c13 = x1.fma(y3, c13);
+            c20 = x2.fma(y0, c20);
+            c21 = x2.fma(y1, c21);
+            c22 = x2.fma(y2, c22);
+            c23 = x2.fma(y3, c23);
+            c30 = x3.fma(y0, c30);
+            c31 = x3.fma(y1, c31);
+            c32 = x3.fma(y2, c32);
+            c33 = x3.fma(y3, c33);
+        }
+        // Each accumulator leaves through the lanes array, never as an argument: a vector passed to a
+        // method that C2 does not inline is boxed.
+        int o0 = i * n + j, o1 = o0 + n, o2 = o1 + n, o3 = o2 + n;
+        c00.intoArray(lanes, 0);
+        c[o0] = tail(Lanes.sum(lanes), a, a0, b, b0, kv, k);
+        c01.intoArray(lanes, 0);
+        c[o0 + 1] = tail(Lanes.sum(lanes), a, a0, b, b1, kv, k);
+        c02.intoArray(lanes, 0);
+        c[o0 + 2] = tail(Lanes.sum(lanes), a, a0, b, b2, kv, k);
+        c03.intoArray(lanes, 0);
+        c[o0 + 3] = tail(Lanes.sum(lanes), a, a0, b, b3, kv, k);
+        c10.intoArray(lanes, 0);
+        c[o1] = tail(Lanes.sum(lanes), a, a1, b, b0, kv, k);
+        c11.intoArray(lanes, 0);
+        c[o1 + 1] = tail(Lanes.sum(lanes), a, a1, b, b1, kv, k);
+        c12.intoArray(lanes, 0);
+        c[o1 + 2] = tail(Lanes.sum(lanes), a, a1, b, b2, kv, k);
+        c13.intoArray(lanes, 0);
+        c[o1 + 3] = tail(Lanes.sum(lanes), a, a1, b, b3, kv, k);
+        c20.intoArray(lanes, 0);
+        c[o2] = tail(Lanes.sum(lanes), a, a2, b, b0, kv, k);
+        c21.intoArray(lanes, 0);
+        c[o2 + 1] = tail(Lanes.sum(lanes), a, a2, b, b1, kv, k);
+        c22.intoArray(lanes, 0);
+        c[o2 + 2] = tail(Lanes.sum(lanes), a, a2, b, b2, kv, k);
+        c23.intoArray(lanes, 0);
+        c[o2 + 3] = tail(Lanes.sum(lanes), a, a2, b, b3, kv, k);
+        c30.intoArray(lanes, 0);
+        c[o3] = tail(Lanes.sum(lanes), a, a3, b, b0, kv, k);
+        c31.intoArray(lanes, 0);
+        c[o3 + 1] = tail(Lanes.sum(lanes), a, a3, b, b1, kv, k);
+        c32.intoArray(lanes, 0);
+        c[o3 + 2] = tail(Lanes.sum(lanes), a, a3, b, b2, kv, k);
+        c33.intoArray(lanes, 0);
+        c[o3 + 3] = tail(Lanes.sum(lanes), a, a3, b, b3, kv, k);
+    }
+}
