@@ -30,6 +30,9 @@ final class DotProductKernel {
      */
     static final int MIN_K = 4096;
 
+    /** Per thread: the 16 accumulators of a tile, L lanes each, on their way to {@link Lanes#sum}. */
+    private static final ThreadLocal<float[]> TILE_SUMS = ThreadLocal.withInitial(() -> new float[16 * L]);
+
     private DotProductKernel() {
     }
 
@@ -51,7 +54,7 @@ final class DotProductKernel {
         for (; i + 4 <= r1; i += 4) {
             int j = c0;
             for (; j + 4 <= c1; j += 4) {
-                tile4x4(a, b, c, n, k, i, j, lanes);
+                tile4x4(a, b, c, n, k, i, j);
             }
             for (; j < c1; j++) {
                 for (int r = i; r < i + 4; r++) {
@@ -86,7 +89,7 @@ final class DotProductKernel {
     }
 
     /** C[i..i+4)[j..j+4): rows i… of a against rows j… of b, 16 accumulators. */
-    private static void tile4x4(float[] a, float[] b, float[] c, int n, int k, int i, int j, float[] lanes) {
+    private static void tile4x4(float[] a, float[] b, float[] c, int n, int k, int i, int j) {
         int a0 = i * k, a1 = a0 + k, a2 = a1 + k, a3 = a2 + k;
         int b0 = j * k, b1 = b0 + k, b2 = b1 + k, b3 = b2 + k;
         int kv = SPECIES.loopBound(k);
@@ -116,40 +119,30 @@ final class DotProductKernel {
             c32 = x3.fma(y2, c32);
             c33 = x3.fma(y3, c33);
         }
-        // Each accumulator leaves through the lanes array, never as an argument: a vector passed to a
-        // method that C2 does not inline is boxed.
-        int o0 = i * n + j, o1 = o0 + n, o2 = o1 + n, o3 = o2 + n;
-        c00.intoArray(lanes, 0);
-        c[o0] = tail(Lanes.sum(lanes), a, a0, b, b0, kv, k);
-        c01.intoArray(lanes, 0);
-        c[o0 + 1] = tail(Lanes.sum(lanes), a, a0, b, b1, kv, k);
-        c02.intoArray(lanes, 0);
-        c[o0 + 2] = tail(Lanes.sum(lanes), a, a0, b, b2, kv, k);
-        c03.intoArray(lanes, 0);
-        c[o0 + 3] = tail(Lanes.sum(lanes), a, a0, b, b3, kv, k);
-        c10.intoArray(lanes, 0);
-        c[o1] = tail(Lanes.sum(lanes), a, a1, b, b0, kv, k);
-        c11.intoArray(lanes, 0);
-        c[o1 + 1] = tail(Lanes.sum(lanes), a, a1, b, b1, kv, k);
-        c12.intoArray(lanes, 0);
-        c[o1 + 2] = tail(Lanes.sum(lanes), a, a1, b, b2, kv, k);
-        c13.intoArray(lanes, 0);
-        c[o1 + 3] = tail(Lanes.sum(lanes), a, a1, b, b3, kv, k);
-        c20.intoArray(lanes, 0);
-        c[o2] = tail(Lanes.sum(lanes), a, a2, b, b0, kv, k);
-        c21.intoArray(lanes, 0);
-        c[o2 + 1] = tail(Lanes.sum(lanes), a, a2, b, b1, kv, k);
-        c22.intoArray(lanes, 0);
-        c[o2 + 2] = tail(Lanes.sum(lanes), a, a2, b, b2, kv, k);
-        c23.intoArray(lanes, 0);
-        c[o2 + 3] = tail(Lanes.sum(lanes), a, a2, b, b3, kv, k);
-        c30.intoArray(lanes, 0);
-        c[o3] = tail(Lanes.sum(lanes), a, a3, b, b0, kv, k);
-        c31.intoArray(lanes, 0);
-        c[o3 + 1] = tail(Lanes.sum(lanes), a, a3, b, b1, kv, k);
-        c32.intoArray(lanes, 0);
-        c[o3 + 2] = tail(Lanes.sum(lanes), a, a3, b, b2, kv, k);
-        c33.intoArray(lanes, 0);
-        c[o3 + 3] = tail(Lanes.sum(lanes), a, a3, b, b3, kv, k);
+        // The accumulators leave through an array, never as arguments: a vector passed to a method that C2
+        // does not inline is boxed. Accumulator (r, q) goes to sums[(4r + q)·L …].
+        float[] sums = TILE_SUMS.get();
+        c00.intoArray(sums, 0 * L);
+        c01.intoArray(sums, 1 * L);
+        c02.intoArray(sums, 2 * L);
+        c03.intoArray(sums, 3 * L);
+        c10.intoArray(sums, 4 * L);
+        c11.intoArray(sums, 5 * L);
+        c12.intoArray(sums, 6 * L);
+        c13.intoArray(sums, 7 * L);
+        c20.intoArray(sums, 8 * L);
+        c21.intoArray(sums, 9 * L);
+        c22.intoArray(sums, 10 * L);
+        c23.intoArray(sums, 11 * L);
+        c30.intoArray(sums, 12 * L);
+        c31.intoArray(sums, 13 * L);
+        c32.intoArray(sums, 14 * L);
+        c33.intoArray(sums, 15 * L);
+        for (int r = 0; r < 4; r++) {
+            for (int q = 0; q < 4; q++) {
+                float sum = Lanes.sum(sums, (4 * r + q) * L);
+                c[(i + r) * n + j + q] = tail(sum, a, a0 + r * k, b, b0 + q * k, kv, k);
+            }
+        }
     }
 }
