@@ -126,7 +126,6 @@ public final class Conv2d implements Layer {
     // The pass in progress, read by the group tasks (set before Backend.parallelFor, which publishes them).
     private Backend passBackend;
     private Tensor[] passGroups;
-    private int passRows;
     private int passGroupSize;
     private Tensor passDelta;
     private Tensor passGradInput;
@@ -306,7 +305,6 @@ public final class Conv2d implements Layer {
     private int startPass(Backend backend, int m) {
         passBackend = backend;
         passGroups = groupBuffers.forRows(m);
-        passRows = m;
         passGroupSize = groupSize(m);
         return passGroups.length / GROUP_TENSORS;
     }
@@ -325,18 +323,12 @@ public final class Conv2d implements Layer {
     /** Forward for group g: its rows of y. */
     private void forwardGroup(int g) {
         Backend backend = passBackend;
-        Tensor[] group = passGroups;
-        int base = g * GROUP_TENSORS, first = g * passGroupSize, rows = Math.min(passGroupSize, passRows - first);
-        boolean whole = rows == passRows;
-        Tensor columns = group[base + COLUMNS], z = group[base + CHANNELS];
-        Tensor xg = whole ? input : copyRows(input, first, group[base + X]);
-        Tensor yg = whole ? output : group[base + Y];
-        backend.im2col(geometry, xg, columns);                        // X = im2col(x)
+        Tensor columns = groupTensor(g, COLUMNS), z = groupTensor(g, CHANNELS);
+        Tensor yg = groupRowsOut(output, g, Y);
+        backend.im2col(geometry, groupRowsIn(input, g, X), columns);  // X = im2col(x)
         backend.matmul(weights.value(), columns, z);                   // Z = W·X
         backend.channelsToExamples(z, bias.value(), activation, yg);   // y = f(Z + b), into example rows
-        if (!whole) {
-            System.arraycopy(yg.data(), 0, output.data(), first * yg.cols(), yg.size());
-        }
+        storeGroupRows(yg, output, g);
     }
 
     @Override
@@ -354,12 +346,11 @@ public final class Conv2d implements Layer {
         backend.fill(weights.grad(), 0f);
         backend.fill(bias.grad(), 0f);
         for (int g = 0; g < groups; g++) {
-            int base = g * GROUP_TENSORS;
-            backend.axpy(1f, passGroups[base + GRAD_BIAS], bias.grad());
+            backend.axpy(1f, groupTensor(g, GRAD_BIAS), bias.grad());
             if (transposedWeightGradient) {
-                addTransposed(passGroups[base + GRAD_WEIGHTS], weights.grad());
+                addTransposed(groupTensor(g, GRAD_WEIGHTS), weights.grad());
             } else {
-                backend.axpy(1f, passGroups[base + GRAD_WEIGHTS], weights.grad());
+                backend.axpy(1f, groupTensor(g, GRAD_WEIGHTS), weights.grad());
             }
         }
         Tensor gradInput = passGradInput;
@@ -371,29 +362,42 @@ public final class Conv2d implements Layer {
     /** Backward for group g: its ∂L/∂W and ∂L/∂b, and its rows of ∂L/∂x. */
     private void backwardGroup(int g) {
         Backend backend = passBackend;
-        Tensor[] group = passGroups;
-        int base = g * GROUP_TENSORS, first = g * passGroupSize, rows = Math.min(passGroupSize, passRows - first);
-        boolean whole = rows == passRows;
-        Tensor columns = group[base + COLUMNS], deltaChannels = group[base + CHANNELS];
-        Tensor gradWeights = group[base + GRAD_WEIGHTS];
-        Tensor xg = whole ? input : copyRows(input, first, group[base + X]);
-        Tensor deltaGroup = whole ? passDelta : copyRows(passDelta, first, group[base + Y]);
-        backend.im2col(geometry, xg, columns);                                     // X again, while it is in cache
-        backend.examplesToChannels(deltaGroup, deltaChannels, group[base + GRAD_BIAS]); // δ into channel rows; ∂L/∂b
+        Tensor columns = groupTensor(g, COLUMNS), deltaChannels = groupTensor(g, CHANNELS);
+        Tensor gradWeights = groupTensor(g, GRAD_WEIGHTS);
+        backend.im2col(geometry, groupRowsIn(input, g, X), columns);              // X again, while it is in cache
+        backend.examplesToChannels(groupRowsIn(passDelta, g, Y), deltaChannels, groupTensor(g, GRAD_BIAS)); // δ, ∂L/∂b
         if (transposedWeightGradient) {
             backend.matmulTransposeB(columns, deltaChannels, gradWeights);           // (∂L/∂W)ᵀ = X·δᵀ
         } else {
             backend.matmulTransposeB(deltaChannels, columns, gradWeights);           // ∂L/∂W = δ·Xᵀ
         }
-        Tensor gradInput = passGradInput;
-        if (gradInput != null) {
-            Tensor gradInputGroup = whole ? gradInput : group[base + GRAD_INPUT];
+        if (passGradInput != null) {
+            Tensor gradInputGroup = groupRowsOut(passGradInput, g, GRAD_INPUT);
             backend.matmulTransposeA(weights.value(), deltaChannels, columns);       // ∂L/∂X = Wᵀ·δ, over X's buffer
             backend.col2im(geometry, columns, gradInputGroup);                       // ∂L/∂x = col2im(∂L/∂X)
-            if (!whole) {
-                System.arraycopy(gradInputGroup.data(), 0, gradInput.data(), first * gradInputGroup.cols(),
-                        gradInputGroup.size());
-            }
+            storeGroupRows(gradInputGroup, passGradInput, g);
+        }
+    }
+
+    /** @return buffer {@code slot} of group g in the pass in progress */
+    private Tensor groupTensor(int g, int slot) {
+        return passGroups[g * GROUP_TENSORS + slot];
+    }
+
+    /** @return group g's rows of a batch tensor: the tensor itself when one group is the whole batch, else a copy */
+    private Tensor groupRowsIn(Tensor batch, int g, int slot) {
+        return passGroups.length == GROUP_TENSORS ? batch : copyRows(batch, g * passGroupSize, groupTensor(g, slot));
+    }
+
+    /** @return where group g writes its rows of a batch tensor: the tensor itself, or a buffer for {@link #storeGroupRows} */
+    private Tensor groupRowsOut(Tensor batch, int g, int slot) {
+        return passGroups.length == GROUP_TENSORS ? batch : groupTensor(g, slot);
+    }
+
+    /** Copies group g's rows into the batch tensor, unless they were written there directly. */
+    private void storeGroupRows(Tensor rows, Tensor batch, int g) {
+        if (rows != batch) {
+            System.arraycopy(rows.data(), 0, batch.data(), g * passGroupSize * rows.cols(), rows.size());
         }
     }
 
