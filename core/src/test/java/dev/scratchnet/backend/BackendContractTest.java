@@ -424,7 +424,8 @@ public abstract class BackendContractTest {
                 new ConvGeometry(1, 1, 1, 1, 1, 0),
                 new ConvGeometry(1, 28, 28, 5, 1, 0),
                 new ConvGeometry(20, 12, 12, 5, 1, 0),
-                new ConvGeometry(5, 11, 13, 3, 1, 1));
+                new ConvGeometry(5, 11, 13, 3, 1, 1),
+                new ConvGeometry(3, 8, 6, 3, 1, 0)); // output rows of 4: half a vector at 256 bits
     }
 
     static Stream<ConvGeometry> poolGeometries() {
