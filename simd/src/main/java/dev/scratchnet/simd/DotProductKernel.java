@@ -54,7 +54,7 @@ final class DotProductKernel {
         for (; i + 4 <= r1; i += 4) {
             int j = c0;
             for (; j + 4 <= c1; j += 4) {
-                tile4x4(a, b, c, n, k, i, j);
+                tile4x4(a, b, c, n, k, i, j, lanes);
             }
             for (; j < c1; j++) {
                 for (int r = i; r < i + 4; r++) {
@@ -89,7 +89,7 @@ final class DotProductKernel {
     }
 
     /** C[i..i+4)[j..j+4): rows i… of a against rows j… of b, 16 accumulators. */
-    private static void tile4x4(float[] a, float[] b, float[] c, int n, int k, int i, int j) {
+    private static void tile4x4(float[] a, float[] b, float[] c, int n, int k, int i, int j, float[] lanes) {
         int a0 = i * k, a1 = a0 + k, a2 = a1 + k, a3 = a2 + k;
         int b0 = j * k, b1 = b0 + k, b2 = b1 + k, b3 = b2 + k;
         int kv = SPECIES.loopBound(k);
@@ -140,8 +140,8 @@ final class DotProductKernel {
         c33.intoArray(sums, 15 * L);
         for (int r = 0; r < 4; r++) {
             for (int q = 0; q < 4; q++) {
-                float sum = Lanes.sum(sums, (4 * r + q) * L);
-                c[(i + r) * n + j + q] = tail(sum, a, a0 + r * k, b, b0 + q * k, kv, k);
+                System.arraycopy(sums, (4 * r + q) * L, lanes, 0, L);
+                c[(i + r) * n + j + q] = tail(Lanes.sum(lanes), a, a0 + r * k, b, b0 + q * k, kv, k);
             }
         }
     }

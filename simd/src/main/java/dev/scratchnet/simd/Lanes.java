@@ -75,24 +75,12 @@ final class Lanes {
      * @return their sum
      */
     static float sum(float[] lanes) {
-        return sum(lanes, 0);
-    }
-
-    /**
-     * {@link #sum(float[])} of the {@code SPECIES.length()} lanes stored from {@code offset} on, for a
-     * kernel that stores several accumulators side by side. Overwrites them.
-     *
-     * @param lanes the array holding the lanes
-     * @param offset where they start
-     * @return their sum
-     */
-    static float sum(float[] lanes, int offset) {
         for (int half = LENGTH / 2; half > 0; half /= 2) {
             for (int i = 0; i < half; i++) {
-                lanes[offset + i] += lanes[offset + i + half];
+                lanes[i] += lanes[i + half];
             }
         }
-        return lanes[offset];
+        return lanes[0];
     }
 
     /**
