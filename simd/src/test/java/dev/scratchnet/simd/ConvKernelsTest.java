@@ -8,13 +8,14 @@ import dev.scratchnet.backend.Activation;
 import dev.scratchnet.backend.ConvGeometry;
 import dev.scratchnet.data.Dataset;
 import dev.scratchnet.layer.Shape;
+import dev.scratchnet.model.EpochStats;
 import dev.scratchnet.model.Network;
 import dev.scratchnet.model.SyntheticData;
 import dev.scratchnet.model.Trainer;
 import dev.scratchnet.model.TrainingConfig;
 import dev.scratchnet.model.TrainingListener;
 import dev.scratchnet.tensor.Tensor;
-import java.util.ArrayList;
+import dev.scratchnet.testing.StepAllocation;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -91,27 +92,21 @@ class ConvKernelsTest {
         // Interpreted or C1-compiled code keeps vectors as objects, so the step allocates until C2 has
         // compiled every kernel: the test trains until one epoch's steps 2 to 10 allocate nothing, for
         // as long as JitPatience allows; a steady allocation fails.
-        List<Long> perEpoch = new ArrayList<>();
         Trainer trainer = new Trainer(net,
                 TrainingConfig.builder().learningRate(0.01f).batchSize(64).epochs(Integer.MAX_VALUE).build());
         long deadline = JitPatience.deadline();
+        StepAllocation steps = new StepAllocation();
+        trainer.addListener(steps);
         trainer.addListener(new TrainingListener() {
-            private long start;
-
             @Override
-            public void onBatchEnd(int epoch, int batch, int batches, double loss) {
-                if (batch == 1) {
-                    start = JitPatience.allocatedBytes();
-                } else if (batch == batches) {
-                    long allocated = JitPatience.allocatedBytes() - start;
-                    perEpoch.add(allocated);
-                    if (allocated < JitPatience.SLACK_BYTES || JitPatience.over(deadline)) {
-                        trainer.requestStop();
-                    }
+            public void onEpochEnd(EpochStats stats) {
+                if (steps.last() < JitPatience.SLACK_BYTES || JitPatience.over(deadline)) {
+                    trainer.requestStop();
                 }
             }
         });
         trainer.fit(train, null);
+        List<Long> perEpoch = steps.perEpoch();
         long last = perEpoch.get(perEpoch.size() - 1);
         assertTrue(last < JitPatience.SLACK_BYTES, "allocated " + last + " bytes in 9 steps of the last of "
                 + perEpoch.size() + " epochs on " + threads + " thread(s): " + perEpoch);
