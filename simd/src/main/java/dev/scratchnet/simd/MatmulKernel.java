@@ -16,6 +16,7 @@ import jdk.incubator.vector.VectorSpecies;
  *   for pc in steps of kc along k               (kc·nc ≤ 256 Ki floats = 1 MiB: kc = 1024, nc = 256)
  *    for ir in steps of MR = 8 rows of C      A panel 8 × kc: rows of a read in place, or
  *                                                packed when a is transposed or at the edge  → L1
+ *                                                (6 rows, always packed, on 16-register machines)
  *     for jr in steps of NR = 2L columns      B panel kc × 2L, streamed from the L2 block
  *      micro-kernel, for p in 0 until kc:
  *          b0, b1 = the two vectors of the B panel at depth p
@@ -24,8 +25,8 @@ import jdk.incubator.vector.VectorSpecies;
  *                  NR = 2L columns
  *               ┌────────┬────────┐
  *   MR = 8 rows │ c00    │ c01    │   16 accumulators + 2 B vectors + 1 broadcast = 19 registers
- *               │ ...    │ ...    │   of the 32 that AVX-512 has
- *               │ c70    │ c71    │
+ *               │ ...    │ ...    │   of the 32 that AVX-512 has ({@link EightRowTile}); with 16
+ *               │ c70    │ c71    │   registers (AVX2) the tile is 6 rows: 15 ({@link SixRowTile})
  *               └────────┴────────┘
  * </pre>
  *
@@ -47,10 +48,7 @@ import jdk.incubator.vector.VectorSpecies;
  *       and ran a quarter slower), and a transposed b is transposed in tiles that fit L1.</li>
  * </ul>
  * Panels at the right and bottom edges are zero-padded; a variant of the micro-kernel writes them to a
- * small tile that is then copied into C, so no mask or tail loop sits in the hot loop. An edge panel
- * no wider than one vector uses the 8 × 1-vector variant, so narrow outputs (10 classes) waste less.
- * Index arithmetic uses compile-time constant strides wherever it can (p·MR, p·NR, row + p), which
- * lets the JIT hoist the array bounds checks out of the loop.
+ * small tile that is then copied into C, so no mask or tail loop sits in the hot loop.
  *
  * <p>Every element of C is computed the same way (same k blocks, same order of fma) no matter how the
  * rows and columns of C are divided among threads, so results do not depend on the thread count.
@@ -59,8 +57,12 @@ final class MatmulKernel {
     private static final VectorSpecies<Float> SPECIES = Lanes.SPECIES;
     private static final int L = SPECIES.length();
 
-    /** Rows of C per micro-kernel tile. */
-    static final int MR = 8;
+    /**
+     * Rows of C per micro-kernel tile, chosen from the machine: 512-bit vectors mean AVX-512, whose 32
+     * registers hold {@link EightRowTile}'s 19 live vectors; narrower vectors are taken to mean a
+     * 16-register machine such as AVX2, where {@link SixRowTile}'s 15 fit.
+     */
+    static final int MR = SPECIES.vectorBitSize() >= 512 ? EightRowTile.ROWS : SixRowTile.ROWS;
     /** Columns of C per micro-kernel tile: two vectors. */
     static final int NR = 2 * L;
     /** The longest block along k; k is cut into equal blocks no longer than this. */
@@ -233,27 +235,40 @@ final class MatmulKernel {
                         int nr = Math.min(NR, nc - jr);
                         boolean bRows = bInPlace && nr == NR;
                         int cOff = ir * n + jc + jr;
-                        if (mr == MR && nr == NR) {
-                            if (aRows && bRows) {
-                                kernelRowsStrided(kc, a, ir * k + pc, k, b, pc * n + jc + jr, n, c, cOff, n, accumulate);
-                            } else if (aRows) {
-                                kernelRowsPacked(kc, a, ir * k + pc, k, bp, jr * kc, c, cOff, n, accumulate);
-                            } else if (bRows) {
-                                kernelPackedStrided(kc, ap, aOffPacked, b, pc * n + jc + jr, n, c, cOff, n, accumulate);
+                        float[] bs = bRows ? b : bp;
+                        int bOff = bRows ? pc * n + jc + jr : jr * kc, ldb = bRows ? n : NR;
+                        if (MR == SixRowTile.ROWS) {
+                            // One kernel for whole and edge tiles; an edge tile goes to the small buffer first.
+                            boolean whole = mr == MR && nr == NR;
+                            float[] out = whole ? c : tile;
+                            int outOff = whole ? cOff : 0, ldo = whole ? n : NR;
+                            if (aRows) {
+                                SixRowTile.kernelRows(kc, a, ir * k + pc, k, bs, bOff, ldb, out, outOff, ldo, whole && accumulate);
                             } else {
-                                kernelPackedPacked(kc, ap, aOffPacked, bp, jr * kc, c, cOff, n, accumulate);
+                                SixRowTile.kernel(kc, ap, aOffPacked, bs, bOff, ldb, out, outOff, ldo, whole && accumulate);
+                            }
+                            if (!whole) {
+                                mergeTile(tile, c, cOff, n, mr, nr, accumulate);
+                            }
+                        } else if (mr == MR && nr == NR) {
+                            if (aRows && bRows) {
+                                EightRowTile.kernelRowsStrided(kc, a, ir * k + pc, k, b, bOff, n, c, cOff, n, accumulate);
+                            } else if (aRows) {
+                                EightRowTile.kernelRowsPacked(kc, a, ir * k + pc, k, bp, bOff, c, cOff, n, accumulate);
+                            } else if (bRows) {
+                                EightRowTile.kernelPackedStrided(kc, ap, aOffPacked, b, bOff, n, c, cOff, n, accumulate);
+                            } else {
+                                EightRowTile.kernelPackedPacked(kc, ap, aOffPacked, bp, bOff, c, cOff, n, accumulate);
                             }
                         } else {
                             // Edge tile, outside the hot path: the same operands through variable strides (a partial
                             // panel of A or B is always packed, with zeros), then only the valid corner goes to C.
                             float[] as = aRows ? a : ap;
                             int aOff = aRows ? ir * k + pc : aOffPacked, ars = aRows ? k : 1, aps = aRows ? 1 : MR;
-                            float[] bs = bRows ? b : bp;
-                            int bOff = bRows ? pc * n + jc + jr : jr * kc, ldb = bRows ? n : NR;
                             if (nr <= L) {
-                                edge8x1(kc, as, aOff, ars, aps, bs, bOff, ldb, tile);
+                                EightRowTile.edge8x1(kc, as, aOff, ars, aps, bs, bOff, ldb, tile);
                             } else {
-                                edge8x2(kc, as, aOff, ars, aps, bs, bOff, ldb, tile);
+                                EightRowTile.edge8x2(kc, as, aOff, ars, aps, bs, bOff, ldb, tile);
                             }
                             mergeTile(tile, c, cOff, n, mr, nr, accumulate);
                         }
@@ -358,414 +373,20 @@ final class MatmulKernel {
         }
     }
 
-    /** The 8 × 2L tile: A from a packed panel, B from a packed panel. */
-    private static void kernelPackedPacked(int kc, float[] as, int aOff, float[] bs, int bOff, float[] c,
-            int cOff, int ldc, boolean accumulate) {
-        FloatVector c00 = FloatVector.zero(SPECIES), c01 = c00,
-                c10 = c00, c11 = c00,
-                c20 = c00, c21 = c00,
-                c30 = c00, c31 = c00,
-                c40 = c00, c41 = c00,
-                c50 = c00, c51 = c00,
-                c60 = c00, c61 = c00,
-                c70 = c00, c71 = c00;
-        for (int p = 0; p < kc; p++) {
-            int bi = bOff + p * NR;
-            FloatVector b0 = FloatVector.fromArray(SPECIES, bs, bi);
-            FloatVector b1 = FloatVector.fromArray(SPECIES, bs, bi + L);
-            FloatVector x0 = FloatVector.broadcast(SPECIES, as[aOff + p * MR + 0]);
-            c00 = x0.fma(b0, c00);
-            c01 = x0.fma(b1, c01);
-            FloatVector x1 = FloatVector.broadcast(SPECIES, as[aOff + p * MR + 1]);
-            c10 = x1.fma(b0, c10);
-            c11 = x1.fma(b1, c11);
-            FloatVector x2 = FloatVector.broadcast(SPECIES, as[aOff + p * MR + 2]);
-            c20 = x2.fma(b0, c20);
-            c21 = x2.fma(b1, c21);
-            FloatVector x3 = FloatVector.broadcast(SPECIES, as[aOff + p * MR + 3]);
-            c30 = x3.fma(b0, c30);
-            c31 = x3.fma(b1, c31);
-            FloatVector x4 = FloatVector.broadcast(SPECIES, as[aOff + p * MR + 4]);
-            c40 = x4.fma(b0, c40);
-            c41 = x4.fma(b1, c41);
-            FloatVector x5 = FloatVector.broadcast(SPECIES, as[aOff + p * MR + 5]);
-            c50 = x5.fma(b0, c50);
-            c51 = x5.fma(b1, c51);
-            FloatVector x6 = FloatVector.broadcast(SPECIES, as[aOff + p * MR + 6]);
-            c60 = x6.fma(b0, c60);
-            c61 = x6.fma(b1, c61);
-            FloatVector x7 = FloatVector.broadcast(SPECIES, as[aOff + p * MR + 7]);
-            c70 = x7.fma(b0, c70);
-            c71 = x7.fma(b1, c71);
-        }
+    /**
+     * Writes one row of a tile, two vectors, to C at off; after the first k block, adds it to what is there.
+     * This and {@link #store} stay under 35 bytes of bytecode, the size C2 inlines at any call site: a
+     * vector passed to a call that is not inlined is boxed, which allocates and runs about ten times slower.
+     */
+    static void storeRow(FloatVector lo, FloatVector hi, float[] c, int off, boolean accumulate) {
+        store(lo, c, off, accumulate);
+        store(hi, c, off + L, accumulate);
+    }
+
+    private static void store(FloatVector v, float[] c, int off, boolean accumulate) {
         if (accumulate) {
-            FloatVector.fromArray(SPECIES, c, cOff + 0 * ldc).add(c00).intoArray(c, cOff + 0 * ldc);
-            FloatVector.fromArray(SPECIES, c, cOff + 0 * ldc + L).add(c01).intoArray(c, cOff + 0 * ldc + L);
-            FloatVector.fromArray(SPECIES, c, cOff + 1 * ldc).add(c10).intoArray(c, cOff + 1 * ldc);
-            FloatVector.fromArray(SPECIES, c, cOff + 1 * ldc + L).add(c11).intoArray(c, cOff + 1 * ldc + L);
-            FloatVector.fromArray(SPECIES, c, cOff + 2 * ldc).add(c20).intoArray(c, cOff + 2 * ldc);
-            FloatVector.fromArray(SPECIES, c, cOff + 2 * ldc + L).add(c21).intoArray(c, cOff + 2 * ldc + L);
-            FloatVector.fromArray(SPECIES, c, cOff + 3 * ldc).add(c30).intoArray(c, cOff + 3 * ldc);
-            FloatVector.fromArray(SPECIES, c, cOff + 3 * ldc + L).add(c31).intoArray(c, cOff + 3 * ldc + L);
-            FloatVector.fromArray(SPECIES, c, cOff + 4 * ldc).add(c40).intoArray(c, cOff + 4 * ldc);
-            FloatVector.fromArray(SPECIES, c, cOff + 4 * ldc + L).add(c41).intoArray(c, cOff + 4 * ldc + L);
-            FloatVector.fromArray(SPECIES, c, cOff + 5 * ldc).add(c50).intoArray(c, cOff + 5 * ldc);
-            FloatVector.fromArray(SPECIES, c, cOff + 5 * ldc + L).add(c51).intoArray(c, cOff + 5 * ldc + L);
-            FloatVector.fromArray(SPECIES, c, cOff + 6 * ldc).add(c60).intoArray(c, cOff + 6 * ldc);
-            FloatVector.fromArray(SPECIES, c, cOff + 6 * ldc + L).add(c61).intoArray(c, cOff + 6 * ldc + L);
-            FloatVector.fromArray(SPECIES, c, cOff + 7 * ldc).add(c70).intoArray(c, cOff + 7 * ldc);
-            FloatVector.fromArray(SPECIES, c, cOff + 7 * ldc + L).add(c71).intoArray(c, cOff + 7 * ldc + L);
-        } else {
-            c00.intoArray(c, cOff + 0 * ldc);
-            c01.intoArray(c, cOff + 0 * ldc + L);
-            c10.intoArray(c, cOff + 1 * ldc);
-            c11.intoArray(c, cOff + 1 * ldc + L);
-            c20.intoArray(c, cOff + 2 * ldc);
-            c21.intoArray(c, cOff + 2 * ldc + L);
-            c30.intoArray(c, cOff + 3 * ldc);
-            c31.intoArray(c, cOff + 3 * ldc + L);
-            c40.intoArray(c, cOff + 4 * ldc);
-            c41.intoArray(c, cOff + 4 * ldc + L);
-            c50.intoArray(c, cOff + 5 * ldc);
-            c51.intoArray(c, cOff + 5 * ldc + L);
-            c60.intoArray(c, cOff + 6 * ldc);
-            c61.intoArray(c, cOff + 6 * ldc + L);
-            c70.intoArray(c, cOff + 7 * ldc);
-            c71.intoArray(c, cOff + 7 * ldc + L);
+            v = FloatVector.fromArray(SPECIES, c, off).add(v);
         }
-    }
-
-    /** The 8 × 2L tile: A from a packed panel, B read in place from rows of b (stride ldb). */
-    private static void kernelPackedStrided(int kc, float[] as, int aOff, float[] bs, int bOff, int ldb,
-            float[] c, int cOff, int ldc, boolean accumulate) {
-        FloatVector c00 = FloatVector.zero(SPECIES), c01 = c00,
-                c10 = c00, c11 = c00,
-                c20 = c00, c21 = c00,
-                c30 = c00, c31 = c00,
-                c40 = c00, c41 = c00,
-                c50 = c00, c51 = c00,
-                c60 = c00, c61 = c00,
-                c70 = c00, c71 = c00;
-        for (int p = 0; p < kc; p++) {
-            int bi = bOff + p * ldb;
-            FloatVector b0 = FloatVector.fromArray(SPECIES, bs, bi);
-            FloatVector b1 = FloatVector.fromArray(SPECIES, bs, bi + L);
-            FloatVector x0 = FloatVector.broadcast(SPECIES, as[aOff + p * MR + 0]);
-            c00 = x0.fma(b0, c00);
-            c01 = x0.fma(b1, c01);
-            FloatVector x1 = FloatVector.broadcast(SPECIES, as[aOff + p * MR + 1]);
-            c10 = x1.fma(b0, c10);
-            c11 = x1.fma(b1, c11);
-            FloatVector x2 = FloatVector.broadcast(SPECIES, as[aOff + p * MR + 2]);
-            c20 = x2.fma(b0, c20);
-            c21 = x2.fma(b1, c21);
-            FloatVector x3 = FloatVector.broadcast(SPECIES, as[aOff + p * MR + 3]);
-            c30 = x3.fma(b0, c30);
-            c31 = x3.fma(b1, c31);
-            FloatVector x4 = FloatVector.broadcast(SPECIES, as[aOff + p * MR + 4]);
-            c40 = x4.fma(b0, c40);
-            c41 = x4.fma(b1, c41);
-            FloatVector x5 = FloatVector.broadcast(SPECIES, as[aOff + p * MR + 5]);
-            c50 = x5.fma(b0, c50);
-            c51 = x5.fma(b1, c51);
-            FloatVector x6 = FloatVector.broadcast(SPECIES, as[aOff + p * MR + 6]);
-            c60 = x6.fma(b0, c60);
-            c61 = x6.fma(b1, c61);
-            FloatVector x7 = FloatVector.broadcast(SPECIES, as[aOff + p * MR + 7]);
-            c70 = x7.fma(b0, c70);
-            c71 = x7.fma(b1, c71);
-        }
-        if (accumulate) {
-            FloatVector.fromArray(SPECIES, c, cOff + 0 * ldc).add(c00).intoArray(c, cOff + 0 * ldc);
-            FloatVector.fromArray(SPECIES, c, cOff + 0 * ldc + L).add(c01).intoArray(c, cOff + 0 * ldc + L);
-            FloatVector.fromArray(SPECIES, c, cOff + 1 * ldc).add(c10).intoArray(c, cOff + 1 * ldc);
-            FloatVector.fromArray(SPECIES, c, cOff + 1 * ldc + L).add(c11).intoArray(c, cOff + 1 * ldc + L);
-            FloatVector.fromArray(SPECIES, c, cOff + 2 * ldc).add(c20).intoArray(c, cOff + 2 * ldc);
-            FloatVector.fromArray(SPECIES, c, cOff + 2 * ldc + L).add(c21).intoArray(c, cOff + 2 * ldc + L);
-            FloatVector.fromArray(SPECIES, c, cOff + 3 * ldc).add(c30).intoArray(c, cOff + 3 * ldc);
-            FloatVector.fromArray(SPECIES, c, cOff + 3 * ldc + L).add(c31).intoArray(c, cOff + 3 * ldc + L);
-            FloatVector.fromArray(SPECIES, c, cOff + 4 * ldc).add(c40).intoArray(c, cOff + 4 * ldc);
-            FloatVector.fromArray(SPECIES, c, cOff + 4 * ldc + L).add(c41).intoArray(c, cOff + 4 * ldc + L);
-            FloatVector.fromArray(SPECIES, c, cOff + 5 * ldc).add(c50).intoArray(c, cOff + 5 * ldc);
-            FloatVector.fromArray(SPECIES, c, cOff + 5 * ldc + L).add(c51).intoArray(c, cOff + 5 * ldc + L);
-            FloatVector.fromArray(SPECIES, c, cOff + 6 * ldc).add(c60).intoArray(c, cOff + 6 * ldc);
-            FloatVector.fromArray(SPECIES, c, cOff + 6 * ldc + L).add(c61).intoArray(c, cOff + 6 * ldc + L);
-            FloatVector.fromArray(SPECIES, c, cOff + 7 * ldc).add(c70).intoArray(c, cOff + 7 * ldc);
-            FloatVector.fromArray(SPECIES, c, cOff + 7 * ldc + L).add(c71).intoArray(c, cOff + 7 * ldc + L);
-        } else {
-            c00.intoArray(c, cOff + 0 * ldc);
-            c01.intoArray(c, cOff + 0 * ldc + L);
-            c10.intoArray(c, cOff + 1 * ldc);
-            c11.intoArray(c, cOff + 1 * ldc + L);
-            c20.intoArray(c, cOff + 2 * ldc);
-            c21.intoArray(c, cOff + 2 * ldc + L);
-            c30.intoArray(c, cOff + 3 * ldc);
-            c31.intoArray(c, cOff + 3 * ldc + L);
-            c40.intoArray(c, cOff + 4 * ldc);
-            c41.intoArray(c, cOff + 4 * ldc + L);
-            c50.intoArray(c, cOff + 5 * ldc);
-            c51.intoArray(c, cOff + 5 * ldc + L);
-            c60.intoArray(c, cOff + 6 * ldc);
-            c61.intoArray(c, cOff + 6 * ldc + L);
-            c70.intoArray(c, cOff + 7 * ldc);
-            c71.intoArray(c, cOff + 7 * ldc + L);
-        }
-    }
-
-    /** The 8 × 2L tile: A read in place from 8 rows of a (stride lda), B from a packed panel. */
-    private static void kernelRowsPacked(int kc, float[] as, int aOff, int lda, float[] bs, int bOff,
-            float[] c, int cOff, int ldc, boolean accumulate) {
-        int a0 = aOff + 0 * lda, a1 = aOff + 1 * lda, a2 = aOff + 2 * lda, a3 = aOff + 3 * lda, a4 = aOff + 4 * lda, a5 = aOff + 5 * lda, a6 = aOff + 6 * lda, a7 = aOff + 7 * lda;
-        FloatVector c00 = FloatVector.zero(SPECIES), c01 = c00,
-                c10 = c00, c11 = c00,
-                c20 = c00, c21 = c00,
-                c30 = c00, c31 = c00,
-                c40 = c00, c41 = c00,
-                c50 = c00, c51 = c00,
-                c60 = c00, c61 = c00,
-                c70 = c00, c71 = c00;
-        for (int p = 0; p < kc; p++) {
-            int bi = bOff + p * NR;
-            FloatVector b0 = FloatVector.fromArray(SPECIES, bs, bi);
-            FloatVector b1 = FloatVector.fromArray(SPECIES, bs, bi + L);
-            FloatVector x0 = FloatVector.broadcast(SPECIES, as[a0 + p]);
-            c00 = x0.fma(b0, c00);
-            c01 = x0.fma(b1, c01);
-            FloatVector x1 = FloatVector.broadcast(SPECIES, as[a1 + p]);
-            c10 = x1.fma(b0, c10);
-            c11 = x1.fma(b1, c11);
-            FloatVector x2 = FloatVector.broadcast(SPECIES, as[a2 + p]);
-            c20 = x2.fma(b0, c20);
-            c21 = x2.fma(b1, c21);
-            FloatVector x3 = FloatVector.broadcast(SPECIES, as[a3 + p]);
-            c30 = x3.fma(b0, c30);
-            c31 = x3.fma(b1, c31);
-            FloatVector x4 = FloatVector.broadcast(SPECIES, as[a4 + p]);
-            c40 = x4.fma(b0, c40);
-            c41 = x4.fma(b1, c41);
-            FloatVector x5 = FloatVector.broadcast(SPECIES, as[a5 + p]);
-            c50 = x5.fma(b0, c50);
-            c51 = x5.fma(b1, c51);
-            FloatVector x6 = FloatVector.broadcast(SPECIES, as[a6 + p]);
-            c60 = x6.fma(b0, c60);
-            c61 = x6.fma(b1, c61);
-            FloatVector x7 = FloatVector.broadcast(SPECIES, as[a7 + p]);
-            c70 = x7.fma(b0, c70);
-            c71 = x7.fma(b1, c71);
-        }
-        if (accumulate) {
-            FloatVector.fromArray(SPECIES, c, cOff + 0 * ldc).add(c00).intoArray(c, cOff + 0 * ldc);
-            FloatVector.fromArray(SPECIES, c, cOff + 0 * ldc + L).add(c01).intoArray(c, cOff + 0 * ldc + L);
-            FloatVector.fromArray(SPECIES, c, cOff + 1 * ldc).add(c10).intoArray(c, cOff + 1 * ldc);
-            FloatVector.fromArray(SPECIES, c, cOff + 1 * ldc + L).add(c11).intoArray(c, cOff + 1 * ldc + L);
-            FloatVector.fromArray(SPECIES, c, cOff + 2 * ldc).add(c20).intoArray(c, cOff + 2 * ldc);
-            FloatVector.fromArray(SPECIES, c, cOff + 2 * ldc + L).add(c21).intoArray(c, cOff + 2 * ldc + L);
-            FloatVector.fromArray(SPECIES, c, cOff + 3 * ldc).add(c30).intoArray(c, cOff + 3 * ldc);
-            FloatVector.fromArray(SPECIES, c, cOff + 3 * ldc + L).add(c31).intoArray(c, cOff + 3 * ldc + L);
-            FloatVector.fromArray(SPECIES, c, cOff + 4 * ldc).add(c40).intoArray(c, cOff + 4 * ldc);
-            FloatVector.fromArray(SPECIES, c, cOff + 4 * ldc + L).add(c41).intoArray(c, cOff + 4 * ldc + L);
-            FloatVector.fromArray(SPECIES, c, cOff + 5 * ldc).add(c50).intoArray(c, cOff + 5 * ldc);
-            FloatVector.fromArray(SPECIES, c, cOff + 5 * ldc + L).add(c51).intoArray(c, cOff + 5 * ldc + L);
-            FloatVector.fromArray(SPECIES, c, cOff + 6 * ldc).add(c60).intoArray(c, cOff + 6 * ldc);
-            FloatVector.fromArray(SPECIES, c, cOff + 6 * ldc + L).add(c61).intoArray(c, cOff + 6 * ldc + L);
-            FloatVector.fromArray(SPECIES, c, cOff + 7 * ldc).add(c70).intoArray(c, cOff + 7 * ldc);
-            FloatVector.fromArray(SPECIES, c, cOff + 7 * ldc + L).add(c71).intoArray(c, cOff + 7 * ldc + L);
-        } else {
-            c00.intoArray(c, cOff + 0 * ldc);
-            c01.intoArray(c, cOff + 0 * ldc + L);
-            c10.intoArray(c, cOff + 1 * ldc);
-            c11.intoArray(c, cOff + 1 * ldc + L);
-            c20.intoArray(c, cOff + 2 * ldc);
-            c21.intoArray(c, cOff + 2 * ldc + L);
-            c30.intoArray(c, cOff + 3 * ldc);
-            c31.intoArray(c, cOff + 3 * ldc + L);
-            c40.intoArray(c, cOff + 4 * ldc);
-            c41.intoArray(c, cOff + 4 * ldc + L);
-            c50.intoArray(c, cOff + 5 * ldc);
-            c51.intoArray(c, cOff + 5 * ldc + L);
-            c60.intoArray(c, cOff + 6 * ldc);
-            c61.intoArray(c, cOff + 6 * ldc + L);
-            c70.intoArray(c, cOff + 7 * ldc);
-            c71.intoArray(c, cOff + 7 * ldc + L);
-        }
-    }
-
-    /** The 8 × 2L tile: A read in place from 8 rows of a, B read in place from rows of b. */
-    private static void kernelRowsStrided(int kc, float[] as, int aOff, int lda, float[] bs, int bOff,
-            int ldb, float[] c, int cOff, int ldc, boolean accumulate) {
-        int a0 = aOff + 0 * lda, a1 = aOff + 1 * lda, a2 = aOff + 2 * lda, a3 = aOff + 3 * lda, a4 = aOff + 4 * lda, a5 = aOff + 5 * lda, a6 = aOff + 6 * lda, a7 = aOff + 7 * lda;
-        FloatVector c00 = FloatVector.zero(SPECIES), c01 = c00,
-                c10 = c00, c11 = c00,
-                c20 = c00, c21 = c00,
-                c30 = c00, c31 = c00,
-                c40 = c00, c41 = c00,
-                c50 = c00, c51 = c00,
-                c60 = c00, c61 = c00,
-                c70 = c00, c71 = c00;
-        for (int p = 0; p < kc; p++) {
-            int bi = bOff + p * ldb;
-            FloatVector b0 = FloatVector.fromArray(SPECIES, bs, bi);
-            FloatVector b1 = FloatVector.fromArray(SPECIES, bs, bi + L);
-            FloatVector x0 = FloatVector.broadcast(SPECIES, as[a0 + p]);
-            c00 = x0.fma(b0, c00);
-            c01 = x0.fma(b1, c01);
-            FloatVector x1 = FloatVector.broadcast(SPECIES, as[a1 + p]);
-            c10 = x1.fma(b0, c10);
-            c11 = x1.fma(b1, c11);
-            FloatVector x2 = FloatVector.broadcast(SPECIES, as[a2 + p]);
-            c20 = x2.fma(b0, c20);
-            c21 = x2.fma(b1, c21);
-            FloatVector x3 = FloatVector.broadcast(SPECIES, as[a3 + p]);
-            c30 = x3.fma(b0, c30);
-            c31 = x3.fma(b1, c31);
-            FloatVector x4 = FloatVector.broadcast(SPECIES, as[a4 + p]);
-            c40 = x4.fma(b0, c40);
-            c41 = x4.fma(b1, c41);
-            FloatVector x5 = FloatVector.broadcast(SPECIES, as[a5 + p]);
-            c50 = x5.fma(b0, c50);
-            c51 = x5.fma(b1, c51);
-            FloatVector x6 = FloatVector.broadcast(SPECIES, as[a6 + p]);
-            c60 = x6.fma(b0, c60);
-            c61 = x6.fma(b1, c61);
-            FloatVector x7 = FloatVector.broadcast(SPECIES, as[a7 + p]);
-            c70 = x7.fma(b0, c70);
-            c71 = x7.fma(b1, c71);
-        }
-        if (accumulate) {
-            FloatVector.fromArray(SPECIES, c, cOff + 0 * ldc).add(c00).intoArray(c, cOff + 0 * ldc);
-            FloatVector.fromArray(SPECIES, c, cOff + 0 * ldc + L).add(c01).intoArray(c, cOff + 0 * ldc + L);
-            FloatVector.fromArray(SPECIES, c, cOff + 1 * ldc).add(c10).intoArray(c, cOff + 1 * ldc);
-            FloatVector.fromArray(SPECIES, c, cOff + 1 * ldc + L).add(c11).intoArray(c, cOff + 1 * ldc + L);
-            FloatVector.fromArray(SPECIES, c, cOff + 2 * ldc).add(c20).intoArray(c, cOff + 2 * ldc);
-            FloatVector.fromArray(SPECIES, c, cOff + 2 * ldc + L).add(c21).intoArray(c, cOff + 2 * ldc + L);
-            FloatVector.fromArray(SPECIES, c, cOff + 3 * ldc).add(c30).intoArray(c, cOff + 3 * ldc);
-            FloatVector.fromArray(SPECIES, c, cOff + 3 * ldc + L).add(c31).intoArray(c, cOff + 3 * ldc + L);
-            FloatVector.fromArray(SPECIES, c, cOff + 4 * ldc).add(c40).intoArray(c, cOff + 4 * ldc);
-            FloatVector.fromArray(SPECIES, c, cOff + 4 * ldc + L).add(c41).intoArray(c, cOff + 4 * ldc + L);
-            FloatVector.fromArray(SPECIES, c, cOff + 5 * ldc).add(c50).intoArray(c, cOff + 5 * ldc);
-            FloatVector.fromArray(SPECIES, c, cOff + 5 * ldc + L).add(c51).intoArray(c, cOff + 5 * ldc + L);
-            FloatVector.fromArray(SPECIES, c, cOff + 6 * ldc).add(c60).intoArray(c, cOff + 6 * ldc);
-            FloatVector.fromArray(SPECIES, c, cOff + 6 * ldc + L).add(c61).intoArray(c, cOff + 6 * ldc + L);
-            FloatVector.fromArray(SPECIES, c, cOff + 7 * ldc).add(c70).intoArray(c, cOff + 7 * ldc);
-            FloatVector.fromArray(SPECIES, c, cOff + 7 * ldc + L).add(c71).intoArray(c, cOff + 7 * ldc + L);
-        } else {
-            c00.intoArray(c, cOff + 0 * ldc);
-            c01.intoArray(c, cOff + 0 * ldc + L);
-            c10.intoArray(c, cOff + 1 * ldc);
-            c11.intoArray(c, cOff + 1 * ldc + L);
-            c20.intoArray(c, cOff + 2 * ldc);
-            c21.intoArray(c, cOff + 2 * ldc + L);
-            c30.intoArray(c, cOff + 3 * ldc);
-            c31.intoArray(c, cOff + 3 * ldc + L);
-            c40.intoArray(c, cOff + 4 * ldc);
-            c41.intoArray(c, cOff + 4 * ldc + L);
-            c50.intoArray(c, cOff + 5 * ldc);
-            c51.intoArray(c, cOff + 5 * ldc + L);
-            c60.intoArray(c, cOff + 6 * ldc);
-            c61.intoArray(c, cOff + 6 * ldc + L);
-            c70.intoArray(c, cOff + 7 * ldc);
-            c71.intoArray(c, cOff + 7 * ldc + L);
-        }
-    }
-
-    /** An edge tile up to 8 × 2L, any strides, written to tile (8 × NR); outside the hot path. */
-    private static void edge8x2(int kc, float[] as, int aOff, int ars, int aps, float[] bs, int bOff, int ldb,
-            float[] tile) {
-        int a0 = aOff + 0 * ars, a1 = aOff + 1 * ars, a2 = aOff + 2 * ars, a3 = aOff + 3 * ars, a4 = aOff + 4 * ars, a5 = aOff + 5 * ars, a6 = aOff + 6 * ars, a7 = aOff + 7 * ars;
-        FloatVector c00 = FloatVector.zero(SPECIES), c01 = c00,
-                c10 = c00, c11 = c00,
-                c20 = c00, c21 = c00,
-                c30 = c00, c31 = c00,
-                c40 = c00, c41 = c00,
-                c50 = c00, c51 = c00,
-                c60 = c00, c61 = c00,
-                c70 = c00, c71 = c00;
-        for (int p = 0; p < kc; p++) {
-            int ap = p * aps, bi = bOff + p * ldb;
-            FloatVector b0 = FloatVector.fromArray(SPECIES, bs, bi);
-            FloatVector b1 = FloatVector.fromArray(SPECIES, bs, bi + L);
-            FloatVector x0 = FloatVector.broadcast(SPECIES, as[a0 + ap]);
-            c00 = x0.fma(b0, c00);
-            c01 = x0.fma(b1, c01);
-            FloatVector x1 = FloatVector.broadcast(SPECIES, as[a1 + ap]);
-            c10 = x1.fma(b0, c10);
-            c11 = x1.fma(b1, c11);
-            FloatVector x2 = FloatVector.broadcast(SPECIES, as[a2 + ap]);
-            c20 = x2.fma(b0, c20);
-            c21 = x2.fma(b1, c21);
-            FloatVector x3 = FloatVector.broadcast(SPECIES, as[a3 + ap]);
-            c30 = x3.fma(b0, c30);
-            c31 = x3.fma(b1, c31);
-            FloatVector x4 = FloatVector.broadcast(SPECIES, as[a4 + ap]);
-            c40 = x4.fma(b0, c40);
-            c41 = x4.fma(b1, c41);
-            FloatVector x5 = FloatVector.broadcast(SPECIES, as[a5 + ap]);
-            c50 = x5.fma(b0, c50);
-            c51 = x5.fma(b1, c51);
-            FloatVector x6 = FloatVector.broadcast(SPECIES, as[a6 + ap]);
-            c60 = x6.fma(b0, c60);
-            c61 = x6.fma(b1, c61);
-            FloatVector x7 = FloatVector.broadcast(SPECIES, as[a7 + ap]);
-            c70 = x7.fma(b0, c70);
-            c71 = x7.fma(b1, c71);
-        }
-        c00.intoArray(tile, 0 * NR);
-        c01.intoArray(tile, 0 * NR + L);
-        c10.intoArray(tile, 1 * NR);
-        c11.intoArray(tile, 1 * NR + L);
-        c20.intoArray(tile, 2 * NR);
-        c21.intoArray(tile, 2 * NR + L);
-        c30.intoArray(tile, 3 * NR);
-        c31.intoArray(tile, 3 * NR + L);
-        c40.intoArray(tile, 4 * NR);
-        c41.intoArray(tile, 4 * NR + L);
-        c50.intoArray(tile, 5 * NR);
-        c51.intoArray(tile, 5 * NR + L);
-        c60.intoArray(tile, 6 * NR);
-        c61.intoArray(tile, 6 * NR + L);
-        c70.intoArray(tile, 7 * NR);
-        c71.intoArray(tile, 7 * NR + L);
-    }
-
-    /** An edge tile up to 8 × L (narrow outputs such as 10 classes), any strides, written to tile. */
-    private static void edge8x1(int kc, float[] as, int aOff, int ars, int aps, float[] bs, int bOff, int ldb,
-            float[] tile) {
-        int a0 = aOff + 0 * ars, a1 = aOff + 1 * ars, a2 = aOff + 2 * ars, a3 = aOff + 3 * ars, a4 = aOff + 4 * ars, a5 = aOff + 5 * ars, a6 = aOff + 6 * ars, a7 = aOff + 7 * ars;
-        FloatVector c00 = FloatVector.zero(SPECIES),
-                c10 = c00,
-                c20 = c00,
-                c30 = c00,
-                c40 = c00,
-                c50 = c00,
-                c60 = c00,
-                c70 = c00;
-        for (int p = 0; p < kc; p++) {
-            int ap = p * aps, bi = bOff + p * ldb;
-            FloatVector b0 = FloatVector.fromArray(SPECIES, bs, bi);
-            FloatVector x0 = FloatVector.broadcast(SPECIES, as[a0 + ap]);
-            c00 = x0.fma(b0, c00);
-            FloatVector x1 = FloatVector.broadcast(SPECIES, as[a1 + ap]);
-            c10 = x1.fma(b0, c10);
-            FloatVector x2 = FloatVector.broadcast(SPECIES, as[a2 + ap]);
-            c20 = x2.fma(b0, c20);
-            FloatVector x3 = FloatVector.broadcast(SPECIES, as[a3 + ap]);
-            c30 = x3.fma(b0, c30);
-            FloatVector x4 = FloatVector.broadcast(SPECIES, as[a4 + ap]);
-            c40 = x4.fma(b0, c40);
-            FloatVector x5 = FloatVector.broadcast(SPECIES, as[a5 + ap]);
-            c50 = x5.fma(b0, c50);
-            FloatVector x6 = FloatVector.broadcast(SPECIES, as[a6 + ap]);
-            c60 = x6.fma(b0, c60);
-            FloatVector x7 = FloatVector.broadcast(SPECIES, as[a7 + ap]);
-            c70 = x7.fma(b0, c70);
-        }
-        c00.intoArray(tile, 0 * NR);
-        c10.intoArray(tile, 1 * NR);
-        c20.intoArray(tile, 2 * NR);
-        c30.intoArray(tile, 3 * NR);
-        c40.intoArray(tile, 4 * NR);
-        c50.intoArray(tile, 5 * NR);
-        c60.intoArray(tile, 6 * NR);
-        c70.intoArray(tile, 7 * NR);
+        v.intoArray(c, off);
     }
 }

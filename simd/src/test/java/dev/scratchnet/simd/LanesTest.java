@@ -100,4 +100,11 @@ class LanesTest {
         }
         assertEquals(2 * Lanes.SPECIES.length(), MatmulKernel.NR);
     }
+
+    @Test
+    void theProductTileFitsTheRegistersTheWidthImplies() {
+        // 512 bits: AVX-512's 32 registers hold the 8-row tile; narrower: assume 16 (AVX2), 6 rows.
+        int expected = Lanes.SPECIES.vectorBitSize() >= 512 ? EightRowTile.ROWS : SixRowTile.ROWS;
+        assertEquals(expected, MatmulKernel.MR);
+    }
 }

@@ -1,0 +1,324 @@
+package dev.scratchnet.simd;
+
+import static dev.scratchnet.simd.MatmulKernel.NR;
+import static dev.scratchnet.simd.MatmulKernel.storeRow;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * {@link MatmulKernel}'s micro-kernels for machines with 32 vector registers (AVX-512): a tile of
+ * 8 rows × 2 vectors of C, 16 accumulators + 2 B vectors + 1 broadcast = 19 live registers.
+ *
+ * <p>There is one variant per way of reading the operands, so that every index along p has a
+ * compile-time constant stride (p·8 in a packed A panel, p·NR in a packed B panel, row + p for a row
+ * of a read in place), which lets the JIT hoist the array bounds checks out of the loop. The edge
+ * variants take their strides as arguments and write a small tile that {@link MatmulKernel} copies
+ * into C; an edge no wider than one vector has its own 8 × 1 variant, so narrow outputs (10 classes)
+ * waste less.
+ */
+final class EightRowTile {
+    private static final VectorSpecies<Float> SPECIES = Lanes.SPECIES;
+    private static final int L = SPECIES.length();
+
+    /** Rows of C per tile. */
+    static final int ROWS = 8;
+
+    private EightRowTile() {
+    }
+
+    /** The 8 × 2L tile: A from a packed panel, B from a packed panel. */
+    static void kernelPackedPacked(int kc, float[] as, int aOff, float[] bs, int bOff, float[] c,
+            int cOff, int ldc, boolean accumulate) {
+        FloatVector c00 = FloatVector.zero(SPECIES), c01 = c00,
+                c10 = c00, c11 = c00,
+                c20 = c00, c21 = c00,
+                c30 = c00, c31 = c00,
+                c40 = c00, c41 = c00,
+                c50 = c00, c51 = c00,
+                c60 = c00, c61 = c00,
+                c70 = c00, c71 = c00;
+        for (int p = 0; p < kc; p++) {
+            int bi = bOff + p * NR;
+            FloatVector b0 = FloatVector.fromArray(SPECIES, bs, bi);
+            FloatVector b1 = FloatVector.fromArray(SPECIES, bs, bi + L);
+            FloatVector x0 = FloatVector.broadcast(SPECIES, as[aOff + p * ROWS + 0]);
+            c00 = x0.fma(b0, c00);
+            c01 = x0.fma(b1, c01);
+            FloatVector x1 = FloatVector.broadcast(SPECIES, as[aOff + p * ROWS + 1]);
+            c10 = x1.fma(b0, c10);
+            c11 = x1.fma(b1, c11);
+            FloatVector x2 = FloatVector.broadcast(SPECIES, as[aOff + p * ROWS + 2]);
+            c20 = x2.fma(b0, c20);
+            c21 = x2.fma(b1, c21);
+            FloatVector x3 = FloatVector.broadcast(SPECIES, as[aOff + p * ROWS + 3]);
+            c30 = x3.fma(b0, c30);
+            c31 = x3.fma(b1, c31);
+            FloatVector x4 = FloatVector.broadcast(SPECIES, as[aOff + p * ROWS + 4]);
+            c40 = x4.fma(b0, c40);
+            c41 = x4.fma(b1, c41);
+            FloatVector x5 = FloatVector.broadcast(SPECIES, as[aOff + p * ROWS + 5]);
+            c50 = x5.fma(b0, c50);
+            c51 = x5.fma(b1, c51);
+            FloatVector x6 = FloatVector.broadcast(SPECIES, as[aOff + p * ROWS + 6]);
+            c60 = x6.fma(b0, c60);
+            c61 = x6.fma(b1, c61);
+            FloatVector x7 = FloatVector.broadcast(SPECIES, as[aOff + p * ROWS + 7]);
+            c70 = x7.fma(b0, c70);
+            c71 = x7.fma(b1, c71);
+        }
+        storeRow(c00, c01, c, cOff, accumulate);
+        storeRow(c10, c11, c, cOff + ldc, accumulate);
+        storeRow(c20, c21, c, cOff + 2 * ldc, accumulate);
+        storeRow(c30, c31, c, cOff + 3 * ldc, accumulate);
+        storeRow(c40, c41, c, cOff + 4 * ldc, accumulate);
+        storeRow(c50, c51, c, cOff + 5 * ldc, accumulate);
+        storeRow(c60, c61, c, cOff + 6 * ldc, accumulate);
+        storeRow(c70, c71, c, cOff + 7 * ldc, accumulate);
+    }
+
+    /** The 8 × 2L tile: A from a packed panel, B read in place from rows of b (stride ldb). */
+    static void kernelPackedStrided(int kc, float[] as, int aOff, float[] bs, int bOff, int ldb,
+            float[] c, int cOff, int ldc, boolean accumulate) {
+        FloatVector c00 = FloatVector.zero(SPECIES), c01 = c00,
+                c10 = c00, c11 = c00,
+                c20 = c00, c21 = c00,
+                c30 = c00, c31 = c00,
+                c40 = c00, c41 = c00,
+                c50 = c00, c51 = c00,
+                c60 = c00, c61 = c00,
+                c70 = c00, c71 = c00;
+        for (int p = 0; p < kc; p++) {
+            int bi = bOff + p * ldb;
+            FloatVector b0 = FloatVector.fromArray(SPECIES, bs, bi);
+            FloatVector b1 = FloatVector.fromArray(SPECIES, bs, bi + L);
+            FloatVector x0 = FloatVector.broadcast(SPECIES, as[aOff + p * ROWS + 0]);
+            c00 = x0.fma(b0, c00);
+            c01 = x0.fma(b1, c01);
+            FloatVector x1 = FloatVector.broadcast(SPECIES, as[aOff + p * ROWS + 1]);
+            c10 = x1.fma(b0, c10);
+            c11 = x1.fma(b1, c11);
+            FloatVector x2 = FloatVector.broadcast(SPECIES, as[aOff + p * ROWS + 2]);
+            c20 = x2.fma(b0, c20);
+            c21 = x2.fma(b1, c21);
+            FloatVector x3 = FloatVector.broadcast(SPECIES, as[aOff + p * ROWS + 3]);
+            c30 = x3.fma(b0, c30);
+            c31 = x3.fma(b1, c31);
+            FloatVector x4 = FloatVector.broadcast(SPECIES, as[aOff + p * ROWS + 4]);
+            c40 = x4.fma(b0, c40);
+            c41 = x4.fma(b1, c41);
+            FloatVector x5 = FloatVector.broadcast(SPECIES, as[aOff + p * ROWS + 5]);
+            c50 = x5.fma(b0, c50);
+            c51 = x5.fma(b1, c51);
+            FloatVector x6 = FloatVector.broadcast(SPECIES, as[aOff + p * ROWS + 6]);
+            c60 = x6.fma(b0, c60);
+            c61 = x6.fma(b1, c61);
+            FloatVector x7 = FloatVector.broadcast(SPECIES, as[aOff + p * ROWS + 7]);
+            c70 = x7.fma(b0, c70);
+            c71 = x7.fma(b1, c71);
+        }
+        storeRow(c00, c01, c, cOff, accumulate);
+        storeRow(c10, c11, c, cOff + ldc, accumulate);
+        storeRow(c20, c21, c, cOff + 2 * ldc, accumulate);
+        storeRow(c30, c31, c, cOff + 3 * ldc, accumulate);
+        storeRow(c40, c41, c, cOff + 4 * ldc, accumulate);
+        storeRow(c50, c51, c, cOff + 5 * ldc, accumulate);
+        storeRow(c60, c61, c, cOff + 6 * ldc, accumulate);
+        storeRow(c70, c71, c, cOff + 7 * ldc, accumulate);
+    }
+
+    /** The 8 × 2L tile: A read in place from 8 rows of a (stride lda), B from a packed panel. */
+    static void kernelRowsPacked(int kc, float[] as, int aOff, int lda, float[] bs, int bOff,
+            float[] c, int cOff, int ldc, boolean accumulate) {
+        int a0 = aOff + 0 * lda, a1 = aOff + 1 * lda, a2 = aOff + 2 * lda, a3 = aOff + 3 * lda, a4 = aOff + 4 * lda, a5 = aOff + 5 * lda, a6 = aOff + 6 * lda, a7 = aOff + 7 * lda;
+        FloatVector c00 = FloatVector.zero(SPECIES), c01 = c00,
+                c10 = c00, c11 = c00,
+                c20 = c00, c21 = c00,
+                c30 = c00, c31 = c00,
+                c40 = c00, c41 = c00,
+                c50 = c00, c51 = c00,
+                c60 = c00, c61 = c00,
+                c70 = c00, c71 = c00;
+        for (int p = 0; p < kc; p++) {
+            int bi = bOff + p * NR;
+            FloatVector b0 = FloatVector.fromArray(SPECIES, bs, bi);
+            FloatVector b1 = FloatVector.fromArray(SPECIES, bs, bi + L);
+            FloatVector x0 = FloatVector.broadcast(SPECIES, as[a0 + p]);
+            c00 = x0.fma(b0, c00);
+            c01 = x0.fma(b1, c01);
+            FloatVector x1 = FloatVector.broadcast(SPECIES, as[a1 + p]);
+            c10 = x1.fma(b0, c10);
+            c11 = x1.fma(b1, c11);
+            FloatVector x2 = FloatVector.broadcast(SPECIES, as[a2 + p]);
+            c20 = x2.fma(b0, c20);
+            c21 = x2.fma(b1, c21);
+            FloatVector x3 = FloatVector.broadcast(SPECIES, as[a3 + p]);
+            c30 = x3.fma(b0, c30);
+            c31 = x3.fma(b1, c31);
+            FloatVector x4 = FloatVector.broadcast(SPECIES, as[a4 + p]);
+            c40 = x4.fma(b0, c40);
+            c41 = x4.fma(b1, c41);
+            FloatVector x5 = FloatVector.broadcast(SPECIES, as[a5 + p]);
+            c50 = x5.fma(b0, c50);
+            c51 = x5.fma(b1, c51);
+            FloatVector x6 = FloatVector.broadcast(SPECIES, as[a6 + p]);
+            c60 = x6.fma(b0, c60);
+            c61 = x6.fma(b1, c61);
+            FloatVector x7 = FloatVector.broadcast(SPECIES, as[a7 + p]);
+            c70 = x7.fma(b0, c70);
+            c71 = x7.fma(b1, c71);
+        }
+        storeRow(c00, c01, c, cOff, accumulate);
+        storeRow(c10, c11, c, cOff + ldc, accumulate);
+        storeRow(c20, c21, c, cOff + 2 * ldc, accumulate);
+        storeRow(c30, c31, c, cOff + 3 * ldc, accumulate);
+        storeRow(c40, c41, c, cOff + 4 * ldc, accumulate);
+        storeRow(c50, c51, c, cOff + 5 * ldc, accumulate);
+        storeRow(c60, c61, c, cOff + 6 * ldc, accumulate);
+        storeRow(c70, c71, c, cOff + 7 * ldc, accumulate);
+    }
+
+    /** The 8 × 2L tile: A read in place from 8 rows of a, B read in place from rows of b. */
+    static void kernelRowsStrided(int kc, float[] as, int aOff, int lda, float[] bs, int bOff,
+            int ldb, float[] c, int cOff, int ldc, boolean accumulate) {
+        int a0 = aOff + 0 * lda, a1 = aOff + 1 * lda, a2 = aOff + 2 * lda, a3 = aOff + 3 * lda, a4 = aOff + 4 * lda, a5 = aOff + 5 * lda, a6 = aOff + 6 * lda, a7 = aOff + 7 * lda;
+        FloatVector c00 = FloatVector.zero(SPECIES), c01 = c00,
+                c10 = c00, c11 = c00,
+                c20 = c00, c21 = c00,
+                c30 = c00, c31 = c00,
+                c40 = c00, c41 = c00,
+                c50 = c00, c51 = c00,
+                c60 = c00, c61 = c00,
+                c70 = c00, c71 = c00;
+        for (int p = 0; p < kc; p++) {
+            int bi = bOff + p * ldb;
+            FloatVector b0 = FloatVector.fromArray(SPECIES, bs, bi);
+            FloatVector b1 = FloatVector.fromArray(SPECIES, bs, bi + L);
+            FloatVector x0 = FloatVector.broadcast(SPECIES, as[a0 + p]);
+            c00 = x0.fma(b0, c00);
+            c01 = x0.fma(b1, c01);
+            FloatVector x1 = FloatVector.broadcast(SPECIES, as[a1 + p]);
+            c10 = x1.fma(b0, c10);
+            c11 = x1.fma(b1, c11);
+            FloatVector x2 = FloatVector.broadcast(SPECIES, as[a2 + p]);
+            c20 = x2.fma(b0, c20);
+            c21 = x2.fma(b1, c21);
+            FloatVector x3 = FloatVector.broadcast(SPECIES, as[a3 + p]);
+            c30 = x3.fma(b0, c30);
+            c31 = x3.fma(b1, c31);
+            FloatVector x4 = FloatVector.broadcast(SPECIES, as[a4 + p]);
+            c40 = x4.fma(b0, c40);
+            c41 = x4.fma(b1, c41);
+            FloatVector x5 = FloatVector.broadcast(SPECIES, as[a5 + p]);
+            c50 = x5.fma(b0, c50);
+            c51 = x5.fma(b1, c51);
+            FloatVector x6 = FloatVector.broadcast(SPECIES, as[a6 + p]);
+            c60 = x6.fma(b0, c60);
+            c61 = x6.fma(b1, c61);
+            FloatVector x7 = FloatVector.broadcast(SPECIES, as[a7 + p]);
+            c70 = x7.fma(b0, c70);
+            c71 = x7.fma(b1, c71);
+        }
+        storeRow(c00, c01, c, cOff, accumulate);
+        storeRow(c10, c11, c, cOff + ldc, accumulate);
+        storeRow(c20, c21, c, cOff + 2 * ldc, accumulate);
+        storeRow(c30, c31, c, cOff + 3 * ldc, accumulate);
+        storeRow(c40, c41, c, cOff + 4 * ldc, accumulate);
+        storeRow(c50, c51, c, cOff + 5 * ldc, accumulate);
+        storeRow(c60, c61, c, cOff + 6 * ldc, accumulate);
+        storeRow(c70, c71, c, cOff + 7 * ldc, accumulate);
+    }
+
+    /** An edge tile up to 8 × 2L, any strides, written to tile (8 × NR); outside the hot path. */
+    static void edge8x2(int kc, float[] as, int aOff, int ars, int aps, float[] bs, int bOff, int ldb,
+            float[] tile) {
+        int a0 = aOff + 0 * ars, a1 = aOff + 1 * ars, a2 = aOff + 2 * ars, a3 = aOff + 3 * ars, a4 = aOff + 4 * ars, a5 = aOff + 5 * ars, a6 = aOff + 6 * ars, a7 = aOff + 7 * ars;
+        FloatVector c00 = FloatVector.zero(SPECIES), c01 = c00,
+                c10 = c00, c11 = c00,
+                c20 = c00, c21 = c00,
+                c30 = c00, c31 = c00,
+                c40 = c00, c41 = c00,
+                c50 = c00, c51 = c00,
+                c60 = c00, c61 = c00,
+                c70 = c00, c71 = c00;
+        for (int p = 0; p < kc; p++) {
+            int ap = p * aps, bi = bOff + p * ldb;
+            FloatVector b0 = FloatVector.fromArray(SPECIES, bs, bi);
+            FloatVector b1 = FloatVector.fromArray(SPECIES, bs, bi + L);
+            FloatVector x0 = FloatVector.broadcast(SPECIES, as[a0 + ap]);
+            c00 = x0.fma(b0, c00);
+            c01 = x0.fma(b1, c01);
+            FloatVector x1 = FloatVector.broadcast(SPECIES, as[a1 + ap]);
+            c10 = x1.fma(b0, c10);
+            c11 = x1.fma(b1, c11);
+            FloatVector x2 = FloatVector.broadcast(SPECIES, as[a2 + ap]);
+            c20 = x2.fma(b0, c20);
+            c21 = x2.fma(b1, c21);
+            FloatVector x3 = FloatVector.broadcast(SPECIES, as[a3 + ap]);
+            c30 = x3.fma(b0, c30);
+            c31 = x3.fma(b1, c31);
+            FloatVector x4 = FloatVector.broadcast(SPECIES, as[a4 + ap]);
+            c40 = x4.fma(b0, c40);
+            c41 = x4.fma(b1, c41);
+            FloatVector x5 = FloatVector.broadcast(SPECIES, as[a5 + ap]);
+            c50 = x5.fma(b0, c50);
+            c51 = x5.fma(b1, c51);
+            FloatVector x6 = FloatVector.broadcast(SPECIES, as[a6 + ap]);
+            c60 = x6.fma(b0, c60);
+            c61 = x6.fma(b1, c61);
+            FloatVector x7 = FloatVector.broadcast(SPECIES, as[a7 + ap]);
+            c70 = x7.fma(b0, c70);
+            c71 = x7.fma(b1, c71);
+        }
+        storeRow(c00, c01, tile, 0 * NR, false);
+        storeRow(c10, c11, tile, 1 * NR, false);
+        storeRow(c20, c21, tile, 2 * NR, false);
+        storeRow(c30, c31, tile, 3 * NR, false);
+        storeRow(c40, c41, tile, 4 * NR, false);
+        storeRow(c50, c51, tile, 5 * NR, false);
+        storeRow(c60, c61, tile, 6 * NR, false);
+        storeRow(c70, c71, tile, 7 * NR, false);
+    }
+
+    /** An edge tile up to 8 × L (narrow outputs such as 10 classes), any strides, written to tile. */
+    static void edge8x1(int kc, float[] as, int aOff, int ars, int aps, float[] bs, int bOff, int ldb,
+            float[] tile) {
+        int a0 = aOff + 0 * ars, a1 = aOff + 1 * ars, a2 = aOff + 2 * ars, a3 = aOff + 3 * ars, a4 = aOff + 4 * ars, a5 = aOff + 5 * ars, a6 = aOff + 6 * ars, a7 = aOff + 7 * ars;
+        FloatVector c00 = FloatVector.zero(SPECIES),
+                c10 = c00,
+                c20 = c00,
+                c30 = c00,
+                c40 = c00,
+                c50 = c00,
+                c60 = c00,
+                c70 = c00;
+        for (int p = 0; p < kc; p++) {
+            int ap = p * aps, bi = bOff + p * ldb;
+            FloatVector b0 = FloatVector.fromArray(SPECIES, bs, bi);
+            FloatVector x0 = FloatVector.broadcast(SPECIES, as[a0 + ap]);
+            c00 = x0.fma(b0, c00);
+            FloatVector x1 = FloatVector.broadcast(SPECIES, as[a1 + ap]);
+            c10 = x1.fma(b0, c10);
+            FloatVector x2 = FloatVector.broadcast(SPECIES, as[a2 + ap]);
+            c20 = x2.fma(b0, c20);
+            FloatVector x3 = FloatVector.broadcast(SPECIES, as[a3 + ap]);
+            c30 = x3.fma(b0, c30);
+            FloatVector x4 = FloatVector.broadcast(SPECIES, as[a4 + ap]);
+            c40 = x4.fma(b0, c40);
+            FloatVector x5 = FloatVector.broadcast(SPECIES, as[a5 + ap]);
+            c50 = x5.fma(b0, c50);
+            FloatVector x6 = FloatVector.broadcast(SPECIES, as[a6 + ap]);
+            c60 = x6.fma(b0, c60);
+            FloatVector x7 = FloatVector.broadcast(SPECIES, as[a7 + ap]);
+            c70 = x7.fma(b0, c70);
+        }
+        c00.intoArray(tile, 0 * NR);
+        c10.intoArray(tile, 1 * NR);
+        c20.intoArray(tile, 2 * NR);
+        c30.intoArray(tile, 3 * NR);
+        c40.intoArray(tile, 4 * NR);
+        c50.intoArray(tile, 5 * NR);
+        c60.intoArray(tile, 6 * NR);
+        c70.intoArray(tile, 7 * NR);
+    }
+}

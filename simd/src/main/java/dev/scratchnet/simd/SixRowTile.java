@@ -1,0 +1,122 @@
+package dev.scratchnet.simd;
+
+import static dev.scratchnet.simd.MatmulKernel.NR;
+import static dev.scratchnet.simd.MatmulKernel.storeRow;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * {@link MatmulKernel}'s micro-kernel for machines with 16 vector registers (AVX2): a tile of
+ * 6 rows × 2 vectors of C, 12 accumulators + 2 B vectors + 1 broadcast = 15 live registers.
+ * {@link EightRowTile}'s 19 do not fit in 16: the JIT keeps some of them in memory, and the product
+ * ran at 0.4× OpenBLAS's AVX2 kernel (docs/benchmarks.md, "AVX2").
+ *
+ * <p>Twelve independent fma per step of p are still more than the 8 that an fma's latency (4 cycles)
+ * times two issue ports needs. A always comes packed (p·6 + i, a constant stride), B either packed
+ * (ldb = NR) or read in place (ldb = n). The same kernel writes the edge tiles, into a 6 × NR buffer
+ * that {@link MatmulKernel} copies into C.
+ */
+final class SixRowTile {
+    private static final VectorSpecies<Float> SPECIES = Lanes.SPECIES;
+    private static final int L = SPECIES.length();
+
+    /** Rows of C per tile. */
+    static final int ROWS = 6;
+
+    private SixRowTile() {
+    }
+
+    /**
+     * C[0..6)[0..2L) = A · B, or += after the first k block.
+     *
+     * @param as a packed A panel: A[i][p] at aOff + p·6 + i
+     * @param bs B[p][j] at bOff + p·ldb + j
+     * @param c where the tile goes: row i at cOff + i·ldc
+     */
+    static void kernel(int kc, float[] as, int aOff, float[] bs, int bOff, int ldb, float[] c, int cOff, int ldc,
+                       boolean accumulate) {
+        FloatVector c00 = FloatVector.zero(SPECIES), c01 = c00,
+                c10 = c00, c11 = c00,
+                c20 = c00, c21 = c00,
+                c30 = c00, c31 = c00,
+                c40 = c00, c41 = c00,
+                c50 = c00, c51 = c00;
+        for (int p = 0; p < kc; p++) {
+            int bi = bOff + p * ldb;
+            FloatVector b0 = FloatVector.fromArray(SPECIES, bs, bi);
+            FloatVector b1 = FloatVector.fromArray(SPECIES, bs, bi + L);
+            FloatVector x0 = FloatVector.broadcast(SPECIES, as[aOff + p * ROWS + 0]);
+            c00 = x0.fma(b0, c00);
+            c01 = x0.fma(b1, c01);
+            FloatVector x1 = FloatVector.broadcast(SPECIES, as[aOff + p * ROWS + 1]);
+            c10 = x1.fma(b0, c10);
+            c11 = x1.fma(b1, c11);
+            FloatVector x2 = FloatVector.broadcast(SPECIES, as[aOff + p * ROWS + 2]);
+            c20 = x2.fma(b0, c20);
+            c21 = x2.fma(b1, c21);
+            FloatVector x3 = FloatVector.broadcast(SPECIES, as[aOff + p * ROWS + 3]);
+            c30 = x3.fma(b0, c30);
+            c31 = x3.fma(b1, c31);
+            FloatVector x4 = FloatVector.broadcast(SPECIES, as[aOff + p * ROWS + 4]);
+            c40 = x4.fma(b0, c40);
+            c41 = x4.fma(b1, c41);
+            FloatVector x5 = FloatVector.broadcast(SPECIES, as[aOff + p * ROWS + 5]);
+            c50 = x5.fma(b0, c50);
+            c51 = x5.fma(b1, c51);
+        }
+        storeRow(c00, c01, c, cOff, accumulate);
+        storeRow(c10, c11, c, cOff + ldc, accumulate);
+        storeRow(c20, c21, c, cOff + 2 * ldc, accumulate);
+        storeRow(c30, c31, c, cOff + 3 * ldc, accumulate);
+        storeRow(c40, c41, c, cOff + 4 * ldc, accumulate);
+        storeRow(c50, c51, c, cOff + 5 * ldc, accumulate);
+    }
+
+    /**
+     * The same tile with A read in place from 6 rows of a plain a (no packing).
+     *
+     * @param as rows of a read in place: A[i][p] at aOff + i·lda + p
+     * @param bs B[p][j] at bOff + p·ldb + j
+     * @param c where the tile goes: row i at cOff + i·ldc
+     */
+    static void kernelRows(int kc, float[] as, int aOff, int lda, float[] bs, int bOff, int ldb, float[] c, int cOff, int ldc,
+                           boolean accumulate) {
+        int a0 = aOff, a1 = aOff + lda, a2 = aOff + 2 * lda, a3 = aOff + 3 * lda, a4 = aOff + 4 * lda, a5 = aOff + 5 * lda;
+        FloatVector c00 = FloatVector.zero(SPECIES), c01 = c00,
+                c10 = c00, c11 = c00,
+                c20 = c00, c21 = c00,
+                c30 = c00, c31 = c00,
+                c40 = c00, c41 = c00,
+                c50 = c00, c51 = c00;
+        for (int p = 0; p < kc; p++) {
+            int bi = bOff + p * ldb;
+            FloatVector b0 = FloatVector.fromArray(SPECIES, bs, bi);
+            FloatVector b1 = FloatVector.fromArray(SPECIES, bs, bi + L);
+            FloatVector x0 = FloatVector.broadcast(SPECIES, as[a0 + p]);
+            c00 = x0.fma(b0, c00);
+            c01 = x0.fma(b1, c01);
+            FloatVector x1 = FloatVector.broadcast(SPECIES, as[a1 + p]);
+            c10 = x1.fma(b0, c10);
+            c11 = x1.fma(b1, c11);
+            FloatVector x2 = FloatVector.broadcast(SPECIES, as[a2 + p]);
+            c20 = x2.fma(b0, c20);
+            c21 = x2.fma(b1, c21);
+            FloatVector x3 = FloatVector.broadcast(SPECIES, as[a3 + p]);
+            c30 = x3.fma(b0, c30);
+            c31 = x3.fma(b1, c31);
+            FloatVector x4 = FloatVector.broadcast(SPECIES, as[a4 + p]);
+            c40 = x4.fma(b0, c40);
+            c41 = x4.fma(b1, c41);
+            FloatVector x5 = FloatVector.broadcast(SPECIES, as[a5 + p]);
+            c50 = x5.fma(b0, c50);
+            c51 = x5.fma(b1, c51);
+        }
+        storeRow(c00, c01, c, cOff, accumulate);
+        storeRow(c10, c11, c, cOff + ldc, accumulate);
+        storeRow(c20, c21, c, cOff + 2 * ldc, accumulate);
+        storeRow(c30, c31, c, cOff + 3 * ldc, accumulate);
+        storeRow(c40, c41, c, cOff + 4 * ldc, accumulate);
+        storeRow(c50, c51, c, cOff + 5 * ldc, accumulate);
+    }
+}
