@@ -309,6 +309,10 @@ final class MatmulKernel {
             for (int q = 0; q < panels; q++) {
                 int dst = q * kc * MR + p * MR;
                 int mr = Math.min(MR, rows - q * MR);
+                if (mr == MR) {
+                    System.arraycopy(a, src + q * MR, ap, dst, MR); // a constant length: a few vector moves
+                    continue;
+                }
                 for (int i = 0; i < mr; i++) {
                     ap[dst + i] = a[src + q * MR + i];
                 }
