@@ -231,12 +231,12 @@ public final class VectorBackend implements Backend {
     }
 
     /** 0 where |gradient| &lt; TINY_GRADIENT: subnormal products would be slow (see Backend). */
-    private static FloatVector flushTiny(FloatVector gradient) {
+    static FloatVector flushTiny(FloatVector gradient) {
         return gradient.blend(0f, gradient.abs().compare(VectorOperators.LT, TINY_GRADIENT));
     }
 
     /** The scalar twin of {@link #flushTiny(FloatVector)}, for the tails. */
-    private static float flushTiny(float gradient) {
+    static float flushTiny(float gradient) {
         return Math.abs(gradient) < TINY_GRADIENT ? 0f : gradient;
     }
 
@@ -558,59 +558,19 @@ public final class VectorBackend implements Backend {
     public void momentumStep(Tensor param, Tensor grad, Tensor velocity, float learningRate, float momentum,
                              float weightDecay, boolean nesterov) {
         ShapeChecks.sameShape("momentumStep", param, grad, velocity);
-        float[] w = param.data(), g = grad.data(), v = velocity.data();
-        int bound = SPECIES.loopBound(w.length);
-        int i = 0;
-        for (; i < bound; i += SPECIES.length()) {
-            FloatVector wi = FloatVector.fromArray(SPECIES, w, i);
-            FloatVector gi = FloatVector.fromArray(SPECIES, g, i).add(wi.mul(weightDecay));
-            FloatVector vi = flushTiny(FloatVector.fromArray(SPECIES, v, i).mul(momentum).add(gi));
-            vi.intoArray(v, i);
-            // Two stores rather than one conditional vector, which the JIT would box (see activateInPlace).
-            if (nesterov) {
-                wi.sub(gi.add(vi.mul(momentum)).mul(learningRate)).intoArray(w, i);
-            } else {
-                wi.sub(vi.mul(learningRate)).intoArray(w, i);
-            }
-        }
-        for (; i < w.length; i++) {
-            float gi = g[i] + weightDecay * w[i];
-            v[i] = flushTiny(momentum * v[i] + gi);
-            w[i] -= learningRate * (nesterov ? gi + momentum * v[i] : v[i]);
-        }
+        OptimizerSteps.momentum(param.data(), grad.data(), velocity.data(), learningRate, momentum, weightDecay,
+                nesterov, threadsHere());
     }
 
     @Override
     public void adamStep(Tensor param, Tensor grad, Tensor firstMoment, Tensor secondMoment, float learningRate,
                          float beta1, float beta2, float epsilon, long step, float weightDecay) {
         ShapeChecks.sameShape("adamStep", param, grad, firstMoment, secondMoment);
-        float[] w = param.data(), g = grad.data(), m = firstMoment.data(), v = secondMoment.data();
         // The bias corrections are the same for every element, so fold them into two scalars.
         float correction1 = (float) (1.0 / (1.0 - StrictMath.pow(beta1, step)));
         float correction2 = (float) (1.0 / (1.0 - StrictMath.pow(beta2, step)));
-        int bound = SPECIES.loopBound(w.length);
-        int i = 0;
-        for (; i < bound; i += SPECIES.length()) {
-            FloatVector wi = FloatVector.fromArray(SPECIES, w, i);
-            FloatVector gi = FloatVector.fromArray(SPECIES, g, i).add(wi.mul(weightDecay));
-            FloatVector mi = flushTiny(FloatVector.fromArray(SPECIES, m, i).mul(beta1).add(gi.mul(1f - beta1)));
-            FloatVector gs = gi.blend(0f, gi.abs().compare(VectorOperators.LT, TINY_GRADIENT_TO_SQUARE));
-            FloatVector vi = flushTiny(FloatVector.fromArray(SPECIES, v, i).mul(beta2).add(gs.mul(1f - beta2).mul(gs)));
-            mi.intoArray(m, i);
-            vi.intoArray(v, i);
-            FloatVector mHat = mi.mul(correction1);
-            FloatVector vHat = vi.mul(correction2);
-            wi.sub(mHat.mul(learningRate).div(vHat.sqrt().add(epsilon))).intoArray(w, i);
-        }
-        for (; i < w.length; i++) {
-            float gi = g[i] + weightDecay * w[i];
-            m[i] = flushTiny(beta1 * m[i] + (1f - beta1) * gi);
-            float giSquared = Math.abs(gi) < TINY_GRADIENT_TO_SQUARE ? 0f : gi * gi;
-            v[i] = flushTiny(beta2 * v[i] + (1f - beta2) * giSquared);
-            float mHat = m[i] * correction1;
-            float vHat = v[i] * correction2;
-            w[i] -= learningRate * mHat / ((float) Math.sqrt(vHat) + epsilon);
-        }
+        OptimizerSteps.adam(param.data(), grad.data(), firstMoment.data(), secondMoment.data(), learningRate, beta1,
+                beta2, epsilon, correction1, correction2, weightDecay, threadsHere());
     }
 
     // ---- Convolution and pooling: memory moves around the matrix products, in ConvKernels ----

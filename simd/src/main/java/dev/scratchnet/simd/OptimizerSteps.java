@@ -1,0 +1,172 @@
+package dev.scratchnet.simd;
+
+import static dev.scratchnet.backend.Backend.TINY_GRADIENT_TO_SQUARE;
+
+import java.util.function.IntConsumer;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The momentum and Adam updates for {@link VectorBackend}, split across the worker pool when a
+ * parameter is large. Each update reads and writes three or four arrays once, so a large one is bound
+ * by memory traffic, and a second core brings its own. (The deep network's first layer has 401,408
+ * weights.)
+ *
+ * <p>The split does not change a single bit. Every element gets the same arithmetic wherever it runs:
+ * each share starts at a multiple of the vector length, so every element the one-thread loop takes
+ * in a vector is taken in a vector here too, and the last share alone runs the scalar tail.
+ */
+final class OptimizerSteps {
+    private static final VectorSpecies<Float> SPECIES = Lanes.SPECIES;
+    private static final int L = SPECIES.length();
+
+    /**
+     * Parameters with fewer values than this are updated on the calling thread. Above it, the update's
+     * three or four arrays (3 MB and more) outgrow one core's L2 anyway.
+     *
+     * <p>Below it, a split lost: relu128's 100,352 first-layer weights were still in the caller's cache
+     * from the gradient product. Moving half of them to the other core, and back for the next forward
+     * pass, made its two-thread epoch 1.5× slower. The deep network's 401,408 gained 10–25%.
+     * docs/benchmarks.md has the figures.
+     */
+    static final int SPLIT_MIN_VALUES = 1 << 18;
+
+    /** One reusable job per calling thread, so a split update allocates nothing. */
+    private static final ThreadLocal<Job> JOBS = ThreadLocal.withInitial(Job::new);
+
+    private OptimizerSteps() {
+    }
+
+    /** v = μ·v + g′, w −= η·v (Nesterov: w −= η·(g′ + μ·v)), with g′ = g + λ·w; see Backend.momentumStep. */
+    static void momentum(float[] w, float[] g, float[] v, float learningRate, float momentum, float weightDecay,
+                         boolean nesterov, int threads) {
+        Job job = JOBS.get();
+        job.adam = false;
+        job.w = w;
+        job.g = g;
+        job.v = v;
+        job.learningRate = learningRate;
+        job.momentum = momentum;
+        job.weightDecay = weightDecay;
+        job.nesterov = nesterov;
+        job.run(threads);
+    }
+
+    /** One Adam step with the bias corrections folded into two factors; see Backend.adamStep. */
+    static void adam(float[] w, float[] g, float[] m, float[] v, float learningRate, float beta1, float beta2,
+                     float epsilon, float correction1, float correction2, float weightDecay, int threads) {
+        Job job = JOBS.get();
+        job.adam = true;
+        job.w = w;
+        job.g = g;
+        job.m = m;
+        job.v = v;
+        job.learningRate = learningRate;
+        job.beta1 = beta1;
+        job.beta2 = beta2;
+        job.epsilon = epsilon;
+        job.correction1 = correction1;
+        job.correction2 = correction2;
+        job.weightDecay = weightDecay;
+        job.run(threads);
+    }
+
+    /** The operands of one update; share s updates its own range of the values. */
+    private static final class Job implements IntConsumer {
+        boolean adam;
+        boolean nesterov;
+        float[] w;
+        float[] g;
+        float[] m;
+        float[] v;
+        float learningRate;
+        float momentum;
+        float beta1;
+        float beta2;
+        float epsilon;
+        float correction1;
+        float correction2;
+        float weightDecay;
+        private int shares;
+
+        void run(int threads) {
+            shares = w.length < SPLIT_MIN_VALUES ? 1 : Math.max(1, threads);
+            try {
+                if (shares == 1) {
+                    accept(0);
+                } else {
+                    WorkerPool.run(shares, this);
+                }
+            } finally {
+                w = g = m = v = null; // a finished update keeps no arrays alive
+            }
+        }
+
+        @Override
+        public void accept(int s) {
+            int vectors = w.length / L;
+            int from = (int) ((long) vectors * s / shares) * L;
+            int to = s == shares - 1 ? w.length : (int) ((long) vectors * (s + 1) / shares) * L;
+            if (adam) {
+                adamRange(w, g, m, v, from, to, learningRate, beta1, beta2, epsilon, correction1, correction2,
+                        weightDecay);
+            } else {
+                momentumRange(w, g, v, from, to, learningRate, momentum, weightDecay, nesterov);
+            }
+        }
+    }
+
+    /** Values [from, to): whole vectors from {@code from}, a multiple of the vector length, then a scalar tail. */
+    private static void momentumRange(float[] w, float[] g, float[] v, int from, int to, float learningRate,
+                                      float momentum, float weightDecay, boolean nesterov) {
+        int bound = from + SPECIES.loopBound(to - from);
+        int i = from;
+        for (; i < bound; i += L) {
+            FloatVector wi = FloatVector.fromArray(SPECIES, w, i);
+            FloatVector gi = FloatVector.fromArray(SPECIES, g, i).add(wi.mul(weightDecay));
+            FloatVector vi = VectorBackend.flushTiny(FloatVector.fromArray(SPECIES, v, i).mul(momentum).add(gi));
+            vi.intoArray(v, i);
+            // Two stores rather than one conditional vector, which the JIT would box (see VectorBackend).
+            if (nesterov) {
+                wi.sub(gi.add(vi.mul(momentum)).mul(learningRate)).intoArray(w, i);
+            } else {
+                wi.sub(vi.mul(learningRate)).intoArray(w, i);
+            }
+        }
+        for (; i < to; i++) {
+            float gi = g[i] + weightDecay * w[i];
+            v[i] = VectorBackend.flushTiny(momentum * v[i] + gi);
+            w[i] -= learningRate * (nesterov ? gi + momentum * v[i] : v[i]);
+        }
+    }
+
+    /** Values [from, to), as {@link #momentumRange}. */
+    private static void adamRange(float[] w, float[] g, float[] m, float[] v, int from, int to, float learningRate,
+                                  float beta1, float beta2, float epsilon, float correction1, float correction2,
+                                  float weightDecay) {
+        int bound = from + SPECIES.loopBound(to - from);
+        int i = from;
+        for (; i < bound; i += L) {
+            FloatVector wi = FloatVector.fromArray(SPECIES, w, i);
+            FloatVector gi = FloatVector.fromArray(SPECIES, g, i).add(wi.mul(weightDecay));
+            FloatVector mi = VectorBackend.flushTiny(FloatVector.fromArray(SPECIES, m, i).mul(beta1).add(gi.mul(1f - beta1)));
+            FloatVector gs = gi.blend(0f, gi.abs().compare(VectorOperators.LT, TINY_GRADIENT_TO_SQUARE));
+            FloatVector vi = VectorBackend.flushTiny(FloatVector.fromArray(SPECIES, v, i).mul(beta2).add(gs.mul(1f - beta2).mul(gs)));
+            mi.intoArray(m, i);
+            vi.intoArray(v, i);
+            FloatVector mHat = mi.mul(correction1);
+            FloatVector vHat = vi.mul(correction2);
+            wi.sub(mHat.mul(learningRate).div(vHat.sqrt().add(epsilon))).intoArray(w, i);
+        }
+        for (; i < to; i++) {
+            float gi = g[i] + weightDecay * w[i];
+            m[i] = VectorBackend.flushTiny(beta1 * m[i] + (1f - beta1) * gi);
+            float giSquared = Math.abs(gi) < TINY_GRADIENT_TO_SQUARE ? 0f : gi * gi;
+            v[i] = VectorBackend.flushTiny(beta2 * v[i] + (1f - beta2) * giSquared);
+            float mHat = m[i] * correction1;
+            float vHat = v[i] * correction2;
+            w[i] -= learningRate * mHat / ((float) Math.sqrt(vHat) + epsilon);
+        }
+    }
+}
