@@ -1,7 +1,6 @@
 package dev.scratchnet.simd;
 
 import static dev.scratchnet.simd.MatmulKernel.NR;
-import static dev.scratchnet.simd.MatmulKernel.storeRow;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
@@ -28,8 +27,8 @@ final class EightRowTile {
     }
 
     /** The 8 × 2L tile: A from a packed panel, B from a packed panel. */
-    static void kernelPackedPacked(int kc, float[] as, int aOff, float[] bs, int bOff, float[] c,
-            int cOff, int ldc, boolean accumulate) {
+    static void kernelPackedPacked(int kc, float[] as, int aOff, float[] bs, int bOff,
+            float[] out, int outOff, int ldo) {
         FloatVector c00 = FloatVector.zero(SPECIES), c01 = c00,
                 c10 = c00, c11 = c00,
                 c20 = c00, c21 = c00,
@@ -67,19 +66,27 @@ final class EightRowTile {
             c70 = x7.fma(b0, c70);
             c71 = x7.fma(b1, c71);
         }
-        storeRow(c00, c01, c, cOff, accumulate);
-        storeRow(c10, c11, c, cOff + ldc, accumulate);
-        storeRow(c20, c21, c, cOff + 2 * ldc, accumulate);
-        storeRow(c30, c31, c, cOff + 3 * ldc, accumulate);
-        storeRow(c40, c41, c, cOff + 4 * ldc, accumulate);
-        storeRow(c50, c51, c, cOff + 5 * ldc, accumulate);
-        storeRow(c60, c61, c, cOff + 6 * ldc, accumulate);
-        storeRow(c70, c71, c, cOff + 7 * ldc, accumulate);
+        c00.intoArray(out, outOff);
+        c01.intoArray(out, outOff + L);
+        c10.intoArray(out, outOff + ldo);
+        c11.intoArray(out, outOff + ldo + L);
+        c20.intoArray(out, outOff + 2 * ldo);
+        c21.intoArray(out, outOff + 2 * ldo + L);
+        c30.intoArray(out, outOff + 3 * ldo);
+        c31.intoArray(out, outOff + 3 * ldo + L);
+        c40.intoArray(out, outOff + 4 * ldo);
+        c41.intoArray(out, outOff + 4 * ldo + L);
+        c50.intoArray(out, outOff + 5 * ldo);
+        c51.intoArray(out, outOff + 5 * ldo + L);
+        c60.intoArray(out, outOff + 6 * ldo);
+        c61.intoArray(out, outOff + 6 * ldo + L);
+        c70.intoArray(out, outOff + 7 * ldo);
+        c71.intoArray(out, outOff + 7 * ldo + L);
     }
 
     /** The 8 × 2L tile: A from a packed panel, B read in place from rows of b (stride ldb). */
     static void kernelPackedStrided(int kc, float[] as, int aOff, float[] bs, int bOff, int ldb,
-            float[] c, int cOff, int ldc, boolean accumulate) {
+            float[] out, int outOff, int ldo) {
         FloatVector c00 = FloatVector.zero(SPECIES), c01 = c00,
                 c10 = c00, c11 = c00,
                 c20 = c00, c21 = c00,
@@ -117,19 +124,27 @@ final class EightRowTile {
             c70 = x7.fma(b0, c70);
             c71 = x7.fma(b1, c71);
         }
-        storeRow(c00, c01, c, cOff, accumulate);
-        storeRow(c10, c11, c, cOff + ldc, accumulate);
-        storeRow(c20, c21, c, cOff + 2 * ldc, accumulate);
-        storeRow(c30, c31, c, cOff + 3 * ldc, accumulate);
-        storeRow(c40, c41, c, cOff + 4 * ldc, accumulate);
-        storeRow(c50, c51, c, cOff + 5 * ldc, accumulate);
-        storeRow(c60, c61, c, cOff + 6 * ldc, accumulate);
-        storeRow(c70, c71, c, cOff + 7 * ldc, accumulate);
+        c00.intoArray(out, outOff);
+        c01.intoArray(out, outOff + L);
+        c10.intoArray(out, outOff + ldo);
+        c11.intoArray(out, outOff + ldo + L);
+        c20.intoArray(out, outOff + 2 * ldo);
+        c21.intoArray(out, outOff + 2 * ldo + L);
+        c30.intoArray(out, outOff + 3 * ldo);
+        c31.intoArray(out, outOff + 3 * ldo + L);
+        c40.intoArray(out, outOff + 4 * ldo);
+        c41.intoArray(out, outOff + 4 * ldo + L);
+        c50.intoArray(out, outOff + 5 * ldo);
+        c51.intoArray(out, outOff + 5 * ldo + L);
+        c60.intoArray(out, outOff + 6 * ldo);
+        c61.intoArray(out, outOff + 6 * ldo + L);
+        c70.intoArray(out, outOff + 7 * ldo);
+        c71.intoArray(out, outOff + 7 * ldo + L);
     }
 
     /** The 8 × 2L tile: A read in place from 8 rows of a (stride lda), B from a packed panel. */
     static void kernelRowsPacked(int kc, float[] as, int aOff, int lda, float[] bs, int bOff,
-            float[] c, int cOff, int ldc, boolean accumulate) {
+            float[] out, int outOff, int ldo) {
         int a0 = aOff + 0 * lda, a1 = aOff + 1 * lda, a2 = aOff + 2 * lda, a3 = aOff + 3 * lda, a4 = aOff + 4 * lda, a5 = aOff + 5 * lda, a6 = aOff + 6 * lda, a7 = aOff + 7 * lda;
         FloatVector c00 = FloatVector.zero(SPECIES), c01 = c00,
                 c10 = c00, c11 = c00,
@@ -168,19 +183,27 @@ final class EightRowTile {
             c70 = x7.fma(b0, c70);
             c71 = x7.fma(b1, c71);
         }
-        storeRow(c00, c01, c, cOff, accumulate);
-        storeRow(c10, c11, c, cOff + ldc, accumulate);
-        storeRow(c20, c21, c, cOff + 2 * ldc, accumulate);
-        storeRow(c30, c31, c, cOff + 3 * ldc, accumulate);
-        storeRow(c40, c41, c, cOff + 4 * ldc, accumulate);
-        storeRow(c50, c51, c, cOff + 5 * ldc, accumulate);
-        storeRow(c60, c61, c, cOff + 6 * ldc, accumulate);
-        storeRow(c70, c71, c, cOff + 7 * ldc, accumulate);
+        c00.intoArray(out, outOff);
+        c01.intoArray(out, outOff + L);
+        c10.intoArray(out, outOff + ldo);
+        c11.intoArray(out, outOff + ldo + L);
+        c20.intoArray(out, outOff + 2 * ldo);
+        c21.intoArray(out, outOff + 2 * ldo + L);
+        c30.intoArray(out, outOff + 3 * ldo);
+        c31.intoArray(out, outOff + 3 * ldo + L);
+        c40.intoArray(out, outOff + 4 * ldo);
+        c41.intoArray(out, outOff + 4 * ldo + L);
+        c50.intoArray(out, outOff + 5 * ldo);
+        c51.intoArray(out, outOff + 5 * ldo + L);
+        c60.intoArray(out, outOff + 6 * ldo);
+        c61.intoArray(out, outOff + 6 * ldo + L);
+        c70.intoArray(out, outOff + 7 * ldo);
+        c71.intoArray(out, outOff + 7 * ldo + L);
     }
 
     /** The 8 × 2L tile: A read in place from 8 rows of a, B read in place from rows of b. */
     static void kernelRowsStrided(int kc, float[] as, int aOff, int lda, float[] bs, int bOff,
-            int ldb, float[] c, int cOff, int ldc, boolean accumulate) {
+            int ldb, float[] out, int outOff, int ldo) {
         int a0 = aOff + 0 * lda, a1 = aOff + 1 * lda, a2 = aOff + 2 * lda, a3 = aOff + 3 * lda, a4 = aOff + 4 * lda, a5 = aOff + 5 * lda, a6 = aOff + 6 * lda, a7 = aOff + 7 * lda;
         FloatVector c00 = FloatVector.zero(SPECIES), c01 = c00,
                 c10 = c00, c11 = c00,
@@ -219,14 +242,22 @@ final class EightRowTile {
             c70 = x7.fma(b0, c70);
             c71 = x7.fma(b1, c71);
         }
-        storeRow(c00, c01, c, cOff, accumulate);
-        storeRow(c10, c11, c, cOff + ldc, accumulate);
-        storeRow(c20, c21, c, cOff + 2 * ldc, accumulate);
-        storeRow(c30, c31, c, cOff + 3 * ldc, accumulate);
-        storeRow(c40, c41, c, cOff + 4 * ldc, accumulate);
-        storeRow(c50, c51, c, cOff + 5 * ldc, accumulate);
-        storeRow(c60, c61, c, cOff + 6 * ldc, accumulate);
-        storeRow(c70, c71, c, cOff + 7 * ldc, accumulate);
+        c00.intoArray(out, outOff);
+        c01.intoArray(out, outOff + L);
+        c10.intoArray(out, outOff + ldo);
+        c11.intoArray(out, outOff + ldo + L);
+        c20.intoArray(out, outOff + 2 * ldo);
+        c21.intoArray(out, outOff + 2 * ldo + L);
+        c30.intoArray(out, outOff + 3 * ldo);
+        c31.intoArray(out, outOff + 3 * ldo + L);
+        c40.intoArray(out, outOff + 4 * ldo);
+        c41.intoArray(out, outOff + 4 * ldo + L);
+        c50.intoArray(out, outOff + 5 * ldo);
+        c51.intoArray(out, outOff + 5 * ldo + L);
+        c60.intoArray(out, outOff + 6 * ldo);
+        c61.intoArray(out, outOff + 6 * ldo + L);
+        c70.intoArray(out, outOff + 7 * ldo);
+        c71.intoArray(out, outOff + 7 * ldo + L);
     }
 
     /** An edge tile up to 8 × 2L, any strides, written to tile (8 × NR); outside the hot path. */
@@ -270,14 +301,22 @@ final class EightRowTile {
             c70 = x7.fma(b0, c70);
             c71 = x7.fma(b1, c71);
         }
-        storeRow(c00, c01, tile, 0 * NR, false);
-        storeRow(c10, c11, tile, 1 * NR, false);
-        storeRow(c20, c21, tile, 2 * NR, false);
-        storeRow(c30, c31, tile, 3 * NR, false);
-        storeRow(c40, c41, tile, 4 * NR, false);
-        storeRow(c50, c51, tile, 5 * NR, false);
-        storeRow(c60, c61, tile, 6 * NR, false);
-        storeRow(c70, c71, tile, 7 * NR, false);
+        c00.intoArray(tile, 0 * NR);
+        c01.intoArray(tile, 0 * NR + L);
+        c10.intoArray(tile, 1 * NR);
+        c11.intoArray(tile, 1 * NR + L);
+        c20.intoArray(tile, 2 * NR);
+        c21.intoArray(tile, 2 * NR + L);
+        c30.intoArray(tile, 3 * NR);
+        c31.intoArray(tile, 3 * NR + L);
+        c40.intoArray(tile, 4 * NR);
+        c41.intoArray(tile, 4 * NR + L);
+        c50.intoArray(tile, 5 * NR);
+        c51.intoArray(tile, 5 * NR + L);
+        c60.intoArray(tile, 6 * NR);
+        c61.intoArray(tile, 6 * NR + L);
+        c70.intoArray(tile, 7 * NR);
+        c71.intoArray(tile, 7 * NR + L);
     }
 
     /** An edge tile up to 8 × L (narrow outputs such as 10 classes), any strides, written to tile. */

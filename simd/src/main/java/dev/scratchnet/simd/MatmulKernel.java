@@ -237,28 +237,26 @@ final class MatmulKernel {
                         int cOff = ir * n + jc + jr;
                         float[] bs = bRows ? b : bp;
                         int bOff = bRows ? pc * n + jc + jr : jr * kc, ldb = bRows ? n : NR;
+                        // A whole tile of the first k block goes straight to C; any other tile goes to the
+                        // small buffer first, and from there is copied into (or added to) C.
+                        boolean whole = mr == MR && nr == NR, direct = whole && !accumulate;
+                        float[] out = direct ? c : tile;
+                        int outOff = direct ? cOff : 0, ldo = direct ? n : NR;
                         if (MR == SixRowTile.ROWS) {
-                            // One kernel for whole and edge tiles; an edge tile goes to the small buffer first.
-                            boolean whole = mr == MR && nr == NR;
-                            float[] out = whole ? c : tile;
-                            int outOff = whole ? cOff : 0, ldo = whole ? n : NR;
                             if (aRows) {
-                                SixRowTile.kernelRows(kc, a, ir * k + pc, k, bs, bOff, ldb, out, outOff, ldo, whole && accumulate);
+                                SixRowTile.kernelRows(kc, a, ir * k + pc, k, bs, bOff, ldb, out, outOff, ldo);
                             } else {
-                                SixRowTile.kernel(kc, ap, aOffPacked, bs, bOff, ldb, out, outOff, ldo, whole && accumulate);
+                                SixRowTile.kernel(kc, ap, aOffPacked, bs, bOff, ldb, out, outOff, ldo);
                             }
-                            if (!whole) {
-                                mergeTile(tile, c, cOff, n, mr, nr, accumulate);
-                            }
-                        } else if (mr == MR && nr == NR) {
+                        } else if (whole) {
                             if (aRows && bRows) {
-                                EightRowTile.kernelRowsStrided(kc, a, ir * k + pc, k, b, bOff, n, c, cOff, n, accumulate);
+                                EightRowTile.kernelRowsStrided(kc, a, ir * k + pc, k, b, bOff, n, out, outOff, ldo);
                             } else if (aRows) {
-                                EightRowTile.kernelRowsPacked(kc, a, ir * k + pc, k, bp, bOff, c, cOff, n, accumulate);
+                                EightRowTile.kernelRowsPacked(kc, a, ir * k + pc, k, bp, bOff, out, outOff, ldo);
                             } else if (bRows) {
-                                EightRowTile.kernelPackedStrided(kc, ap, aOffPacked, b, bOff, n, c, cOff, n, accumulate);
+                                EightRowTile.kernelPackedStrided(kc, ap, aOffPacked, b, bOff, n, out, outOff, ldo);
                             } else {
-                                EightRowTile.kernelPackedPacked(kc, ap, aOffPacked, bp, bOff, c, cOff, n, accumulate);
+                                EightRowTile.kernelPackedPacked(kc, ap, aOffPacked, bp, bOff, out, outOff, ldo);
                             }
                         } else {
                             // Edge tile, outside the hot path: the same operands through variable strides (a partial
@@ -270,6 +268,8 @@ final class MatmulKernel {
                             } else {
                                 EightRowTile.edge8x2(kc, as, aOff, ars, aps, bs, bOff, ldb, tile);
                             }
+                        }
+                        if (!direct) {
                             mergeTile(tile, c, cOff, n, mr, nr, accumulate);
                         }
                     }
@@ -367,30 +367,26 @@ final class MatmulKernel {
         }
     }
 
-    /** Copies the valid mr × nr corner of an edge tile into C, adding to it after the first k block. */
+    /** Copies the valid mr × nr corner of a tile into C, adding it to what is there after the first k block. */
     private static void mergeTile(float[] tile, float[] c, int cOff, int ldc, int mr, int nr, boolean accumulate) {
+        if (nr == NR) { // whole rows: two vectors each
+            for (int i = 0; i < mr; i++) {
+                for (int j = 0; j < NR; j += L) {
+                    FloatVector t = FloatVector.fromArray(SPECIES, tile, i * NR + j);
+                    if (accumulate) {
+                        FloatVector.fromArray(SPECIES, c, cOff + i * ldc + j).add(t).intoArray(c, cOff + i * ldc + j);
+                    } else {
+                        t.intoArray(c, cOff + i * ldc + j);
+                    }
+                }
+            }
+            return;
+        }
         for (int i = 0; i < mr; i++) {
             for (int j = 0; j < nr; j++) {
                 float v = tile[i * NR + j];
                 c[cOff + i * ldc + j] = accumulate ? c[cOff + i * ldc + j] + v : v;
             }
         }
-    }
-
-    /**
-     * Writes one row of a tile, two vectors, to C at off; after the first k block, adds it to what is there.
-     * This and {@link #store} stay under 35 bytes of bytecode, the size C2 inlines at any call site: a
-     * vector passed to a call that is not inlined is boxed, which allocates and runs about ten times slower.
-     */
-    static void storeRow(FloatVector lo, FloatVector hi, float[] c, int off, boolean accumulate) {
-        store(lo, c, off, accumulate);
-        store(hi, c, off + L, accumulate);
-    }
-
-    private static void store(FloatVector v, float[] c, int off, boolean accumulate) {
-        if (accumulate) {
-            v = FloatVector.fromArray(SPECIES, c, off).add(v);
-        }
-        v.intoArray(c, off);
     }
 }

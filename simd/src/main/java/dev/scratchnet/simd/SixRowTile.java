@@ -1,7 +1,6 @@
 package dev.scratchnet.simd;
 
 import static dev.scratchnet.simd.MatmulKernel.NR;
-import static dev.scratchnet.simd.MatmulKernel.storeRow;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
@@ -28,14 +27,14 @@ final class SixRowTile {
     }
 
     /**
-     * C[0..6)[0..2L) = A · B, or += after the first k block.
+     * out[0..6)[0..2L) = A · B over one k block (the caller adds later blocks into C).
      *
      * @param as a packed A panel: A[i][p] at aOff + p·6 + i
      * @param bs B[p][j] at bOff + p·ldb + j
-     * @param c where the tile goes: row i at cOff + i·ldc
+     * @param out where the tile goes: row i at outOff + i·ldo
      */
-    static void kernel(int kc, float[] as, int aOff, float[] bs, int bOff, int ldb, float[] c, int cOff, int ldc,
-                       boolean accumulate) {
+    static void kernel(int kc, float[] as, int aOff, float[] bs, int bOff, int ldb,
+                       float[] out, int outOff, int ldo) {
         FloatVector c00 = FloatVector.zero(SPECIES), c01 = c00,
                 c10 = c00, c11 = c00,
                 c20 = c00, c21 = c00,
@@ -65,12 +64,18 @@ final class SixRowTile {
             c50 = x5.fma(b0, c50);
             c51 = x5.fma(b1, c51);
         }
-        storeRow(c00, c01, c, cOff, accumulate);
-        storeRow(c10, c11, c, cOff + ldc, accumulate);
-        storeRow(c20, c21, c, cOff + 2 * ldc, accumulate);
-        storeRow(c30, c31, c, cOff + 3 * ldc, accumulate);
-        storeRow(c40, c41, c, cOff + 4 * ldc, accumulate);
-        storeRow(c50, c51, c, cOff + 5 * ldc, accumulate);
+        c00.intoArray(out, outOff);
+        c01.intoArray(out, outOff + L);
+        c10.intoArray(out, outOff + ldo);
+        c11.intoArray(out, outOff + ldo + L);
+        c20.intoArray(out, outOff + 2 * ldo);
+        c21.intoArray(out, outOff + 2 * ldo + L);
+        c30.intoArray(out, outOff + 3 * ldo);
+        c31.intoArray(out, outOff + 3 * ldo + L);
+        c40.intoArray(out, outOff + 4 * ldo);
+        c41.intoArray(out, outOff + 4 * ldo + L);
+        c50.intoArray(out, outOff + 5 * ldo);
+        c51.intoArray(out, outOff + 5 * ldo + L);
     }
 
     /**
@@ -78,10 +83,10 @@ final class SixRowTile {
      *
      * @param as rows of a read in place: A[i][p] at aOff + i·lda + p
      * @param bs B[p][j] at bOff + p·ldb + j
-     * @param c where the tile goes: row i at cOff + i·ldc
+     * @param out where the tile goes: row i at outOff + i·ldo
      */
-    static void kernelRows(int kc, float[] as, int aOff, int lda, float[] bs, int bOff, int ldb, float[] c, int cOff, int ldc,
-                           boolean accumulate) {
+    static void kernelRows(int kc, float[] as, int aOff, int lda, float[] bs, int bOff, int ldb,
+                           float[] out, int outOff, int ldo) {
         int a0 = aOff, a1 = aOff + lda, a2 = aOff + 2 * lda, a3 = aOff + 3 * lda, a4 = aOff + 4 * lda, a5 = aOff + 5 * lda;
         FloatVector c00 = FloatVector.zero(SPECIES), c01 = c00,
                 c10 = c00, c11 = c00,
@@ -112,11 +117,17 @@ final class SixRowTile {
             c50 = x5.fma(b0, c50);
             c51 = x5.fma(b1, c51);
         }
-        storeRow(c00, c01, c, cOff, accumulate);
-        storeRow(c10, c11, c, cOff + ldc, accumulate);
-        storeRow(c20, c21, c, cOff + 2 * ldc, accumulate);
-        storeRow(c30, c31, c, cOff + 3 * ldc, accumulate);
-        storeRow(c40, c41, c, cOff + 4 * ldc, accumulate);
-        storeRow(c50, c51, c, cOff + 5 * ldc, accumulate);
+        c00.intoArray(out, outOff);
+        c01.intoArray(out, outOff + L);
+        c10.intoArray(out, outOff + ldo);
+        c11.intoArray(out, outOff + ldo + L);
+        c20.intoArray(out, outOff + 2 * ldo);
+        c21.intoArray(out, outOff + 2 * ldo + L);
+        c30.intoArray(out, outOff + 3 * ldo);
+        c31.intoArray(out, outOff + 3 * ldo + L);
+        c40.intoArray(out, outOff + 4 * ldo);
+        c41.intoArray(out, outOff + 4 * ldo + L);
+        c50.intoArray(out, outOff + 5 * ldo);
+        c51.intoArray(out, outOff + 5 * ldo + L);
     }
 }
