@@ -69,6 +69,23 @@ final class MatmulKernel {
     static final int KC = 1024;
     /** Floats in one packed B block (kc × nc), sized for L2. */
     static final int B_BLOCK = 256 * 1024;
+    /**
+     * How a packed A panel is laid out: row by row (A[i][p] at i·kc + p) for the six-row tile, which
+     * reads packed and unpacked rows with one kernel; interleaved (A[i][p] at p·MR + i) for the
+     * eight-row tile's packed variants. On JDK 25 a six-row kernel reading the interleaved layout ran
+     * at half speed.
+     */
+    static final boolean A_PANEL_ROWS = MR == SixRowTile.ROWS;
+    /**
+     * Floats between the rows of a row-by-row panel beyond kc: at kc = 1024 the six rows 4 KiB apart all
+     * fell into the same L1 sets, and aᵀ·b at 1024³ ran at half speed.
+     */
+    static final int A_ROW_PAD = 16;
+
+    /** @return the distance between rows of a packed A panel, in floats (its interleaved form has p·MR + i) */
+    static int packedRowStride(int kc) {
+        return A_PANEL_ROWS ? kc + A_ROW_PAD : kc;
+    }
     /** Products with at most this many rows read b in place rather than packing it. */
     static final int B_IN_PLACE_MAX_ROWS = 64;
 
@@ -84,7 +101,7 @@ final class MatmulKernel {
     }
 
     private static final class Workspace {
-        final float[] a = new float[A_GROUP * MR * KC];
+        final float[] a = new float[A_GROUP * MR * (KC + A_ROW_PAD)];
         final float[] b = new float[Math.max(B_BLOCK, KC * NR)];
         final float[] tile = new float[MR * NR];
         final SplitJob job = new SplitJob();
@@ -227,7 +244,7 @@ final class MatmulKernel {
                         if (group == 0) {
                             packTransposedA(a, m, ir, Math.min(A_GROUP * MR, r1 - ir), pc, kc, ap);
                         }
-                        aOffPacked = group * kc;
+                        aOffPacked = group * packedRowStride(kc);
                     } else if (!aRows) {
                         packA(a, k, ir, mr, pc, kc, ap);
                     }
@@ -243,11 +260,9 @@ final class MatmulKernel {
                         float[] out = direct ? c : tile;
                         int outOff = direct ? cOff : 0, ldo = direct ? n : NR;
                         if (MR == SixRowTile.ROWS) {
-                            if (aRows) {
-                                SixRowTile.kernelRows(kc, a, ir * k + pc, k, bs, bOff, ldb, out, outOff, ldo);
-                            } else {
-                                SixRowTile.kernel(kc, ap, aOffPacked, bs, bOff, ldb, out, outOff, ldo);
-                            }
+                            // Rows of a plain a in place, or the packed panel's rows (kc apart).
+                            SixRowTile.kernel(kc, aRows ? a : ap, aRows ? ir * k + pc : aOffPacked, aRows ? k : packedRowStride(kc),
+                                    bs, bOff, ldb, out, outOff, ldo);
                         } else if (whole) {
                             if (aRows && bRows) {
                                 EightRowTile.kernelRowsStrided(kc, a, ir * k + pc, k, b, bOff, n, out, outOff, ldo);
@@ -280,44 +295,48 @@ final class MatmulKernel {
 
     /**
      * Packs one panel of a plain a (m × k), rows [ir, ir+mr) × depth [pc, pc+kc), as A[ir+i][pc+p] at
-     * p·MR + i, with rows past the edge set to zero. Only the bottom edge needs this.
+     * p·MR + i (or i·kc + p, see {@link #A_PANEL_ROWS}), with rows past the edge set to zero. Only the
+     * bottom edge needs this.
      */
     private static void packA(float[] a, int k, int ir, int mr, int pc, int kc, float[] ap) {
+        int rowStride = A_PANEL_ROWS ? packedRowStride(kc) : 1, depthStride = A_PANEL_ROWS ? 1 : MR;
         for (int i = 0; i < mr; i++) {
             int src = (ir + i) * k + pc;
             for (int p = 0; p < kc; p++) {
-                ap[p * MR + i] = a[src + p];
+                ap[i * rowStride + p * depthStride] = a[src + p];
             }
         }
         for (int i = mr; i < MR; i++) {
             for (int p = 0; p < kc; p++) {
-                ap[p * MR + i] = 0f;
+                ap[i * rowStride + p * depthStride] = 0f;
             }
         }
     }
 
     /**
      * Packs rows [ir, ir+rows) of A = aᵀ, with a (k × m), into consecutive panels of MR rows: panel q holds
-     * A[ir+q·MR+i][pc+p] = a[pc+p][ir+q·MR+i] at q·kc·MR + p·MR + i, rows past the edge set to zero.
+     * A[ir+q·MR+i][pc+p] = a[pc+p][ir+q·MR+i] at q·kc·MR + p·MR + i (or q·kc·MR + i·kc + p, see
+     * {@link #A_PANEL_ROWS}), rows past the edge set to zero.
      * The MR values for one p are adjacent in a already; packing several panels per pass reads whole cache
      * lines of each row of a instead of visiting one page per p for every panel.
      */
     private static void packTransposedA(float[] a, int m, int ir, int rows, int pc, int kc, float[] ap) {
         int panels = (rows + MR - 1) / MR;
+        int rowStride = A_PANEL_ROWS ? packedRowStride(kc) : 1, depthStride = A_PANEL_ROWS ? 1 : MR;
         for (int p = 0; p < kc; p++) {
             int src = (pc + p) * m + ir;
             for (int q = 0; q < panels; q++) {
-                int dst = q * kc * MR + p * MR;
+                int dst = q * MR * packedRowStride(kc) + p * depthStride;
                 int mr = Math.min(MR, rows - q * MR);
-                if (mr == MR) {
+                if (mr == MR && !A_PANEL_ROWS) {
                     System.arraycopy(a, src + q * MR, ap, dst, MR); // a constant length: a few vector moves
                     continue;
                 }
                 for (int i = 0; i < mr; i++) {
-                    ap[dst + i] = a[src + q * MR + i];
+                    ap[dst + i * rowStride] = a[src + q * MR + i];
                 }
                 for (int i = mr; i < MR; i++) {
-                    ap[dst + i] = 0f;
+                    ap[dst + i * rowStride] = 0f;
                 }
             }
         }

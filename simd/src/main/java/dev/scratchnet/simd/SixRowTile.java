@@ -12,8 +12,8 @@ import jdk.incubator.vector.VectorSpecies;
  * ran at 0.4× OpenBLAS's AVX2 kernel (docs/benchmarks.md, "AVX2").
  *
  * <p>Twelve independent fma per step of p are still more than the 8 that an fma's latency (4 cycles)
- * times two issue ports needs. A always comes packed (p·6 + i, a constant stride), B either packed
- * (ldb = NR) or read in place (ldb = n). The same kernel writes the edge tiles, into a 6 × NR buffer
+ * times two issue ports needs. A comes as six rows (of a plain a, or of a packed panel), B either
+ * packed (ldb = NR) or read in place (ldb = n). The same kernel writes the edge tiles, into a 6 × NR buffer
  * that {@link MatmulKernel} copies into C.
  */
 final class SixRowTile {
@@ -29,64 +29,12 @@ final class SixRowTile {
     /**
      * out[0..6)[0..2L) = A · B over one k block (the caller adds later blocks into C).
      *
-     * @param as a packed A panel: A[i][p] at aOff + p·6 + i
+     * @param as six rows of A: A[i][p] at aOff + i·lda + p (rows of a plain a in place, or a packed panel)
      * @param bs B[p][j] at bOff + p·ldb + j
      * @param out where the tile goes: row i at outOff + i·ldo
      */
-    static void kernel(int kc, float[] as, int aOff, float[] bs, int bOff, int ldb,
+    static void kernel(int kc, float[] as, int aOff, int lda, float[] bs, int bOff, int ldb,
                        float[] out, int outOff, int ldo) {
-        FloatVector c00 = FloatVector.zero(SPECIES), c01 = c00,
-                c10 = c00, c11 = c00,
-                c20 = c00, c21 = c00,
-                c30 = c00, c31 = c00,
-                c40 = c00, c41 = c00,
-                c50 = c00, c51 = c00;
-        for (int p = 0; p < kc; p++) {
-            int bi = bOff + p * ldb;
-            FloatVector b0 = FloatVector.fromArray(SPECIES, bs, bi);
-            FloatVector b1 = FloatVector.fromArray(SPECIES, bs, bi + L);
-            FloatVector x0 = FloatVector.broadcast(SPECIES, as[aOff + p * ROWS + 0]);
-            c00 = x0.fma(b0, c00);
-            c01 = x0.fma(b1, c01);
-            FloatVector x1 = FloatVector.broadcast(SPECIES, as[aOff + p * ROWS + 1]);
-            c10 = x1.fma(b0, c10);
-            c11 = x1.fma(b1, c11);
-            FloatVector x2 = FloatVector.broadcast(SPECIES, as[aOff + p * ROWS + 2]);
-            c20 = x2.fma(b0, c20);
-            c21 = x2.fma(b1, c21);
-            FloatVector x3 = FloatVector.broadcast(SPECIES, as[aOff + p * ROWS + 3]);
-            c30 = x3.fma(b0, c30);
-            c31 = x3.fma(b1, c31);
-            FloatVector x4 = FloatVector.broadcast(SPECIES, as[aOff + p * ROWS + 4]);
-            c40 = x4.fma(b0, c40);
-            c41 = x4.fma(b1, c41);
-            FloatVector x5 = FloatVector.broadcast(SPECIES, as[aOff + p * ROWS + 5]);
-            c50 = x5.fma(b0, c50);
-            c51 = x5.fma(b1, c51);
-        }
-        c00.intoArray(out, outOff);
-        c01.intoArray(out, outOff + L);
-        c10.intoArray(out, outOff + ldo);
-        c11.intoArray(out, outOff + ldo + L);
-        c20.intoArray(out, outOff + 2 * ldo);
-        c21.intoArray(out, outOff + 2 * ldo + L);
-        c30.intoArray(out, outOff + 3 * ldo);
-        c31.intoArray(out, outOff + 3 * ldo + L);
-        c40.intoArray(out, outOff + 4 * ldo);
-        c41.intoArray(out, outOff + 4 * ldo + L);
-        c50.intoArray(out, outOff + 5 * ldo);
-        c51.intoArray(out, outOff + 5 * ldo + L);
-    }
-
-    /**
-     * The same tile with A read in place from 6 rows of a plain a (no packing).
-     *
-     * @param as rows of a read in place: A[i][p] at aOff + i·lda + p
-     * @param bs B[p][j] at bOff + p·ldb + j
-     * @param out where the tile goes: row i at outOff + i·ldo
-     */
-    static void kernelRows(int kc, float[] as, int aOff, int lda, float[] bs, int bOff, int ldb,
-                           float[] out, int outOff, int ldo) {
         int a0 = aOff, a1 = aOff + lda, a2 = aOff + 2 * lda, a3 = aOff + 3 * lda, a4 = aOff + 4 * lda, a5 = aOff + 5 * lda;
         FloatVector c00 = FloatVector.zero(SPECIES), c01 = c00,
                 c10 = c00, c11 = c00,
