@@ -16,7 +16,7 @@ import jdk.incubator.vector.VectorSpecies;
  *   for pc in steps of kc along k               (kc·nc ≤ 256 Ki floats = 1 MiB: kc = 1024, nc = 256)
  *    for ir in steps of MR = 8 rows of C      A panel 8 × kc: rows of a read in place, or
  *                                                packed when a is transposed or at the edge  → L1
- *                                                (6 rows, always packed, on 16-register machines)
+ *                                                (6 rows on 16-register machines)
  *     for jr in steps of NR = 2L columns      B panel kc × 2L, streamed from the L2 block
  *      micro-kernel, for p in 0 until kc:
  *          b0, b1 = the two vectors of the B panel at depth p
@@ -70,7 +70,7 @@ final class MatmulKernel {
     /** Floats in one packed B block (kc × nc), sized for L2. */
     static final int B_BLOCK = 256 * 1024;
     /**
-     * How a packed A panel is laid out: row by row (A[i][p] at i·kc + p) for the six-row tile, which
+     * How a packed A panel is laid out: row by row (A[i][p] at i·(kc + A_ROW_PAD) + p) for the six-row tile, which
      * reads packed and unpacked rows with one kernel; interleaved (A[i][p] at p·MR + i) for the
      * eight-row tile's packed variants. On JDK 25 a six-row kernel reading the interleaved layout ran
      * at half speed.
@@ -260,9 +260,9 @@ final class MatmulKernel {
                         float[] out = direct ? c : tile;
                         int outOff = direct ? cOff : 0, ldo = direct ? n : NR;
                         if (MR == SixRowTile.ROWS) {
-                            // Rows of a plain a in place, or the packed panel's rows (kc apart).
-                            SixRowTile.kernel(kc, aRows ? a : ap, aRows ? ir * k + pc : aOffPacked, aRows ? k : packedRowStride(kc),
-                                    bs, bOff, ldb, out, outOff, ldo);
+                            // Rows of a plain a in place, or the rows of a packed panel.
+                            SixRowTile.kernel(kc, aRows ? a : ap, aRows ? ir * k + pc : aOffPacked,
+                                    aRows ? k : packedRowStride(kc), bs, bOff, ldb, out, outOff, ldo);
                         } else if (whole) {
                             if (aRows && bRows) {
                                 EightRowTile.kernelRowsStrided(kc, a, ir * k + pc, k, b, bOff, n, out, outOff, ldo);
@@ -295,7 +295,7 @@ final class MatmulKernel {
 
     /**
      * Packs one panel of a plain a (m × k), rows [ir, ir+mr) × depth [pc, pc+kc), as A[ir+i][pc+p] at
-     * p·MR + i (or i·kc + p, see {@link #A_PANEL_ROWS}), with rows past the edge set to zero. Only the
+     * p·MR + i (or i·(kc + A_ROW_PAD) + p, see {@link #A_PANEL_ROWS}), with rows past the edge set to zero. Only the
      * bottom edge needs this.
      */
     private static void packA(float[] a, int k, int ir, int mr, int pc, int kc, float[] ap) {
@@ -315,8 +315,8 @@ final class MatmulKernel {
 
     /**
      * Packs rows [ir, ir+rows) of A = aᵀ, with a (k × m), into consecutive panels of MR rows: panel q holds
-     * A[ir+q·MR+i][pc+p] = a[pc+p][ir+q·MR+i] at q·kc·MR + p·MR + i (or q·kc·MR + i·kc + p, see
-     * {@link #A_PANEL_ROWS}), rows past the edge set to zero.
+     * A[ir+q·MR+i][pc+p] = a[pc+p][ir+q·MR+i] at q·kc·MR + p·MR + i (or, row by row, at
+     * (q·MR + i)·(kc + A_ROW_PAD) + p: see {@link #A_PANEL_ROWS}), rows past the edge set to zero.
      * The MR values for one p are adjacent in a already; packing several panels per pass reads whole cache
      * lines of each row of a instead of visiting one page per p for every panel.
      */

@@ -1,6 +1,7 @@
 package dev.scratchnet.simd;
 
 import static dev.scratchnet.backend.Backend.TINY_GRADIENT_TO_SQUARE;
+import static dev.scratchnet.simd.VectorBackend.flushTiny;
 
 import java.util.function.IntConsumer;
 import jdk.incubator.vector.FloatVector;
@@ -41,14 +42,8 @@ final class OptimizerSteps {
     /** v = μ·v + g′, w −= η·v (Nesterov: w −= η·(g′ + μ·v)), with g′ = g + λ·w; see Backend.momentumStep. */
     static void momentum(float[] w, float[] g, float[] v, float learningRate, float momentum, float weightDecay,
                          boolean nesterov, int threads) {
-        Job job = JOBS.get();
-        job.adam = false;
-        job.w = w;
-        job.g = g;
-        job.v = v;
-        job.learningRate = learningRate;
+        Job job = JOBS.get().operands(false, w, g, v, learningRate, weightDecay);
         job.momentum = momentum;
-        job.weightDecay = weightDecay;
         job.nesterov = nesterov;
         job.run(threads);
     }
@@ -56,19 +51,13 @@ final class OptimizerSteps {
     /** One Adam step with the bias corrections folded into two factors; see Backend.adamStep. */
     static void adam(float[] w, float[] g, float[] m, float[] v, float learningRate, float beta1, float beta2,
                      float epsilon, float correction1, float correction2, float weightDecay, int threads) {
-        Job job = JOBS.get();
-        job.adam = true;
-        job.w = w;
-        job.g = g;
+        Job job = JOBS.get().operands(true, w, g, v, learningRate, weightDecay);
         job.m = m;
-        job.v = v;
-        job.learningRate = learningRate;
         job.beta1 = beta1;
         job.beta2 = beta2;
         job.epsilon = epsilon;
         job.correction1 = correction1;
         job.correction2 = correction2;
-        job.weightDecay = weightDecay;
         job.run(threads);
     }
 
@@ -89,6 +78,17 @@ final class OptimizerSteps {
         float correction2;
         float weightDecay;
         private int shares;
+
+        /** Sets what both updates have: the kind, the weights, their gradient, v, η and λ. */
+        Job operands(boolean adam, float[] w, float[] g, float[] v, float learningRate, float weightDecay) {
+            this.adam = adam;
+            this.w = w;
+            this.g = g;
+            this.v = v;
+            this.learningRate = learningRate;
+            this.weightDecay = weightDecay;
+            return this;
+        }
 
         void run(int threads) {
             shares = w.length < SPLIT_MIN_VALUES ? 1 : Math.max(1, threads);
@@ -125,7 +125,7 @@ final class OptimizerSteps {
         for (; i < bound; i += L) {
             FloatVector wi = FloatVector.fromArray(SPECIES, w, i);
             FloatVector gi = FloatVector.fromArray(SPECIES, g, i).add(wi.mul(weightDecay));
-            FloatVector vi = VectorBackend.flushTiny(FloatVector.fromArray(SPECIES, v, i).mul(momentum).add(gi));
+            FloatVector vi = flushTiny(FloatVector.fromArray(SPECIES, v, i).mul(momentum).add(gi));
             vi.intoArray(v, i);
             // Two stores rather than one conditional vector, which the JIT would box (see VectorBackend).
             if (nesterov) {
@@ -136,7 +136,7 @@ final class OptimizerSteps {
         }
         for (; i < to; i++) {
             float gi = g[i] + weightDecay * w[i];
-            v[i] = VectorBackend.flushTiny(momentum * v[i] + gi);
+            v[i] = flushTiny(momentum * v[i] + gi);
             w[i] -= learningRate * (nesterov ? gi + momentum * v[i] : v[i]);
         }
     }
@@ -150,9 +150,9 @@ final class OptimizerSteps {
         for (; i < bound; i += L) {
             FloatVector wi = FloatVector.fromArray(SPECIES, w, i);
             FloatVector gi = FloatVector.fromArray(SPECIES, g, i).add(wi.mul(weightDecay));
-            FloatVector mi = VectorBackend.flushTiny(FloatVector.fromArray(SPECIES, m, i).mul(beta1).add(gi.mul(1f - beta1)));
+            FloatVector mi = flushTiny(FloatVector.fromArray(SPECIES, m, i).mul(beta1).add(gi.mul(1f - beta1)));
             FloatVector gs = gi.blend(0f, gi.abs().compare(VectorOperators.LT, TINY_GRADIENT_TO_SQUARE));
-            FloatVector vi = VectorBackend.flushTiny(FloatVector.fromArray(SPECIES, v, i).mul(beta2).add(gs.mul(1f - beta2).mul(gs)));
+            FloatVector vi = flushTiny(FloatVector.fromArray(SPECIES, v, i).mul(beta2).add(gs.mul(1f - beta2).mul(gs)));
             mi.intoArray(m, i);
             vi.intoArray(v, i);
             FloatVector mHat = mi.mul(correction1);
@@ -161,9 +161,9 @@ final class OptimizerSteps {
         }
         for (; i < to; i++) {
             float gi = g[i] + weightDecay * w[i];
-            m[i] = VectorBackend.flushTiny(beta1 * m[i] + (1f - beta1) * gi);
+            m[i] = flushTiny(beta1 * m[i] + (1f - beta1) * gi);
             float giSquared = Math.abs(gi) < TINY_GRADIENT_TO_SQUARE ? 0f : gi * gi;
-            v[i] = VectorBackend.flushTiny(beta2 * v[i] + (1f - beta2) * giSquared);
+            v[i] = flushTiny(beta2 * v[i] + (1f - beta2) * giSquared);
             float mHat = m[i] * correction1;
             float vHat = v[i] * correction2;
             w[i] -= learningRate * mHat / ((float) Math.sqrt(vHat) + epsilon);
