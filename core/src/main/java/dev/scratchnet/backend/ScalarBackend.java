@@ -93,13 +93,8 @@ public final class ScalarBackend implements Backend {
         ShapeChecks.sameShape("activationBackward", output, gradOutput, delta);
         float[] y = output.data(), g = gradOutput.data(), out = delta.data();
         for (int i = 0; i < y.length; i++) {
-            out[i] = flushTiny(g[i] * f.derivativeFromOutput(y[i]));
+            out[i] = ScalarUpdates.flushTiny(g[i] * f.derivativeFromOutput(y[i]));
         }
-    }
-
-    /** 0 for a gradient too small to matter, whose subnormal products would be slow (TINY_GRADIENT). */
-    private static float flushTiny(float gradient) {
-        return Math.abs(gradient) < TINY_GRADIENT ? 0f : gradient;
     }
 
     @Override
@@ -165,7 +160,7 @@ public final class ScalarBackend implements Backend {
                 }
                 // ∂L/∂z_j = p_j − y_j: softmax and cross-entropy derivatives cancel into this.
                 float p = (float) Math.exp(Math.max(logP, MIN_LOG_PROBABILITY));
-                grad[row + j] = flushTiny((p - yj) * invBatch);
+                grad[row + j] = ScalarUpdates.flushTiny((p - yj) * invBatch);
             }
         }
         return loss;
@@ -180,7 +175,7 @@ public final class ScalarBackend implements Backend {
         for (int i = 0; i < a.length; i++) {
             float diff = a[i] - y[i];
             loss += 0.5 * diff * diff;
-            grad[i] = flushTiny(diff * invBatch);
+            grad[i] = ScalarUpdates.flushTiny(diff * invBatch);
         }
         return loss;
     }
@@ -222,11 +217,7 @@ public final class ScalarBackend implements Backend {
                              float weightDecay, boolean nesterov) {
         ShapeChecks.sameShape("momentumStep", param, grad, velocity);
         float[] w = param.data(), g = grad.data(), v = velocity.data();
-        for (int i = 0; i < w.length; i++) {
-            float gi = g[i] + weightDecay * w[i];
-            v[i] = flushTiny(momentum * v[i] + gi);
-            w[i] -= learningRate * (nesterov ? gi + momentum * v[i] : v[i]);
-        }
+        ScalarUpdates.momentum(w, g, v, 0, w.length, learningRate, momentum, weightDecay, nesterov);
     }
 
     @Override
@@ -237,15 +228,8 @@ public final class ScalarBackend implements Backend {
         // The bias corrections are the same for every element, so fold them into two scalars.
         float correction1 = (float) (1.0 / (1.0 - Math.pow(beta1, step)));
         float correction2 = (float) (1.0 / (1.0 - Math.pow(beta2, step)));
-        for (int i = 0; i < w.length; i++) {
-            float gi = g[i] + weightDecay * w[i];
-            m[i] = flushTiny(beta1 * m[i] + (1f - beta1) * gi);
-            float giSquared = Math.abs(gi) < TINY_GRADIENT_TO_SQUARE ? 0f : gi * gi;
-            v[i] = flushTiny(beta2 * v[i] + (1f - beta2) * giSquared);
-            float mHat = m[i] * correction1;
-            float vHat = v[i] * correction2;
-            w[i] -= learningRate * mHat / ((float) Math.sqrt(vHat) + epsilon);
-        }
+        ScalarUpdates.adam(w, g, m, v, 0, w.length, learningRate, beta1, beta2, epsilon, correction1, correction2,
+                weightDecay);
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.scratchnet.simd;
 import static dev.scratchnet.backend.Backend.TINY_GRADIENT_TO_SQUARE;
 import static dev.scratchnet.simd.VectorBackend.flushTiny;
 
+import dev.scratchnet.backend.ScalarUpdates;
 import java.util.function.IntConsumer;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
@@ -134,11 +135,7 @@ final class OptimizerSteps {
                 wi.sub(vi.mul(learningRate)).intoArray(w, i);
             }
         }
-        for (; i < to; i++) {
-            float gi = g[i] + weightDecay * w[i];
-            v[i] = flushTiny(momentum * v[i] + gi);
-            w[i] -= learningRate * (nesterov ? gi + momentum * v[i] : v[i]);
-        }
+        ScalarUpdates.momentum(w, g, v, i, to, learningRate, momentum, weightDecay, nesterov);
     }
 
     /** Values [from, to), as {@link #momentumRange}. */
@@ -159,14 +156,7 @@ final class OptimizerSteps {
             FloatVector vHat = vi.mul(correction2);
             wi.sub(mHat.mul(learningRate).div(vHat.sqrt().add(epsilon))).intoArray(w, i);
         }
-        for (; i < to; i++) {
-            float gi = g[i] + weightDecay * w[i];
-            m[i] = flushTiny(beta1 * m[i] + (1f - beta1) * gi);
-            float giSquared = Math.abs(gi) < TINY_GRADIENT_TO_SQUARE ? 0f : gi * gi;
-            v[i] = flushTiny(beta2 * v[i] + (1f - beta2) * giSquared);
-            float mHat = m[i] * correction1;
-            float vHat = v[i] * correction2;
-            w[i] -= learningRate * mHat / ((float) Math.sqrt(vHat) + epsilon);
-        }
+        ScalarUpdates.adam(w, g, m, v, i, to, learningRate, beta1, beta2, epsilon, correction1, correction2,
+                weightDecay);
     }
 }

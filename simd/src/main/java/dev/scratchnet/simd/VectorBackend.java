@@ -3,6 +3,7 @@ package dev.scratchnet.simd;
 import dev.scratchnet.backend.Activation;
 import dev.scratchnet.backend.Backend;
 import dev.scratchnet.backend.ConvGeometry;
+import dev.scratchnet.backend.ScalarUpdates;
 import dev.scratchnet.backend.ShapeChecks;
 import dev.scratchnet.tensor.Tensor;
 import java.util.Arrays;
@@ -237,7 +238,7 @@ public final class VectorBackend implements Backend {
 
     /** The scalar twin of {@link #flushTiny(FloatVector)}, for the tails. */
     static float flushTiny(float gradient) {
-        return Math.abs(gradient) < TINY_GRADIENT ? 0f : gradient;
+        return ScalarUpdates.flushTiny(gradient);
     }
 
     @Override
