@@ -24,15 +24,16 @@ final class OptimizerSteps {
     private static final int L = SPECIES.length();
 
     /**
-     * Parameters with fewer values than this are updated on the calling thread. Above it, the update's
-     * three or four arrays (3 MB and more) outgrow one core's L2 anyway.
+     * Parameters with fewer values than this (131,072) are updated on the calling thread. At and above
+     * it, the update's three or four arrays (1.5 MB and more) outgrow one core's L2 anyway.
      *
      * <p>Below it, a split lost: relu128's 100,352 first-layer weights were still in the caller's cache
      * from the gradient product. Moving half of them to the other core, and back for the next forward
-     * pass, made its two-thread epoch 1.5× slower. The deep network's 401,408 gained 10–25%.
+     * pass, made its two-thread epoch 1.5× slower. The deep network's 401,408 gained 10–25%, and once
+     * handing out work no longer woke a parked thread, its 131,072 second-layer weights gained as well.
      * docs/benchmarks.md has the figures.
      */
-    static final int SPLIT_MIN_VALUES = 1 << 18;
+    static final int SPLIT_MIN_VALUES = 1 << 17;
 
     /** One reusable job per calling thread, so a split update allocates nothing. */
     private static final ThreadLocal<Job> JOBS = ThreadLocal.withInitial(Job::new);
