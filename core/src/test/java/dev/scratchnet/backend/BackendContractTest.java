@@ -581,6 +581,33 @@ public abstract class BackendContractTest {
     }
 
     @Test
+    void maxPoolBreaksTiesAndSignedZerosAsTheReferenceDoes() {
+        // Every 2×2 window of values from {−1, −0, +0, 1} (256 windows side by side): which cell wins, and
+        // the bits of the maximum, including the sign of a zero, must be the reference's in all of them.
+        float[] values = {-1f, -0f, 0f, 1f};
+        int windows = 256, w = 2 * windows;
+        Tensor x = new Tensor(1, 2 * w);
+        for (int i = 0; i < windows; i++) {
+            x.data()[2 * i] = values[i & 3];
+            x.data()[2 * i + 1] = values[(i >> 2) & 3];
+            x.data()[w + 2 * i] = values[(i >> 4) & 3];
+            x.data()[w + 2 * i + 1] = values[(i >> 6) & 3];
+        }
+        ConvGeometry g = new ConvGeometry(1, 2, w, 2, 2, 0);
+        Tensor expected = new Tensor(1, windows), y = new Tensor(1, windows);
+        int[] expectedArgmax = new int[windows], argmax = new int[windows];
+        reference.maxPool(g, x, expected, expectedArgmax);
+        for (int threads : threadCounts()) {
+            create(threads).maxPool(g, x, y, argmax);
+            org.junit.jupiter.api.Assertions.assertArrayEquals(expectedArgmax, argmax, "argmax, threads " + threads);
+            for (int i = 0; i < windows; i++) {
+                assertEquals(Float.floatToRawIntBits(expected.data()[i]), Float.floatToRawIntBits(y.data()[i]),
+                        "the bits of window " + i + "'s maximum");
+            }
+        }
+    }
+
+    @Test
     void maxPoolOfASmallImageByHandRoutesToTheWinner() {
         // 2×2 windows, stride 2, over a 4×4 image: the maxima 6, 8, 14, 16 sit at the bottom-right corners,
         // except the first window, where 6 is at its top-left.
