@@ -26,8 +26,12 @@ final class EightRowTile {
     private EightRowTile() {
     }
 
-    /** The 8 × 2L tile: A from a packed panel, B from a packed panel. */
-    static void kernelPackedPacked(int kc, float[] as, int aOff, float[] bs, int bOff,
+    /**
+     * The 8 × 2L tile: A from a packed panel, B from a packed panel. The eight values of A at depth p are
+     * adjacent, at aOff + p·aStep: aStep is {@link #ROWS} in a packed panel, or m when a transposed a
+     * (k × m) is read in place.
+     */
+    static void kernelPackedPacked(int kc, float[] as, int aOff, int aStep, float[] bs, int bOff,
             float[] out, int outOff, int ldo) {
         FloatVector c00 = FloatVector.zero(SPECIES), c01 = c00,
                 c10 = c00, c11 = c00,
@@ -41,28 +45,28 @@ final class EightRowTile {
             int bi = bOff + p * NR;
             FloatVector b0 = FloatVector.fromArray(SPECIES, bs, bi);
             FloatVector b1 = FloatVector.fromArray(SPECIES, bs, bi + L);
-            FloatVector x0 = FloatVector.broadcast(SPECIES, as[aOff + p * ROWS + 0]);
+            FloatVector x0 = FloatVector.broadcast(SPECIES, as[aOff + p * aStep + 0]);
             c00 = x0.fma(b0, c00);
             c01 = x0.fma(b1, c01);
-            FloatVector x1 = FloatVector.broadcast(SPECIES, as[aOff + p * ROWS + 1]);
+            FloatVector x1 = FloatVector.broadcast(SPECIES, as[aOff + p * aStep + 1]);
             c10 = x1.fma(b0, c10);
             c11 = x1.fma(b1, c11);
-            FloatVector x2 = FloatVector.broadcast(SPECIES, as[aOff + p * ROWS + 2]);
+            FloatVector x2 = FloatVector.broadcast(SPECIES, as[aOff + p * aStep + 2]);
             c20 = x2.fma(b0, c20);
             c21 = x2.fma(b1, c21);
-            FloatVector x3 = FloatVector.broadcast(SPECIES, as[aOff + p * ROWS + 3]);
+            FloatVector x3 = FloatVector.broadcast(SPECIES, as[aOff + p * aStep + 3]);
             c30 = x3.fma(b0, c30);
             c31 = x3.fma(b1, c31);
-            FloatVector x4 = FloatVector.broadcast(SPECIES, as[aOff + p * ROWS + 4]);
+            FloatVector x4 = FloatVector.broadcast(SPECIES, as[aOff + p * aStep + 4]);
             c40 = x4.fma(b0, c40);
             c41 = x4.fma(b1, c41);
-            FloatVector x5 = FloatVector.broadcast(SPECIES, as[aOff + p * ROWS + 5]);
+            FloatVector x5 = FloatVector.broadcast(SPECIES, as[aOff + p * aStep + 5]);
             c50 = x5.fma(b0, c50);
             c51 = x5.fma(b1, c51);
-            FloatVector x6 = FloatVector.broadcast(SPECIES, as[aOff + p * ROWS + 6]);
+            FloatVector x6 = FloatVector.broadcast(SPECIES, as[aOff + p * aStep + 6]);
             c60 = x6.fma(b0, c60);
             c61 = x6.fma(b1, c61);
-            FloatVector x7 = FloatVector.broadcast(SPECIES, as[aOff + p * ROWS + 7]);
+            FloatVector x7 = FloatVector.broadcast(SPECIES, as[aOff + p * aStep + 7]);
             c70 = x7.fma(b0, c70);
             c71 = x7.fma(b1, c71);
         }
@@ -84,8 +88,8 @@ final class EightRowTile {
         c71.intoArray(out, outOff + 7 * ldo + L);
     }
 
-    /** The 8 × 2L tile: A from a packed panel, B read in place from rows of b (stride ldb). */
-    static void kernelPackedStrided(int kc, float[] as, int aOff, float[] bs, int bOff, int ldb,
+    /** The 8 × 2L tile: A as in {@link #kernelPackedPacked}, B read in place from rows of b (stride ldb). */
+    static void kernelPackedStrided(int kc, float[] as, int aOff, int aStep, float[] bs, int bOff, int ldb,
             float[] out, int outOff, int ldo) {
         FloatVector c00 = FloatVector.zero(SPECIES), c01 = c00,
                 c10 = c00, c11 = c00,
@@ -99,28 +103,28 @@ final class EightRowTile {
             int bi = bOff + p * ldb;
             FloatVector b0 = FloatVector.fromArray(SPECIES, bs, bi);
             FloatVector b1 = FloatVector.fromArray(SPECIES, bs, bi + L);
-            FloatVector x0 = FloatVector.broadcast(SPECIES, as[aOff + p * ROWS + 0]);
+            FloatVector x0 = FloatVector.broadcast(SPECIES, as[aOff + p * aStep + 0]);
             c00 = x0.fma(b0, c00);
             c01 = x0.fma(b1, c01);
-            FloatVector x1 = FloatVector.broadcast(SPECIES, as[aOff + p * ROWS + 1]);
+            FloatVector x1 = FloatVector.broadcast(SPECIES, as[aOff + p * aStep + 1]);
             c10 = x1.fma(b0, c10);
             c11 = x1.fma(b1, c11);
-            FloatVector x2 = FloatVector.broadcast(SPECIES, as[aOff + p * ROWS + 2]);
+            FloatVector x2 = FloatVector.broadcast(SPECIES, as[aOff + p * aStep + 2]);
             c20 = x2.fma(b0, c20);
             c21 = x2.fma(b1, c21);
-            FloatVector x3 = FloatVector.broadcast(SPECIES, as[aOff + p * ROWS + 3]);
+            FloatVector x3 = FloatVector.broadcast(SPECIES, as[aOff + p * aStep + 3]);
             c30 = x3.fma(b0, c30);
             c31 = x3.fma(b1, c31);
-            FloatVector x4 = FloatVector.broadcast(SPECIES, as[aOff + p * ROWS + 4]);
+            FloatVector x4 = FloatVector.broadcast(SPECIES, as[aOff + p * aStep + 4]);
             c40 = x4.fma(b0, c40);
             c41 = x4.fma(b1, c41);
-            FloatVector x5 = FloatVector.broadcast(SPECIES, as[aOff + p * ROWS + 5]);
+            FloatVector x5 = FloatVector.broadcast(SPECIES, as[aOff + p * aStep + 5]);
             c50 = x5.fma(b0, c50);
             c51 = x5.fma(b1, c51);
-            FloatVector x6 = FloatVector.broadcast(SPECIES, as[aOff + p * ROWS + 6]);
+            FloatVector x6 = FloatVector.broadcast(SPECIES, as[aOff + p * aStep + 6]);
             c60 = x6.fma(b0, c60);
             c61 = x6.fma(b1, c61);
-            FloatVector x7 = FloatVector.broadcast(SPECIES, as[aOff + p * ROWS + 7]);
+            FloatVector x7 = FloatVector.broadcast(SPECIES, as[aOff + p * aStep + 7]);
             c70 = x7.fma(b0, c70);
             c71 = x7.fma(b1, c71);
         }

@@ -89,6 +89,13 @@ final class MatmulKernel {
     /** Products with at most this many rows read b in place rather than packing it. */
     static final int B_IN_PLACE_MAX_ROWS = 64;
 
+    /**
+     * The deepest k block for which a transposed a is read in place instead of packed: a tile touches one
+     * cache line of a per step of p, 64 lines at kc = 64 (784×64·64×128 took 73 µs so, against 86 µs
+     * packed); at kc = 1024 those lines no longer fit L1.
+     */
+    static final int A_IN_PLACE_MAX_DEPTH = 256;
+
     /** Panels of a transposed a packed together: one pass over A_GROUP·MR adjacent values per p. */
     static final int A_GROUP = 32;
     /** Depth of one tile when transposing b into panels: two cache lines of each row of b. */
@@ -229,6 +236,9 @@ final class MatmulKernel {
         int kcMax = (k + kBlocks - 1) / kBlocks;
         int ncMax = Math.max(NR, B_BLOCK / kcMax / NR * NR);
         boolean bInPlace = !transB && m <= B_IN_PLACE_MAX_ROWS;
+        // A short transposed a is read where it is: the kc cache lines a tile reads stay in L1 while
+        // the tile's row of B panels streams past; a long one is packed (see A_IN_PLACE_MAX_DEPTH).
+        boolean transposedInPlace = transA && !A_PANEL_ROWS && kcMax <= A_IN_PLACE_MAX_DEPTH;
         for (int jc = c0; jc < c1; jc += ncMax) {
             int nc = Math.min(ncMax, c1 - jc);
             for (int pc = 0; pc < k; pc += kcMax) {
@@ -238,13 +248,21 @@ final class MatmulKernel {
                 for (int ir = r0; ir < r1; ir += MR) {
                     int mr = Math.min(MR, r1 - ir);
                     boolean aRows = !transA && mr == MR;
-                    int aOffPacked = 0;
-                    if (transA) {
+                    // Where the tile reads A: rows of a in place (aRows), a transposed a in place, or a packed panel.
+                    float[] as = ap;
+                    int aOff = 0, aStep = MR;
+                    if (transA && transposedInPlace && mr == MR) {
+                        as = a;
+                        aOff = pc * m + ir;
+                        aStep = m;
+                    } else if (transA && transposedInPlace) {
+                        packTransposedA(a, m, ir, mr, pc, kc, ap); // the bottom edge, zero-padded
+                    } else if (transA) {
                         int group = (ir - r0) % (A_GROUP * MR);
                         if (group == 0) {
                             packTransposedA(a, m, ir, Math.min(A_GROUP * MR, r1 - ir), pc, kc, ap);
                         }
-                        aOffPacked = group * packedRowStride(kc);
+                        aOff = group * packedRowStride(kc);
                     } else if (!aRows) {
                         packA(a, k, ir, mr, pc, kc, ap);
                     }
@@ -261,7 +279,7 @@ final class MatmulKernel {
                         int outOff = direct ? cOff : 0, ldo = direct ? n : NR;
                         if (MR == SixRowTile.ROWS) {
                             // Rows of a plain a in place, or the rows of a packed panel.
-                            SixRowTile.kernel(kc, aRows ? a : ap, aRows ? ir * k + pc : aOffPacked,
+                            SixRowTile.kernel(kc, aRows ? a : ap, aRows ? ir * k + pc : aOff,
                                     aRows ? k : packedRowStride(kc), bs, bOff, ldb, out, outOff, ldo);
                         } else if (whole) {
                             if (aRows && bRows) {
@@ -269,19 +287,19 @@ final class MatmulKernel {
                             } else if (aRows) {
                                 EightRowTile.kernelRowsPacked(kc, a, ir * k + pc, k, bp, bOff, out, outOff, ldo);
                             } else if (bRows) {
-                                EightRowTile.kernelPackedStrided(kc, ap, aOffPacked, b, bOff, n, out, outOff, ldo);
+                                EightRowTile.kernelPackedStrided(kc, as, aOff, aStep, b, bOff, n, out, outOff, ldo);
                             } else {
-                                EightRowTile.kernelPackedPacked(kc, ap, aOffPacked, bp, bOff, out, outOff, ldo);
+                                EightRowTile.kernelPackedPacked(kc, as, aOff, aStep, bp, bOff, out, outOff, ldo);
                             }
                         } else {
                             // Edge tile, outside the hot path: the same operands through variable strides (a partial
                             // panel of A or B is always packed, with zeros), then only the valid corner goes to C.
-                            float[] as = aRows ? a : ap;
-                            int aOff = aRows ? ir * k + pc : aOffPacked, ars = aRows ? k : 1, aps = aRows ? 1 : MR;
+                            float[] ae = aRows ? a : as;
+                            int aeOff = aRows ? ir * k + pc : aOff, ars = aRows ? k : 1, aps = aRows ? 1 : aStep;
                             if (nr <= L) {
-                                EightRowTile.edge8x1(kc, as, aOff, ars, aps, bs, bOff, ldb, tile);
+                                EightRowTile.edge8x1(kc, ae, aeOff, ars, aps, bs, bOff, ldb, tile);
                             } else {
-                                EightRowTile.edge8x2(kc, as, aOff, ars, aps, bs, bOff, ldb, tile);
+                                EightRowTile.edge8x2(kc, ae, aeOff, ars, aps, bs, bOff, ldb, tile);
                             }
                         }
                         if (!direct) {
