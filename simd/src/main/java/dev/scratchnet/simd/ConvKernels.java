@@ -5,6 +5,7 @@ import dev.scratchnet.backend.ConvGeometry;
 import java.util.Arrays;
 import java.util.function.IntConsumer;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -29,6 +30,14 @@ final class ConvKernels {
      * faster with it (docs/benchmarks.md).
      */
     private static final boolean HALF_RUNS = HALF != SPECIES && Runtime.version().feature() >= 21;
+    /**
+     * On JDK 17, runs of half a vector move as whole vectors instead ({@link #copyHalfRowsWide},
+     * {@link #addHalfRowsWide}): element by element, the second layer's im2col and col2im made its
+     * forward and backward pass about twice as slow as on JDK 25.
+     */
+    private static final boolean WIDE_HALF_RUNS = HALF != SPECIES && !HALF_RUNS && 2 * HALF.length() == SPECIES.length();
+    /** The upper half of a vector's lanes. */
+    private static final VectorMask<Float> UPPER_HALF = SPECIES.indexInRange(-HALF.length(), HALF.length());
     /** Below this many values moved, one thread does it all: a hand-off costs a few microseconds. */
     static final int PARALLEL_MIN_VALUES = 1 << 15;
 
@@ -144,12 +153,15 @@ final class ConvKernels {
                     int row = ((ci * k + ki) * k + kj) * width;
                     int oxFrom = firstInside(kj - pad, s), oxTo = Math.min(ow, lastInside(kj - pad, s, w) + 1);
                     // Without padding every run is a whole output row; half-vector rows go in one call.
-                    boolean halfRuns = HALF_RUNS && s == 1 && pad == 0 && ow == HALF.length();
+                    boolean halfRuns = (HALF_RUNS || WIDE_HALF_RUNS) && s == 1 && pad == 0 && ow == HALF.length();
                     for (int b = from; b < to; b++) {
                         int src = b * inputSize + ci * h * w;
                         int dst = row + b * positions;
-                        if (halfRuns) {
+                        if (halfRuns && HALF_RUNS) {
                             copyHalfRows(x, src + ki * w + kj, w, cols, dst, ow, oh);
+                            continue;
+                        } else if (halfRuns) {
+                            copyHalfRowsWide(x, src + ki * w + kj, w, cols, dst, oh);
                             continue;
                         }
                         for (int oy = 0; oy < oh; oy++) {
@@ -210,14 +222,18 @@ final class ConvKernels {
                     if (oxFrom >= oxTo) {
                         continue;
                     }
-                    boolean halfRuns = HALF_RUNS && s == 1 && oxTo - oxFrom == HALF.length();
+                    boolean halfRuns = (HALF_RUNS || WIDE_HALF_RUNS) && s == 1 && oxTo - oxFrom == HALF.length();
                     for (int b = from; b < to; b++) {
                         int src = row + b * positions;
                         int dst = b * inputSize + ci * h * w;
                         if (halfRuns) {
                             int oyFrom = Math.max(0, pad - ki), oyTo = Math.min(oh, h + pad - ki);
-                            addHalfRows(cols, src + oyFrom * ow + oxFrom, ow, dx,
-                                    dst + (oyFrom + ki - pad) * w + kj - pad + oxFrom, w, oyTo - oyFrom);
+                            int xOff = src + oyFrom * ow + oxFrom, yOff = dst + (oyFrom + ki - pad) * w + kj - pad + oxFrom;
+                            if (HALF_RUNS) {
+                                addHalfRows(cols, xOff, ow, dx, yOff, w, oyTo - oyFrom);
+                            } else {
+                                addHalfRowsWide(cols, xOff, ow, dx, yOff, w, oyTo - oyFrom, (b + 1) * inputSize);
+                            }
                             continue;
                         }
                         for (int oy = 0; oy < oh; oy++) {
@@ -257,6 +273,44 @@ final class ConvKernels {
         for (int r = 0; r < rows; r++) {
             int xi = xOff + r * xStride, yi = yOff + r * yStride;
             FloatVector.fromArray(HALF, y, yi).add(FloatVector.fromArray(HALF, x, xi)).intoArray(y, yi);
+        }
+    }
+
+    /**
+     * {@link #copyHalfRows} into rows of y exactly half a vector apart, with whole vectors: each store's
+     * upper half lands in the next row's place, which the next store overwrites. The last row, whose
+     * upper half would land beyond this call's rows, is copied as it is.
+     */
+    private static void copyHalfRowsWide(float[] x, int xOff, int xStride, float[] y, int yOff, int rows) {
+        int half = HALF.length();
+        for (int r = 0; r < rows; r++) {
+            int xi = xOff + r * xStride, yi = yOff + r * half;
+            if (r < rows - 1 && xi + 2 * half <= x.length) {
+                FloatVector.fromArray(SPECIES, x, xi).intoArray(y, yi);
+            } else {
+                System.arraycopy(x, xi, y, yi, half);
+            }
+        }
+    }
+
+    /**
+     * {@link #addHalfRows} with whole vectors: the upper half of x's vector is set to +0 first, so the
+     * upper half of y's is stored back unchanged (y never holds −0: it starts at +0 and only sums come
+     * in). Only values of y before {@code yEnd}, this example's own, are read and written.
+     */
+    private static void addHalfRowsWide(float[] x, int xOff, int xStride, float[] y, int yOff, int yStride, int rows,
+                                        int yEnd) {
+        int half = HALF.length();
+        for (int r = 0; r < rows; r++) {
+            int xi = xOff + r * xStride, yi = yOff + r * yStride;
+            if (yi + 2 * half <= yEnd && xi + 2 * half <= x.length) {
+                FloatVector lower = FloatVector.fromArray(SPECIES, x, xi).blend(0f, UPPER_HALF);
+                FloatVector.fromArray(SPECIES, y, yi).add(lower).intoArray(y, yi);
+            } else {
+                for (int i = 0; i < half; i++) {
+                    y[yi + i] += x[xi + i];
+                }
+            }
         }
     }
 
