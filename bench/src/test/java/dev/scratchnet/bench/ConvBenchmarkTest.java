@@ -22,6 +22,20 @@ class ConvBenchmarkTest {
     }
 
     @Test
+    void bothPoolsRunForwardAndBackwardWithScalar() {
+        for (String layer : new String[] {"pool1", "pool2"}) {
+            ConvBenchmark b = new ConvBenchmark();
+            b.backend = "scalar";
+            b.threads = 1;
+            b.layer = layer;
+            b.setUp();
+            boolean first = layer.equals("pool1");
+            assertComputed(b.forward(), ConvBenchmark.BATCH, first ? 20 * 12 * 12 : 40 * 4 * 4);
+            assertComputed(b.forwardBackward(), ConvBenchmark.BATCH, first ? 20 * 24 * 24 : 40 * 8 * 8);
+        }
+    }
+
+    @Test
     void forkAddsTheVectorModule() {
         BenchmarkChecks.forkAddsTheVectorModule(ConvBenchmark.class);
     }
