@@ -8,30 +8,22 @@ import org.junit.jupiter.api.Test;
 class ConvBenchmarkTest {
 
     @Test
-    void bothLayersRunForwardAndBackwardWithScalar() {
-        for (String layer : new String[] {"conv1", "conv2"}) {
+    void everyLayerRunsForwardAndBackwardWithScalar() {
+        // layer, y's width, and the width of what forwardBackward returns (∂L/∂x, or y for conv1)
+        Object[][] layers = {
+            {"conv1", 20 * 24 * 24, 20 * 24 * 24},
+            {"conv2", 40 * 8 * 8, 20 * 12 * 12},
+            {"pool1", 20 * 12 * 12, 20 * 24 * 24},
+            {"pool2", 40 * 4 * 4, 40 * 8 * 8},
+        };
+        for (Object[] layer : layers) {
             ConvBenchmark b = new ConvBenchmark();
             b.backend = "scalar";
             b.threads = 1;
-            b.layer = layer;
+            b.layer = (String) layer[0];
             b.setUp();
-            int outputs = layer.equals("conv1") ? 20 * 24 * 24 : 40 * 8 * 8;
-            assertComputed(b.forward(), ConvBenchmark.BATCH, outputs);
-            assertComputed(b.forwardBackward(), ConvBenchmark.BATCH, layer.equals("conv1") ? outputs : 20 * 12 * 12);
-        }
-    }
-
-    @Test
-    void bothPoolsRunForwardAndBackwardWithScalar() {
-        for (String layer : new String[] {"pool1", "pool2"}) {
-            ConvBenchmark b = new ConvBenchmark();
-            b.backend = "scalar";
-            b.threads = 1;
-            b.layer = layer;
-            b.setUp();
-            boolean first = layer.equals("pool1");
-            assertComputed(b.forward(), ConvBenchmark.BATCH, first ? 20 * 12 * 12 : 40 * 4 * 4);
-            assertComputed(b.forwardBackward(), ConvBenchmark.BATCH, first ? 20 * 24 * 24 : 40 * 8 * 8);
+            assertComputed(b.forward(), ConvBenchmark.BATCH, (int) layer[1]);
+            assertComputed(b.forwardBackward(), ConvBenchmark.BATCH, (int) layer[2]);
         }
     }
 

@@ -42,8 +42,9 @@ import jdk.incubator.vector.VectorSpecies;
  *   <li>Packing B puts each panel in the order the micro-kernel reads it (two vectors per p, unit
  *       stride); when a product has few rows (≤ {@value #B_IN_PLACE_MAX_ROWS}) and b is not transposed,
  *       the copy costs more than it saves and the kernel reads rows of b in place instead.
- *       A is read in place too: its 8 rows are 8 unit-stride streams, so only a transposed a and the
- *       bottom edge need packing. A transposed a is packed {@value #A_GROUP} panels at a time (whole
+ *       A is read in place too: its 8 rows are 8 unit-stride streams, and in a transposed a the 8 values
+ *       of one depth are adjacent, so only a transposed a with long k blocks and the bottom edge need
+ *       packing. A transposed a is packed {@value #A_GROUP} panels at a time (whole
  *       cache lines of each of its rows per pass; one panel at a time touched a new page for every p
  *       and ran a quarter slower), and a transposed b is transposed in tiles that fit L1.</li>
  * </ul>
@@ -91,8 +92,8 @@ final class MatmulKernel {
 
     /**
      * The deepest k block for which a transposed a is read in place instead of packed: a tile touches one
-     * cache line of a per step of p, 64 lines at kc = 64 (784×64·64×128 took 73 µs so, against 86 µs
-     * packed); at kc = 1024 those lines no longer fit L1.
+     * cache line of a per step of p, 64 lines at kc = 64 (784×64·64×128 took 67 µs so, against 93 µs
+     * packed); at kc = 1024 those lines no longer fit L1 and in place was slower.
      */
     static final int A_IN_PLACE_MAX_DEPTH = 256;
 
