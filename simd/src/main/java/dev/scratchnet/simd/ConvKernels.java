@@ -307,9 +307,7 @@ final class ConvKernels {
                 FloatVector lower = FloatVector.fromArray(SPECIES, x, xi).blend(0f, UPPER_HALF);
                 FloatVector.fromArray(SPECIES, y, yi).add(lower).intoArray(y, yi);
             } else {
-                for (int i = 0; i < half; i++) {
-                    y[yi + i] += x[xi + i];
-                }
+                addRun(x, xi, y, yi, half);
             }
         }
     }
