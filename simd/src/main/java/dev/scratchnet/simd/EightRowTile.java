@@ -9,9 +9,12 @@ import jdk.incubator.vector.VectorSpecies;
  * {@link MatmulKernel}'s micro-kernels for machines with 32 vector registers (AVX-512): a tile of
  * 8 rows × 2 vectors of C, 16 accumulators + 2 B vectors + 1 broadcast = 19 live registers.
  *
- * <p>There is one variant per way of reading the operands, so that every index along p has a
- * compile-time constant stride (p·8 in a packed A panel, p·NR in a packed B panel, row + p for a row
- * of a read in place), which lets the JIT hoist the array bounds checks out of the loop. The edge
+ * <p>There is one variant per way of reading the operands. A's step along p is a parameter of the
+ * variants that read eight adjacent values per p (8 in a packed panel, m in a transposed a read in
+ * place); B's is the compile-time constant NR in the variants that read a packed panel, which lets the
+ * JIT hoist those bounds checks out of the loop. Reading a packed B through the strided variants
+ * instead (ldb = NR) was not faster, and a·b at 1024³ ran 4–26% slower in two JMH rounds
+ * (2026-11-30), so the packed-B variants stay. The edge
  * variants take their strides as arguments and write a small tile that {@link MatmulKernel} copies
  * into C; an edge no wider than one vector has its own 8 × 1 variant, so narrow outputs (10 classes)
  * waste less.
