@@ -296,6 +296,46 @@ public interface Backend {
     void examplesToChannels(Tensor examples, Tensor channels, Tensor channelSums);
 
     /**
+     * Whether this backend runs a convolution of this geometry fastest from its definition, with
+     * {@link #convolve} and {@link #convolutionGradients}, rather than as im2col and matrix products. A
+     * layer with few taps (the course CNN's first, 1 × 5 × 5) has too little depth for the product to pay
+     * for 25 copies of every image. The default is no: the reference backend teaches the products.
+     *
+     * @param g the geometry
+     * @return whether the layer should call {@link #convolve} and {@link #convolutionGradients}
+     */
+    default boolean convolvesDirectly(ConvGeometry g) {
+        return false;
+    }
+
+    /**
+     * A convolution from its definition: y_b[f][oy][ox] = act(bias[f] + Σ_ci Σ_ki Σ_kj
+     * W[f][(ci·k + ki)·k + kj] · x_b[ci][oy·s + ki − p][ox·s + kj − p]), padding reading 0. The same
+     * values as im2col, W · columns and {@link #channelsToExamples}, without the columns.
+     *
+     * @param g the geometry (c × h × w input, k, s, p)
+     * @param input x (m × c·h·w)
+     * @param weights W (F × c·k·k)
+     * @param bias b (1 × F)
+     * @param f the activation
+     * @param output receives y (m × F·oh·ow); must not alias input
+     */
+    void convolve(ConvGeometry g, Tensor input, Tensor weights, Tensor bias, Activation f, Tensor output);
+
+    /**
+     * The gradients of a convolution's parameters from their definition: ∂L/∂W[f][(ci·k + ki)·k + kj] =
+     * Σ_b Σ_oy Σ_ox δ_b[f][oy][ox] · x_b[ci][oy·s + ki − p][ox·s + kj − p] and ∂L/∂b[f] = Σ_b Σ_oy Σ_ox
+     * δ_b[f][oy][ox]: the products δ·Xᵀ and the channel sums, without X. Overwrites both.
+     *
+     * @param g the geometry
+     * @param input x of the forward pass (m × c·h·w)
+     * @param delta δ = ∂L/∂z (m × F·oh·ow)
+     * @param gradWeights receives ∂L/∂W (F × c·k·k)
+     * @param gradBias receives ∂L/∂b (1 × F)
+     */
+    void convolutionGradients(ConvGeometry g, Tensor input, Tensor delta, Tensor gradWeights, Tensor gradBias);
+
+    /**
      * Max-pooling: out_b[ci][oy][ox] = max over the k × k window at (oy·s − p, ox·s − p) of channel ci
      * (padding never wins), and argmax receives, for each output, the index within the example's row
      * (ci·h·w + iy·w + ix) of the first input that holds the maximum.

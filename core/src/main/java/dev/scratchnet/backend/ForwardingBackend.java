@@ -148,6 +148,21 @@ public abstract class ForwardingBackend implements Backend {
     }
 
     @Override
+    public boolean convolvesDirectly(ConvGeometry g) {
+        return delegate.convolvesDirectly(g);
+    }
+
+    @Override
+    public void convolve(ConvGeometry g, Tensor input, Tensor weights, Tensor bias, Activation f, Tensor output) {
+        delegate.convolve(g, input, weights, bias, f, output);
+    }
+
+    @Override
+    public void convolutionGradients(ConvGeometry g, Tensor input, Tensor delta, Tensor gradWeights, Tensor gradBias) {
+        delegate.convolutionGradients(g, input, delta, gradWeights, gradBias);
+    }
+
+    @Override
     public void maxPool(ConvGeometry g, Tensor input, Tensor output, int[] argmax) {
         delegate.maxPool(g, input, output, argmax);
     }

@@ -324,6 +324,62 @@ public final class ScalarBackend implements Backend {
     }
 
     @Override
+    public void convolve(ConvGeometry g, Tensor input, Tensor weights, Tensor bias, Activation f, Tensor output) {
+        ShapeChecks.convolution("convolve", g, input, weights, bias, output);
+        int m = input.rows(), filters = weights.rows(), taps = g.patchSize(), positions = g.positions();
+        int ow = g.outputWidth();
+        float[] x = input.data(), w = weights.data(), b = bias.data(), y = output.data();
+        for (int e = 0; e < m; e++) {
+            for (int fi = 0; fi < filters; fi++) {
+                for (int q = 0; q < positions; q++) {
+                    // Taps in im2col's row order, so the sum is the one W · columns adds up.
+                    float z = b[fi];
+                    for (int t = 0; t < taps; t++) {
+                        z += w[fi * taps + t] * tapInput(g, x, e, t, q / ow, q % ow);
+                    }
+                    y[(e * filters + fi) * positions + q] = f.apply(z);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void convolutionGradients(ConvGeometry g, Tensor input, Tensor delta, Tensor gradWeights, Tensor gradBias) {
+        ShapeChecks.convolution("convolutionGradients", g, input, gradWeights, gradBias, delta);
+        int m = input.rows(), filters = gradWeights.rows(), taps = g.patchSize(), positions = g.positions();
+        int ow = g.outputWidth();
+        float[] x = input.data(), d = delta.data(), gw = gradWeights.data(), gb = gradBias.data();
+        for (int fi = 0; fi < filters; fi++) {
+            float biasSum = 0f;
+            for (int e = 0; e < m; e++) {
+                for (int q = 0; q < positions; q++) {
+                    biasSum += d[(e * filters + fi) * positions + q];
+                }
+            }
+            gb[fi] = biasSum;
+            for (int t = 0; t < taps; t++) {
+                float sum = 0f;
+                for (int e = 0; e < m; e++) {
+                    for (int q = 0; q < positions; q++) {
+                        sum += d[(e * filters + fi) * positions + q] * tapInput(g, x, e, t, q / ow, q % ow);
+                    }
+                }
+                gw[fi * taps + t] = sum;
+            }
+        }
+    }
+
+    /** @return the input tap t = (ci·k + ki)·k + kj of example e sees at output (oy, ox), or 0 in the padding */
+    private static float tapInput(ConvGeometry g, float[] x, int e, int t, int oy, int ox) {
+        int k = g.kernel(), ci = t / (k * k), ki = t / k % k, kj = t % k;
+        int iy = oy * g.stride() + ki - g.padding(), ix = ox * g.stride() + kj - g.padding();
+        if (iy < 0 || iy >= g.height() || ix < 0 || ix >= g.width()) {
+            return 0f;
+        }
+        return x[e * g.inputSize() + (ci * g.height() + iy) * g.width() + ix];
+    }
+
+    @Override
     public void maxPool(ConvGeometry g, Tensor input, Tensor output, int[] argmax) {
         ShapeChecks.maxPool("maxPool", g, input, output, argmax);
         int m = input.rows(), c = g.channels(), h = g.height(), w = g.width();

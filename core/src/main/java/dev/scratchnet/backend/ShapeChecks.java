@@ -155,6 +155,33 @@ public final class ShapeChecks {
     }
 
     /**
+     * Checks a direct convolution's operands: x (m × c·h·w), W (F × c·k·k), b (1 × F) and y or δ
+     * (m × F·oh·ow), with y not aliasing x.
+     *
+     * @param op the kernel's name, for the message
+     * @param g the geometry
+     * @param input x
+     * @param weights W, or ∂L/∂W
+     * @param bias b, or ∂L/∂b
+     * @param output y, or δ
+     * @throws IllegalArgumentException naming the shapes when they do not fit
+     */
+    public static void convolution(String op, ConvGeometry g, Tensor input, Tensor weights, Tensor bias, Tensor output) {
+        int filters = weights.rows();
+        if (input.cols() != g.inputSize() || weights.cols() != g.patchSize() || bias.rows() != 1
+                || bias.cols() != filters || output.rows() != input.rows()
+                || (long) output.cols() != (long) filters * g.positions()) {
+            throw new IllegalArgumentException(op + ": for " + g + " the input must be m×" + g.inputSize()
+                    + ", the weights F×" + g.patchSize() + ", the bias 1×F and the output m×(F·" + g.positions()
+                    + "); input is " + input.shape() + ", weights " + weights.shape() + ", bias " + bias.shape()
+                    + ", output " + output.shape());
+        }
+        if (input.data() == output.data()) {
+            throw new IllegalArgumentException(op + ": input and output must be different tensors");
+        }
+    }
+
+    /**
      * Checks max-pooling: input (m × c·h·w), output (m × c·P), argmax holding at least m·c·P indices.
      *
      * @param op the kernel name for the message

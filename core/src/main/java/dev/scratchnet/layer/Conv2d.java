@@ -43,6 +43,10 @@ import java.util.random.RandomGenerator;
  * added up over the groups afterwards, in group order, so the result does not depend on the thread
  * count. Buffers are allocated once per batch size.
  *
+ * <p>A backend may run a layer with few taps from the definition instead ({@link Backend#convolvesDirectly}):
+ * {@link Backend#convolve} for y and {@link Backend#convolutionGradients} for ∂L/∂W and ∂L/∂b, with no X at
+ * all, in the same groups. ∂L/∂x, when a layer below needs it, still goes through Wᵀ·δ and col2im.
+ *
  * <p>Saved as kind {@code conv2d} with its kernel, filters, stride, padding and activation.
  */
 public final class Conv2d implements Layer {
@@ -121,10 +125,12 @@ public final class Conv2d implements Layer {
     // One group's buffers, at index group · GROUP_TENSORS + one of these. Each group has its own, so groups
     // can run at once on different threads; a group of the whole batch uses the batch's x, y and ∂L/∂x.
     private static final int X = 0, COLUMNS = 1, CHANNELS = 2, Y = 3, GRAD_INPUT = 4, GRAD_WEIGHTS = 5,
-            GRAD_BIAS = 6, GROUP_TENSORS = 7;
+            GRAD_BIAS = 6, DIRECT_GRAD_WEIGHTS = 7, GROUP_TENSORS = 8;
 
     // The pass in progress, read by the group tasks (set before Backend.parallelFor, which publishes them).
     private Backend passBackend;
+    /** Whether the pass in progress uses {@link Backend#convolve} and {@link Backend#convolutionGradients}. */
+    private boolean passDirect;
     private Tensor[] passGroups;
     private int passGroupSize;
     private Tensor passDelta;
@@ -297,6 +303,7 @@ public final class Conv2d implements Layer {
             tensors[base + GRAD_WEIGHTS] = transposedWeightGradient ? new Tensor(patch, filters)
                     : new Tensor(filters, patch);
             tensors[base + GRAD_BIAS] = new Tensor(1, filters);
+            tensors[base + DIRECT_GRAD_WEIGHTS] = new Tensor(filters, patch);
         }
         return tensors;
     }
@@ -304,6 +311,7 @@ public final class Conv2d implements Layer {
     /** Sets up the pass over a batch of m examples and returns its number of groups. */
     private int startPass(Backend backend, int m) {
         passBackend = backend;
+        passDirect = backend.convolvesDirectly(geometry);
         passGroups = groupBuffers.forRows(m);
         passGroupSize = groupSize(m);
         return passGroups.length / GROUP_TENSORS;
@@ -325,9 +333,13 @@ public final class Conv2d implements Layer {
         Backend backend = passBackend;
         Tensor columns = groupTensor(g, COLUMNS), z = groupTensor(g, CHANNELS);
         Tensor yg = groupRowsOut(output, g, Y);
-        backend.im2col(geometry, groupRowsIn(input, g, X), columns);  // X = im2col(x)
-        backend.matmul(weights.value(), columns, z);                   // Z = W·X
-        backend.channelsToExamples(z, bias.value(), activation, yg);   // y = f(Z + b), into example rows
+        if (passDirect) {
+            backend.convolve(geometry, groupRowsIn(input, g, X), weights.value(), bias.value(), activation, yg);
+        } else {
+            backend.im2col(geometry, groupRowsIn(input, g, X), columns);  // X = im2col(x)
+            backend.matmul(weights.value(), columns, z);                   // Z = W·X
+            backend.channelsToExamples(z, bias.value(), activation, yg);   // y = f(Z + b), into example rows
+        }
         storeGroupRows(yg, output, g);
     }
 
@@ -347,7 +359,9 @@ public final class Conv2d implements Layer {
         backend.fill(bias.grad(), 0f);
         for (int g = 0; g < groups; g++) {
             backend.axpy(1f, groupTensor(g, GRAD_BIAS), bias.grad());
-            if (transposedWeightGradient) {
+            if (passDirect) {
+                backend.axpy(1f, groupTensor(g, DIRECT_GRAD_WEIGHTS), weights.grad());
+            } else if (transposedWeightGradient) {
                 addTransposed(groupTensor(g, GRAD_WEIGHTS), weights.grad());
             } else {
                 backend.axpy(1f, groupTensor(g, GRAD_WEIGHTS), weights.grad());
@@ -363,13 +377,22 @@ public final class Conv2d implements Layer {
     private void backwardGroup(int g) {
         Backend backend = passBackend;
         Tensor columns = groupTensor(g, COLUMNS), deltaChannels = groupTensor(g, CHANNELS);
-        Tensor gradWeights = groupTensor(g, GRAD_WEIGHTS);
-        backend.im2col(geometry, groupRowsIn(input, g, X), columns);              // X again, while it is in cache
-        backend.examplesToChannels(groupRowsIn(passDelta, g, Y), deltaChannels, groupTensor(g, GRAD_BIAS)); // δ, ∂L/∂b
-        if (transposedWeightGradient) {
-            backend.matmulTransposeB(columns, deltaChannels, gradWeights);           // (∂L/∂W)ᵀ = X·δᵀ
+        Tensor gradWeights = groupTensor(g, GRAD_WEIGHTS), delta = groupRowsIn(passDelta, g, Y);
+        if (passDirect) {
+            if (passGradInput != null) { // δ in channel rows, for ∂L/∂x below
+                backend.examplesToChannels(delta, deltaChannels, groupTensor(g, GRAD_BIAS));
+            }
+            // ∂L/∂W and ∂L/∂b from their definition, without X
+            backend.convolutionGradients(geometry, groupRowsIn(input, g, X), delta,
+                    groupTensor(g, DIRECT_GRAD_WEIGHTS), groupTensor(g, GRAD_BIAS));
         } else {
-            backend.matmulTransposeB(deltaChannels, columns, gradWeights);           // ∂L/∂W = δ·Xᵀ
+            backend.im2col(geometry, groupRowsIn(input, g, X), columns);              // X again, while it is in cache
+            backend.examplesToChannels(delta, deltaChannels, groupTensor(g, GRAD_BIAS)); // δ, ∂L/∂b
+            if (transposedWeightGradient) {
+                backend.matmulTransposeB(columns, deltaChannels, gradWeights);       // (∂L/∂W)ᵀ = X·δᵀ
+            } else {
+                backend.matmulTransposeB(deltaChannels, columns, gradWeights);       // ∂L/∂W = δ·Xᵀ
+            }
         }
         if (passGradInput != null) {
             Tensor gradInputGroup = groupRowsOut(passGradInput, g, GRAD_INPUT);
@@ -426,28 +449,34 @@ public final class Conv2d implements Layer {
         // Groups, as in training, bound the columns' size. Each thread takes a range of groups and makes
         // one set of buffers for it: a set per group made gigabytes of garbage per evaluation of MNIST.
         int tasks = Math.min(backend.threads(), groups);
+        boolean direct = backend.convolvesDirectly(geometry);
         backend.parallelFor(tasks, t -> {
             Tensor[] buffers = null;
             for (int g = (int) ((long) groups * t / tasks), end = (int) ((long) groups * (t + 1) / tasks); g < end; g++) {
                 int first = g * groupSize, rows = Math.min(groupSize, m - first);
                 if (buffers == null || buffers[0].rows() != rows) {
-                    buffers = inferenceBuffers(rows);
+                    buffers = inferenceBuffers(rows, direct);
                 }
                 Tensor xg = copyRows(x, first, buffers[0]), columns = buffers[1], z = buffers[2], yg = buffers[3];
-                backend.im2col(geometry, xg, columns);
-                backend.matmul(weights.value(), columns, z);
-                backend.channelsToExamples(z, bias.value(), activation, yg);
+                if (direct) {
+                    backend.convolve(geometry, xg, weights.value(), bias.value(), activation, yg);
+                } else {
+                    backend.im2col(geometry, xg, columns);
+                    backend.matmul(weights.value(), columns, z);
+                    backend.channelsToExamples(z, bias.value(), activation, yg);
+                }
                 System.arraycopy(yg.data(), 0, y.data(), first * yg.cols(), yg.size());
             }
         });
         return y;
     }
 
-    /** @return x, X, Z and y for a group of the given number of examples */
-    private Tensor[] inferenceBuffers(int rows) {
+    /** @return x, X, Z and y for a group of the given number of examples (X and Z null when direct) */
+    private Tensor[] inferenceBuffers(int rows, boolean direct) {
         int positions = geometry.positions();
-        return new Tensor[] {new Tensor(rows, inputSize()), new Tensor(geometry.patchSize(), rows * positions),
-                new Tensor(filters, rows * positions), new Tensor(rows, outputSize())};
+        return new Tensor[] {new Tensor(rows, inputSize()),
+                direct ? null : new Tensor(geometry.patchSize(), rows * positions),
+                direct ? null : new Tensor(filters, rows * positions), new Tensor(rows, outputSize())};
     }
 
     @Override

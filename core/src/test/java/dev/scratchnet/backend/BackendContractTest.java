@@ -490,6 +490,92 @@ public abstract class BackendContractTest {
         }
     }
 
+    /**
+     * The geometries above, and more that a direct convolution takes at every vector width: output rows
+     * of 16, 19, 30 and 40 (one, one and a part, two and three vectors of 16), taps not a multiple of 5.
+     */
+    static Stream<ConvGeometry> directGeometries() {
+        return Stream.concat(convGeometries(), Stream.of(
+                new ConvGeometry(1, 20, 19, 3, 1, 1),
+                new ConvGeometry(3, 17, 18, 3, 1, 0),
+                new ConvGeometry(2, 9, 33, 4, 1, 0),
+                new ConvGeometry(1, 6, 40, 5, 1, 2)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("directGeometries")
+    void convolveIsTheConvolution(ConvGeometry g) {
+        int m = 3;
+        for (int filters : new int[] {1, 5, 8}) {
+            Tensor x = random(m, g.inputSize(), 130), weights = random(filters, g.patchSize(), 131);
+            Tensor bias = random(1, filters, 132);
+            float[] sums = convolveByDefinition(g, x, weights);
+            for (Activation f : new Activation[] {Activation.IDENTITY, Activation.RELU, Activation.TANH}) {
+                Tensor expected = new Tensor(m, filters * g.positions());
+                for (int i = 0; i < sums.length; i++) {
+                    expected.data()[i] = f.apply(sums[i] + bias.data()[i / g.positions() % filters]);
+                }
+                for (int threads : threadCounts()) {
+                    Tensor y = random(m, filters * g.positions(), 133); // garbage must be overwritten
+                    create(threads).convolve(g, x, weights, bias, f, y);
+                    assertClose(expected, y, productTolerance(), f + " convolve " + g + ", " + filters + " filters");
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("directGeometries")
+    void convolutionGradientsAreTheirDefinition(ConvGeometry g) {
+        int m = 3, k = g.kernel(), positions = g.positions();
+        for (int filters : new int[] {1, 5, 8}) {
+            Tensor x = random(m, g.inputSize(), 134), delta = random(m, filters * positions, 135);
+            // ∂L/∂W[f][t] = Σ_b Σ_q δ_b[f][q] · x under tap t at q, summed in double; ∂L/∂b[f] = Σ δ_b[f][q].
+            Tensor expectedW = new Tensor(filters, g.patchSize()), expectedB = new Tensor(1, filters);
+            for (int f = 0; f < filters; f++) {
+                double biasSum = 0;
+                double[] tapSums = new double[g.patchSize()];
+                for (int b = 0; b < m; b++) {
+                    for (int q = 0; q < positions; q++) {
+                        double d = delta.get(b, f * positions + q);
+                        biasSum += d;
+                        int oy = q / g.outputWidth(), ox = q % g.outputWidth();
+                        for (int t = 0; t < g.patchSize(); t++) {
+                            int ci = t / (k * k), iy = oy * g.stride() + t / k % k - g.padding();
+                            int ix = ox * g.stride() + t % k - g.padding();
+                            if (iy >= 0 && iy < g.height() && ix >= 0 && ix < g.width()) {
+                                tapSums[t] += d * x.get(b, (ci * g.height() + iy) * g.width() + ix);
+                            }
+                        }
+                    }
+                }
+                expectedB.data()[f] = (float) biasSum;
+                for (int t = 0; t < g.patchSize(); t++) {
+                    expectedW.data()[f * g.patchSize() + t] = (float) tapSums[t];
+                }
+            }
+            for (int threads : threadCounts()) {
+                Tensor gradW = random(filters, g.patchSize(), 136), gradB = random(1, filters, 137);
+                create(threads).convolutionGradients(g, x, delta, gradW, gradB);
+                float tolerance = 10 * productTolerance(); // sums of up to 3 · 1,200 products
+                assertClose(expectedW, gradW, tolerance, "∂L/∂W " + g + ", " + filters + " filters");
+                assertClose(expectedB, gradB, tolerance, "∂L/∂b " + g + ", " + filters + " filters");
+            }
+        }
+    }
+
+    @Test
+    void directConvolutionChecksItsShapes() {
+        ConvGeometry g = new ConvGeometry(1, 28, 28, 5, 1, 0);
+        Backend backend = create(1);
+        Tensor x = new Tensor(2, 784), w = new Tensor(4, 25), b = new Tensor(1, 4);
+        assertThrows(IllegalArgumentException.class, () -> backend.convolve(g, x, w, b, Activation.RELU, new Tensor(2, 4 * 575)));
+        assertThrows(IllegalArgumentException.class, () -> backend.convolve(g, x, new Tensor(4, 24), b, Activation.RELU,
+                new Tensor(2, 4 * 576)));
+        assertThrows(IllegalArgumentException.class, () -> backend.convolutionGradients(g, x, new Tensor(2, 4 * 576), w,
+                new Tensor(1, 3)));
+    }
+
     @ParameterizedTest
     @MethodSource("convGeometries")
     void col2imIsTheAdjointOfIm2col(ConvGeometry g) {

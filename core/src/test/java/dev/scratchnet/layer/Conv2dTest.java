@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.scratchnet.backend.Activation;
 import dev.scratchnet.backend.Backend;
 import dev.scratchnet.backend.ConvGeometry;
+import dev.scratchnet.backend.ForwardingBackend;
 import dev.scratchnet.backend.ScalarBackend;
 import dev.scratchnet.tensor.Tensor;
 import java.util.List;
@@ -20,6 +21,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class Conv2dTest {
     private final Backend backend = new ScalarBackend();
+    /** The reference kernels, but the layer takes the direct path: {@link Backend#convolve} and its gradients. */
+    private final Backend direct = new ForwardingBackend(new ScalarBackend()) {
+        @Override
+        public boolean convolvesDirectly(ConvGeometry g) {
+            return true;
+        }
+    };
 
     static Stream<ConvGeometry> geometries() {
         return Stream.of(
@@ -77,6 +85,33 @@ class Conv2dTest {
             assertTrue(errors.get(i) < 1e-2, (i == 0 ? "∂L/∂x" : conv.parameters().get(i - 1).name())
                     + " relative error " + errors.get(i) + " for " + g);
         }
+    }
+
+    @ParameterizedTest
+    @MethodSource("geometries")
+    void theDirectPathMatchesFiniteDifferencesAndTheProductPath(ConvGeometry g) {
+        Conv2d conv = layer(g, 3, Activation.TANH, 5);
+        List<Double> errors = LayerGradients.relativeErrors(conv, direct, random(2, g.inputSize(), 6), 7);
+        for (int i = 0; i < errors.size(); i++) {
+            assertTrue(errors.get(i) < 1e-2, "direct: " + (i == 0 ? "∂L/∂x" : conv.parameters().get(i - 1).name())
+                    + " relative error " + errors.get(i) + " for " + g);
+        }
+        // Both paths on a batch of several groups: the same y, ∂L/∂x, ∂L/∂W and ∂L/∂b.
+        int m = 40;
+        Tensor x = random(m, g.inputSize(), 21), gradOutput = random(m, conv.outputSize(), 22);
+        Tensor[] viaProducts = pass(conv, backend, x, gradOutput), viaDefinition = pass(conv, direct, x, gradOutput);
+        String[] names = {"y", "∂L/∂x", "∂L/∂W", "∂L/∂b"};
+        for (int i = 0; i < names.length; i++) {
+            assertArrayEquals(viaProducts[i].data(), viaDefinition[i].data(), 1e-4f, names[i] + " for " + g);
+        }
+        assertEquals(viaDefinition[0], conv.infer(direct, x), "infer takes the direct path too");
+    }
+
+    /** @return y, ∂L/∂x, ∂L/∂W and ∂L/∂b of one forward and backward, copied */
+    private static Tensor[] pass(Conv2d conv, Backend backend, Tensor x, Tensor gradOutput) {
+        Tensor y = conv.forward(backend, x).copy();
+        Tensor gradInput = conv.backward(backend, gradOutput, true).copy();
+        return new Tensor[] {y, gradInput, conv.weights().grad().copy(), conv.bias().grad().copy()};
     }
 
     @Test
@@ -178,14 +213,22 @@ class Conv2dTest {
             conv.forward(backend, small);
             conv.backward(backend, smallGrad, true);
         }
-        long before = threads.getCurrentThreadAllocatedBytes();
-        for (int i = 0; i < 5; i++) {
-            conv.forward(backend, x);
-            conv.backward(backend, gradOutput, true);
-            conv.forward(backend, small);
-            conv.backward(backend, smallGrad, true);
+        for (Backend b : new Backend[] {backend, direct}) {
+            for (int i = 0; i < 3; i++) {
+                conv.forward(b, x);
+                conv.backward(b, gradOutput, true);
+                conv.forward(b, small);
+                conv.backward(b, smallGrad, true);
+            }
+            long before = threads.getCurrentThreadAllocatedBytes();
+            for (int i = 0; i < 5; i++) {
+                conv.forward(b, x);
+                conv.backward(b, gradOutput, true);
+                conv.forward(b, small);
+                conv.backward(b, smallGrad, true);
+            }
+            long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+            assertTrue(allocated < 1024, "allocated " + allocated + " bytes in 10 warm steps, direct " + (b == direct));
         }
-        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
-        assertTrue(allocated < 1024, "allocated " + allocated + " bytes in 10 warm steps");
     }
 }

@@ -75,12 +75,24 @@ final class Lanes {
      * @return their sum
      */
     static float sum(float[] lanes) {
+        return sum(lanes, 0);
+    }
+
+    /**
+     * {@link #sum} of the {@code SPECIES.length()} lanes stored at {@code from}, in place, for kernels
+     * that keep many accumulators in one array.
+     *
+     * @param a the array, overwritten in [from, from + L)
+     * @param from where the lanes start
+     * @return their sum
+     */
+    static float sum(float[] a, int from) {
         for (int half = LENGTH / 2; half > 0; half /= 2) {
-            for (int i = 0; i < half; i++) {
-                lanes[i] += lanes[i + half];
+            for (int i = from; i < from + half; i++) {
+                a[i] += a[i + half];
             }
         }
-        return lanes[0];
+        return a[from];
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.scratchnet.simd;
 import dev.scratchnet.backend.Activation;
 import dev.scratchnet.backend.Backend;
 import dev.scratchnet.backend.ConvGeometry;
+import dev.scratchnet.backend.ScalarBackend;
 import dev.scratchnet.backend.ScalarUpdates;
 import dev.scratchnet.backend.ShapeChecks;
 import dev.scratchnet.tensor.Tensor;
@@ -57,6 +58,8 @@ public final class VectorBackend implements Backend {
     private static final int LOSS_CHUNK = 1024;
 
     private final int threads;
+    /** For geometries {@link #convolvesDirectly} declines, which only a direct call brings here. */
+    private static final ScalarBackend REFERENCE = new ScalarBackend();
 
     /**
      * Creates the backend.
@@ -599,6 +602,36 @@ public final class VectorBackend implements Backend {
         ShapeChecks.channels("examplesToChannels", channels, examples, channelSums);
         ConvKernels.examplesToChannels(examples.data(), channels.data(), channelSums.data(), channels.rows(),
                 examples.rows(), threadsHere());
+    }
+
+    /** @return whether {@link DirectConvKernel} takes this geometry: stride 1 and at most 32 taps */
+    @Override
+    public boolean convolvesDirectly(ConvGeometry g) {
+        return DirectConvKernel.suits(g);
+    }
+
+    /** On the calling thread: {@code Conv2d} gives the threads whole groups of examples. */
+    @Override
+    public void convolve(ConvGeometry g, Tensor input, Tensor weights, Tensor bias, Activation f, Tensor output) {
+        ShapeChecks.convolution("convolve", g, input, weights, bias, output);
+        if (!DirectConvKernel.suits(g)) {
+            REFERENCE.convolve(g, input, weights, bias, f, output); // correct for any geometry, not fast
+            return;
+        }
+        DirectConvKernel.forward(g, input.data(), weights.data(), bias.data(), f, output.data(), input.rows(),
+                weights.rows());
+    }
+
+    /** On the calling thread, as {@link #convolve}. */
+    @Override
+    public void convolutionGradients(ConvGeometry g, Tensor input, Tensor delta, Tensor gradWeights, Tensor gradBias) {
+        ShapeChecks.convolution("convolutionGradients", g, input, gradWeights, gradBias, delta);
+        if (!DirectConvKernel.suits(g)) {
+            REFERENCE.convolutionGradients(g, input, delta, gradWeights, gradBias);
+            return;
+        }
+        DirectConvKernel.gradients(g, input.data(), delta.data(), gradWeights.data(), gradBias.data(), input.rows(),
+                gradWeights.rows());
     }
 
     @Override
