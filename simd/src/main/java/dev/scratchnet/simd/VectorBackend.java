@@ -247,45 +247,7 @@ public final class VectorBackend implements Backend {
     @Override
     public void activationBackward(Activation f, Tensor output, Tensor gradOutput, Tensor delta) {
         ShapeChecks.sameShape("activationBackward", output, gradOutput, delta);
-        float[] y = output.data(), g = gradOutput.data(), out = delta.data();
-        int bound = SPECIES.loopBound(y.length);
-        FloatVector one = FloatVector.broadcast(SPECIES, 1f);
-        // out = g ⊙ f′(y), with one loop per activation for the reason given at activateInPlace; each
-        // yields where it stopped, and the switch is an expression so that a missing one does not compile.
-        int tail = switch (f) {
-            case IDENTITY -> {
-                for (int i = 0; i < bound; i += SPECIES.length()) {
-                    flushTiny(FloatVector.fromArray(SPECIES, g, i)).intoArray(out, i);
-                }
-                yield bound;
-            }
-            case SIGMOID -> {
-                for (int i = 0; i < bound; i += SPECIES.length()) {
-                    FloatVector yi = FloatVector.fromArray(SPECIES, y, i);
-                    flushTiny(FloatVector.fromArray(SPECIES, g, i).mul(yi.mul(one.sub(yi)))).intoArray(out, i);
-                }
-                yield bound;
-            }
-            case TANH -> {
-                for (int i = 0; i < bound; i += SPECIES.length()) {
-                    FloatVector yi = FloatVector.fromArray(SPECIES, y, i);
-                    flushTiny(FloatVector.fromArray(SPECIES, g, i).mul(one.sub(yi.mul(yi)))).intoArray(out, i);
-                }
-                yield bound;
-            }
-            case RELU, LEAKY_RELU -> {
-                FloatVector below = FloatVector.broadcast(SPECIES, f == Activation.RELU ? 0f : Activation.LEAKY_SLOPE);
-                for (int i = 0; i < bound; i += SPECIES.length()) {
-                    FloatVector yi = FloatVector.fromArray(SPECIES, y, i);
-                    FloatVector derivative = below.blend(one, yi.compare(VectorOperators.GT, 0f));
-                    flushTiny(FloatVector.fromArray(SPECIES, g, i).mul(derivative)).intoArray(out, i);
-                }
-                yield bound;
-            }
-        };
-        for (int i = tail; i < y.length; i++) {
-            out[i] = flushTiny(g[i] * f.derivativeFromOutput(y[i]));
-        }
+        ActivationGradients.apply(f, output.data(), gradOutput.data(), delta.data(), output.rows(), threadsHere());
     }
 
     @Override
