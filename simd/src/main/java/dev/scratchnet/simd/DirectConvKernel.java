@@ -14,17 +14,19 @@ import jdk.incubator.vector.VectorSpecies;
  * too little depth to pay for them: both, and the move into example rows, are bound by memory, and made
  * most of that layer's time (docs/benchmarks.md).
  *
- * <p>The trick that makes the definition vector-friendly: pad the image to ph × pw and number the
- * output positions q = oy·pw + ox, as if every output row were pw wide. Tap t = (ci, ki, kj) of
- * position q then reads padded[q + offset(t)] with offset(t) = (ci·ph + ki)·pw + kj, so for every tap
- * the inputs of L consecutive positions are one vector load. The last pw − ow positions of each row
- * are not outputs: the forward pass computes and drops them, the gradient gives them δ = 0.
- *
+ * <p>Both passes read the image (padded to ph × pw when the layer pads) at an offset per tap: tap
+ * t = (ci, ki, kj) of output (oy, ox) is padded[oy·pw + ox + offset(t)] with offset(t) = (ci·ph + ki)·pw
+ * + kj, so for every tap the inputs of L neighbouring outputs of a row are one vector load.
  * <ul>
- *   <li>Forward: z[f][q] = Σ_t W[f][t] · padded[q + offset(t)], a tile of 4 filters × 2 vectors of
- *       positions in 8 accumulators; then y[f][oy][ox] = f(z[f][oy·pw + ox] + b[f]).</li>
+ *   <li>Forward, one output row at a time: y[f][oy][s … s + L) = f(b[f] + Σ_t W[f][t] ·
+ *       padded[oy·pw + s + offset(t) …]) for vectors at s = 0, L, … and a last one at ow − L, over
+ *       part of the one before (so rows must be at least L wide); a tile of 4 filters × 2 vectors in 8
+ *       accumulators, stored straight into y.</li>
  *   <li>Gradient: ∂L/∂W[f][t] = Σ_b Σ_q δ[f][q] · padded_b[q + offset(t)] and ∂L/∂b[f] = Σ_b Σ_q δ[f][q],
- *       a tile of 2 filters × 5 taps in 10 accumulators, one vector of positions at a time.</li>
+ *       with positions numbered q = oy·pw + ox as if every output row were pw wide: then a vector of
+ *       δ and the vector of inputs it multiplies are plain loads, whatever the row boundaries. The last
+ *       pw − ow positions of each row are not outputs and get δ = 0. A tile of 2 filters × 5 taps in
+ *       10 accumulators, one vector of positions at a time.</li>
  * </ul>
  * Lane i of an accumulator sums the positions q ≡ i (mod L) in order of example and q; the lanes are
  * then added in {@link Lanes#sum}'s fixed order. So the result depends only on the data and the vector
@@ -307,7 +309,7 @@ final class DirectConvKernel {
     private static final class Plan {
         int paddedHeight;
         int paddedWidth;
-        /** Positions computed per filter: (oh − 1)·pw + ow, rounded up to the vector step. */
+        /** Positions the gradient runs over per filter: (oh − 1)·pw + ow, rounded up to whole vectors. */
         int span;
     }
 
@@ -317,18 +319,19 @@ final class DirectConvKernel {
         /** The geometry whose zero border the image holds. */
         ConvGeometry planned;
         ConvGeometry deltaPlanned;
+        int deltaSize;
         float[] deltaRows = new float[0];
         float[] image = new float[0];
         int[] offsets = new int[MAX_TAPS + GRADIENT_TAPS];
         final float[][] floats = new float[5][0];
 
         /**
-         * Sizes the padded image for g and computes the tap offsets. Positions go in steps of 2L, the
-         * forward tile's width. The image's border and the floats past it stay zero, since {@link #pad}
-         * writes only inside; a new geometry clears it first.
+         * Sizes the padded image for g and computes the tap offsets and the gradient's span. The image's
+         * border and the floats past it stay zero, since {@link #pad} writes only inside; a new geometry
+         * clears it first.
          */
         Plan plan(ConvGeometry g) {
-            int p = g.padding(), c = g.channels(), k = g.kernel(), step = 2 * L;
+            int p = g.padding(), c = g.channels(), k = g.kernel(), step = L;
             plan.paddedHeight = g.height() + 2 * p;
             plan.paddedWidth = g.width() + 2 * p;
             int q = (g.outputHeight() - 1) * plan.paddedWidth + g.outputWidth();
@@ -341,7 +344,7 @@ final class DirectConvKernel {
                 }
             }
             if (!g.equals(planned)) {
-                // The last load reads up to span − 1 + the largest offset, at most step − 1 past the
+                // The gradient's last load reads up to span − 1 + the largest offset, at most L − 1 past the
                 // padded image (oh + k − 1 = ph and ow + k − 1 = pw at stride 1).
                 int size = c * plan.paddedHeight * plan.paddedWidth + step;
                 if (image.length < size) {
@@ -359,9 +362,14 @@ final class DirectConvKernel {
          *         {@link #spread} does not write (cleared when the geometry or the size changes)
          */
         float[] deltaRows(ConvGeometry g, int n) {
-            if (!g.equals(deltaPlanned) || deltaRows.length != n) {
-                deltaRows = new float[n];
+            if (!g.equals(deltaPlanned) || deltaSize != n) {
+                if (deltaRows.length < n) {
+                    deltaRows = new float[n];
+                } else {
+                    Arrays.fill(deltaRows, 0, n, 0f); // two direct layers in turn: no garbage per step
+                }
                 deltaPlanned = g;
+                deltaSize = n;
             }
             return deltaRows;
         }

@@ -57,9 +57,10 @@ public final class VectorBackend implements Backend {
     /** Elements per partial sum in {@link #meanSquaredError}; a multiple of every lane count. */
     private static final int LOSS_CHUNK = 1024;
 
-    private final int threads;
     /** For geometries {@link #convolvesDirectly} declines, which only a direct call brings here. */
     private static final ScalarBackend REFERENCE = new ScalarBackend();
+
+    private final int threads;
 
     /**
      * Creates the backend.
