@@ -310,8 +310,8 @@ public interface Backend {
 
     /**
      * A convolution from its definition: y_b[f][oy][ox] = act(bias[f] + Σ_ci Σ_ki Σ_kj
-     * W[f][(ci·k + ki)·k + kj] · x_b[ci][oy·s + ki − p][ox·s + kj − p]), padding reading 0. The same
-     * values as im2col, W · columns and {@link #channelsToExamples}, without the columns.
+     * W[f][(ci·k + ki)·k + kj] · x_b[ci][oy·s + ki − p][ox·s + kj − p]), padding reading 0: what im2col,
+     * W · columns and {@link #channelsToExamples} compute, up to rounding, without the columns.
      *
      * @param g the geometry (c × h × w input, k, s, p)
      * @param input x (m × c·h·w)

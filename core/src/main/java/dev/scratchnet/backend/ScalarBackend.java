@@ -332,7 +332,7 @@ public final class ScalarBackend implements Backend {
         for (int e = 0; e < m; e++) {
             for (int fi = 0; fi < filters; fi++) {
                 for (int q = 0; q < positions; q++) {
-                    // Taps in im2col's row order, so the sum is the one W · columns adds up.
+                    // Taps in im2col's row order, after the bias: the last bits may differ from W · columns + b.
                     float z = b[fi];
                     for (int t = 0; t < taps; t++) {
                         z += w[fi * taps + t] * tapInput(g, x, e, t, q / ow, q % ow);
