@@ -86,7 +86,7 @@ final class DirectConvKernel {
         float[] rows = ws.floats(1, FORWARD_FILTERS * ow), lanes = Lanes.scratch();
         int[] offsets = ws.offsets;
         for (int b = 0; b < m; b++) {
-            // Unpadded, the image is read in place: the last load ends on its last value (see the class comment).
+            // Unpadded, the image is read in place: the last load ends on its last value (oh + k − 1 = h, ow + k − 1 = w).
             float[] image = x;
             int origin = b * g.inputSize();
             if (g.padding() > 0) {
