@@ -208,6 +208,89 @@ final class EightRowTile {
         c71.intoArray(out, outOff + 7 * ldo + L);
     }
 
+    /**
+     * The 8 × (2L + L) tile for outputs one panel and at most L columns wide (40 filters at 512 bits: the
+     * CNN's second-layer weight gradient): A read in place from 8 rows of a, B from a whole packed panel
+     * at bOff and the edge panel at edgeOff. Each A value is loaded once for all three vectors; as a whole
+     * tile and an 8 × L edge tile, A was loaded twice and the edge ran at a quarter of the tile's speed.
+     * The first 2L columns go to out, the third vector of each row to edge (rows NR apart), for
+     * {@code MatmulKernel.mergeTile}. 24 accumulators: only for 32 vector registers (AVX-512).
+     */
+    static void kernelRowsPackedWithEdge(int kc, float[] as, int aOff, int lda, float[] bs, int bOff, int edgeOff,
+            float[] out, int outOff, int ldo, float[] edge) {
+        int a0 = aOff + 0 * lda, a1 = aOff + 1 * lda, a2 = aOff + 2 * lda, a3 = aOff + 3 * lda, a4 = aOff + 4 * lda, a5 = aOff + 5 * lda, a6 = aOff + 6 * lda, a7 = aOff + 7 * lda;
+        FloatVector c00 = FloatVector.zero(SPECIES), c01 = c00, c02 = c00,
+                c10 = c00, c11 = c00, c12 = c00,
+                c20 = c00, c21 = c00, c22 = c00,
+                c30 = c00, c31 = c00, c32 = c00,
+                c40 = c00, c41 = c00, c42 = c00,
+                c50 = c00, c51 = c00, c52 = c00,
+                c60 = c00, c61 = c00, c62 = c00,
+                c70 = c00, c71 = c00, c72 = c00;
+        for (int p = 0; p < kc; p++) {
+            int bi = bOff + p * NR;
+            FloatVector b0 = FloatVector.fromArray(SPECIES, bs, bi);
+            FloatVector b1 = FloatVector.fromArray(SPECIES, bs, bi + L);
+            FloatVector b2 = FloatVector.fromArray(SPECIES, bs, edgeOff + p * NR);
+            FloatVector x0 = FloatVector.broadcast(SPECIES, as[a0 + p]);
+            c00 = x0.fma(b0, c00);
+            c01 = x0.fma(b1, c01);
+            c02 = x0.fma(b2, c02);
+            FloatVector x1 = FloatVector.broadcast(SPECIES, as[a1 + p]);
+            c10 = x1.fma(b0, c10);
+            c11 = x1.fma(b1, c11);
+            c12 = x1.fma(b2, c12);
+            FloatVector x2 = FloatVector.broadcast(SPECIES, as[a2 + p]);
+            c20 = x2.fma(b0, c20);
+            c21 = x2.fma(b1, c21);
+            c22 = x2.fma(b2, c22);
+            FloatVector x3 = FloatVector.broadcast(SPECIES, as[a3 + p]);
+            c30 = x3.fma(b0, c30);
+            c31 = x3.fma(b1, c31);
+            c32 = x3.fma(b2, c32);
+            FloatVector x4 = FloatVector.broadcast(SPECIES, as[a4 + p]);
+            c40 = x4.fma(b0, c40);
+            c41 = x4.fma(b1, c41);
+            c42 = x4.fma(b2, c42);
+            FloatVector x5 = FloatVector.broadcast(SPECIES, as[a5 + p]);
+            c50 = x5.fma(b0, c50);
+            c51 = x5.fma(b1, c51);
+            c52 = x5.fma(b2, c52);
+            FloatVector x6 = FloatVector.broadcast(SPECIES, as[a6 + p]);
+            c60 = x6.fma(b0, c60);
+            c61 = x6.fma(b1, c61);
+            c62 = x6.fma(b2, c62);
+            FloatVector x7 = FloatVector.broadcast(SPECIES, as[a7 + p]);
+            c70 = x7.fma(b0, c70);
+            c71 = x7.fma(b1, c71);
+            c72 = x7.fma(b2, c72);
+        }
+        c00.intoArray(out, outOff);
+        c01.intoArray(out, outOff + L);
+        c02.intoArray(edge, 0);
+        c10.intoArray(out, outOff + ldo);
+        c11.intoArray(out, outOff + ldo + L);
+        c12.intoArray(edge, 1 * NR);
+        c20.intoArray(out, outOff + 2 * ldo);
+        c21.intoArray(out, outOff + 2 * ldo + L);
+        c22.intoArray(edge, 2 * NR);
+        c30.intoArray(out, outOff + 3 * ldo);
+        c31.intoArray(out, outOff + 3 * ldo + L);
+        c32.intoArray(edge, 3 * NR);
+        c40.intoArray(out, outOff + 4 * ldo);
+        c41.intoArray(out, outOff + 4 * ldo + L);
+        c42.intoArray(edge, 4 * NR);
+        c50.intoArray(out, outOff + 5 * ldo);
+        c51.intoArray(out, outOff + 5 * ldo + L);
+        c52.intoArray(edge, 5 * NR);
+        c60.intoArray(out, outOff + 6 * ldo);
+        c61.intoArray(out, outOff + 6 * ldo + L);
+        c62.intoArray(edge, 6 * NR);
+        c70.intoArray(out, outOff + 7 * ldo);
+        c71.intoArray(out, outOff + 7 * ldo + L);
+        c72.intoArray(edge, 7 * NR);
+    }
+
     /** The 8 × 2L tile: A read in place from 8 rows of a, B read in place from rows of b. */
     static void kernelRowsStrided(int kc, float[] as, int aOff, int lda, float[] bs, int bOff,
             int ldb, float[] out, int outOff, int ldo) {

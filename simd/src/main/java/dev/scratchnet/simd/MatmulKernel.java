@@ -112,6 +112,8 @@ final class MatmulKernel {
         final float[] a = new float[A_GROUP * MR * (KC + A_ROW_PAD)];
         final float[] b = new float[Math.max(B_BLOCK, KC * NR)];
         final float[] tile = new float[MR * NR];
+        /** The third vector of each row of {@link EightRowTile#kernelRowsPackedWithEdge}. */
+        final float[] edge = new float[MR * NR];
         final SplitJob job = new SplitJob();
     }
 
@@ -231,7 +233,7 @@ final class MatmulKernel {
             return;
         }
         Workspace ws = WORKSPACE.get();
-        float[] ap = ws.a, bp = ws.b, tile = ws.tile;
+        float[] ap = ws.a, bp = ws.b, tile = ws.tile, edge = ws.edge;
         // Equal k blocks (784 = 1 × 784, 2000 = 2 × 1000) rather than a full one and a short remainder.
         int kBlocks = (k + KC - 1) / KC;
         int kcMax = (k + kBlocks - 1) / kBlocks;
@@ -285,6 +287,13 @@ final class MatmulKernel {
                         } else if (whole) {
                             if (aRows && bRows) {
                                 EightRowTile.kernelRowsStrided(kc, a, ir * k + pc, k, b, bOff, n, out, outOff, ldo);
+                            } else if (aRows && nc - jr - NR > 0 && nc - jr - NR <= L) {
+                                // This panel and the narrow edge after it in one pass (see the kernel), then
+                                // the edge's valid columns into C; the loop then skips the edge panel.
+                                EightRowTile.kernelRowsPackedWithEdge(kc, a, ir * k + pc, k, bp, bOff, bOff + NR * kc,
+                                        out, outOff, ldo, edge);
+                                mergeTile(edge, c, cOff + NR, n, mr, nc - jr - NR, accumulate);
+                                jr += NR;
                             } else if (aRows) {
                                 EightRowTile.kernelRowsPacked(kc, a, ir * k + pc, k, bp, bOff, out, outOff, ldo);
                             } else if (bRows) {

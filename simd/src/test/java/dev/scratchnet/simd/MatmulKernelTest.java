@@ -47,6 +47,11 @@ class MatmulKernelTest {
         shapes.add(Arguments.of(MatmulKernel.B_IN_PLACE_MAX_ROWS + 3, 1000, 300));
         shapes.add(Arguments.of(300, 520, 70));
         shapes.add(Arguments.of(64, 784, 128));
+        // One panel and a narrow edge after it, done in one pass when A is read in rows and B is packed
+        // (the CNN's second-layer weight gradient is 500 × 1,024 · (40 × 1,024)ᵀ); and two panels and an edge.
+        shapes.add(Arguments.of(500, 1024, 40));
+        shapes.add(Arguments.of(2 * MatmulKernel.MR + 3, 37, MatmulKernel.NR + L));
+        shapes.add(Arguments.of(MatmulKernel.MR, 5, 2 * MatmulKernel.NR + 1));
         // a·bᵀ with a narrow C and a long k goes to DotProductKernel: its 4 × 4 tiles, their edges, a k
         // that is not a whole number of vectors, and the first shapes past its limits.
         int minK = DotProductKernel.MIN_K, maxN = DotProductKernel.MAX_N;
