@@ -64,7 +64,7 @@ final class ActivationGradients {
         @Override
         public void accept(int s) {
             int cols = y.length / rows;
-            int first = (int) ((long) rows * s / shares), last = (int) ((long) rows * (s + 1) / shares);
+            int first = ConvKernels.split(rows, shares, s), last = ConvKernels.split(rows, shares, s + 1);
             range(f, y, g, out, first * cols, last * cols);
         }
     }

@@ -55,7 +55,7 @@ final class ConvKernels {
     }
 
     /** @return the first of {@code units} units that share {@code s} of {@code shares} owns */
-    private static int split(int units, int shares, int s) {
+    static int split(int units, int shares, int s) {
         return (int) ((long) units * s / shares);
     }
 
@@ -157,11 +157,12 @@ final class ConvKernels {
                     for (int b = from; b < to; b++) {
                         int src = b * inputSize + ci * h * w;
                         int dst = row + b * positions;
-                        if (halfRuns && HALF_RUNS) {
-                            copyHalfRows(x, src + ki * w + kj, w, cols, dst, ow, oh);
-                            continue;
-                        } else if (halfRuns) {
-                            copyHalfRowsWide(x, src + ki * w + kj, w, cols, dst, oh);
+                        if (halfRuns) {
+                            if (HALF_RUNS) {
+                                copyHalfRows(x, src + ki * w + kj, w, cols, dst, ow, oh);
+                            } else {
+                                copyHalfRowsWide(x, src + ki * w + kj, w, cols, dst, oh);
+                            }
                             continue;
                         }
                         for (int oy = 0; oy < oh; oy++) {

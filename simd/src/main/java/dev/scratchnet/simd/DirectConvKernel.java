@@ -42,7 +42,7 @@ final class DirectConvKernel {
     /** Filters and taps per tile of the gradient: 10 accumulators, few enough for AVX2's 16 registers. */
     private static final int GRADIENT_FILTERS = 2, GRADIENT_TAPS = 5;
 
-    /** Per thread: the padded image, tap offsets, weights, z and δ rows and the gradient's accumulators. */
+    /** Per thread: the padded image, tap offsets, weights, the rows of a partial tile, δ rows and the gradient's sums. */
     private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
 
     private DirectConvKernel() {
@@ -72,7 +72,7 @@ final class DirectConvKernel {
         int padded = tiles * FORWARD_FILTERS, positions = g.positions();
         int oh = g.outputHeight(), ow = g.outputWidth(), pw = plan.paddedWidth, rowVectors = (ow + L - 1) / L;
         // Weights tap-major, padded with zero filters to whole tiles: wt[t · F' + f] = W[f][t]; biases likewise.
-        float[] wt = ws.floats(0, taps * padded), bp = ws.floats(4, padded);
+        float[] wt = ws.floats(WEIGHTS, taps * padded), bp = ws.floats(BIASES, padded);
         Arrays.fill(wt, 0f);
         Arrays.fill(bp, 0f);
         for (int fi = 0; fi < filters; fi++) {
@@ -83,7 +83,7 @@ final class DirectConvKernel {
         System.arraycopy(bias, 0, bp, 0, filters);
         // ReLU is applied in the tile, to the accumulators; other activations go over y afterwards.
         boolean relu = f == Activation.RELU, inTile = relu || f == Activation.IDENTITY;
-        float[] rows = ws.floats(1, FORWARD_FILTERS * ow), lanes = Lanes.scratch();
+        float[] rows = ws.floats(PARTIAL_ROWS, FORWARD_FILTERS * ow), lanes = Lanes.scratch();
         int[] offsets = ws.offsets;
         for (int b = 0; b < m; b++) {
             // Unpadded, the image is read in place: the last load ends on its last value (oh + k − 1 = h, ow + k − 1 = w).
@@ -186,7 +186,7 @@ final class DirectConvKernel {
         // accumulators are dropped at the end.
         int filterSlots = (filters + GRADIENT_FILTERS - 1) / GRADIENT_FILTERS * GRADIENT_FILTERS;
         int tapSlots = (taps + GRADIENT_TAPS - 1) / GRADIENT_TAPS * GRADIENT_TAPS;
-        float[] sums = ws.floats(2, filterSlots * tapSlots * L), biasSums = ws.floats(3, filterSlots * (L + 1));
+        float[] sums = ws.floats(SUMS, filterSlots * tapSlots * L), biasSums = ws.floats(BIAS_SUMS, filterSlots * (L + 1));
         float[] d = ws.deltaRows(g, filterSlots * span), image = ws.image;
         Arrays.fill(sums, 0f);
         Arrays.fill(biasSums, 0f);
@@ -234,7 +234,7 @@ final class DirectConvKernel {
      */
     private static void spread(float[] delta, int from, float[] d, int to, Plan plan, ConvGeometry g) {
         int oh = g.outputHeight(), ow = g.outputWidth(), pw = plan.paddedWidth;
-        for (int oy = 0; oy < oh; oy++) { // vectors, as in compact: a call per row of 24 cost more than the sums
+        for (int oy = 0; oy < oh; oy++) { // a row's last vector overlaps the one before, as forward stores them
             int src = from + oy * ow, dst = to + oy * pw;
             for (int ox = 0; ox < ow; ox += L) {
                 int at = Math.min(ox, ow - L);
@@ -313,6 +313,9 @@ final class DirectConvKernel {
         int span;
     }
 
+    // The buffers of Workspace.floats: forward's weights, biases and partial-tile rows, the gradient's sums.
+    private static final int WEIGHTS = 0, PARTIAL_ROWS = 1, SUMS = 2, BIAS_SUMS = 3, BIASES = 4, BUFFERS = 5;
+
     /** One thread's buffers, grown when a larger geometry comes and reused otherwise. */
     private static final class Workspace {
         final Plan plan = new Plan();
@@ -323,7 +326,7 @@ final class DirectConvKernel {
         float[] deltaRows = new float[0];
         float[] image = new float[0];
         int[] offsets = new int[MAX_TAPS + GRADIENT_TAPS];
-        final float[][] floats = new float[5][0];
+        final float[][] floats = new float[BUFFERS][0];
 
         /**
          * Sizes the padded image for g and computes the tap offsets and the gradient's span. The image's
@@ -374,7 +377,7 @@ final class DirectConvKernel {
             return deltaRows;
         }
 
-        /** @return buffer i, at least n long */
+        /** @return buffer i (one of {@code WEIGHTS} … {@code BIASES}), at least n long */
         float[] floats(int i, int n) {
             if (floats[i].length < n) {
                 floats[i] = new float[n];
