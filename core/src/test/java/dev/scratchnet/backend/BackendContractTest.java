@@ -436,6 +436,11 @@ public abstract class BackendContractTest {
                 new ConvGeometry(3, 28, 28, 2, 2, 0),
                 new ConvGeometry(20, 24, 24, 2, 2, 0),
                 new ConvGeometry(40, 8, 8, 2, 2, 0),
+                // Rows of 35 windows (two whole vectors of 16 and an overlapping third), of 16 (exactly one
+                // vector at 512 bits) with an odd last row, and of 8 with one row per channel.
+                new ConvGeometry(2, 6, 70, 2, 2, 0),
+                new ConvGeometry(1, 5, 33, 2, 2, 0),
+                new ConvGeometry(3, 3, 17, 2, 2, 0),
                 new ConvGeometry(1, 1, 1, 1, 1, 0));
     }
 

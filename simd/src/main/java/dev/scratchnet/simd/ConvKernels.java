@@ -416,37 +416,22 @@ final class ConvKernels {
     }
 
     /**
-     * Max-pooling for examples [from, to). The common 2×2 window at stride 2 without padding has its own
-     * loop with no bounds tests; other windows clip each window to the image once instead of testing
-     * every cell. Comparisons are strict and in window order, so a tie goes to the first cell, as in the
-     * scalar code.
+     * Max-pooling for examples [from, to). The common 2×2 window at stride 2 without padding goes to
+     * {@link TwoByTwoPool}; other windows are clipped to the image once instead of testing every cell.
+     * Comparisons are strict and in window order, so a tie goes to the first cell, as in the scalar code.
      */
     private static void maxPoolExamples(ConvGeometry g, float[] x, float[] y, int[] argmax, int from, int to) {
+        if (TwoByTwoPool.suits(g)) {
+            TwoByTwoPool.forward(g, x, y, argmax, from, to);
+            return;
+        }
         int c = g.channels(), h = g.height(), w = g.width(), k = g.kernel(), s = g.stride(), pad = g.padding();
         int oh = g.outputHeight(), ow = g.outputWidth(), inputSize = g.inputSize(), outputSize = c * oh * ow;
-        boolean twoByTwo = k == 2 && s == 2 && pad == 0;
         for (int b = from; b < to; b++) {
             int in = b * inputSize;
             for (int ci = 0; ci < c; ci++) {
                 for (int oy = 0; oy < oh; oy++) {
                     int o = b * outputSize + (ci * oh + oy) * ow;
-                    if (twoByTwo) {
-                        int rowPair = in + ci * h * w + 2 * oy * w;
-                        for (int ox = 0; ox < ow; ox++) {
-                            int i0 = rowPair + 2 * ox, i2 = i0 + w;
-                            // Compared as integer keys, with no select at all: which cell wins is random, and
-                            // the JIT compiled float compares, and even int selects, into branches that missed
-                            // half the time (3.9 ms for the first layer's pool of 64 random examples against
-                            // 1.0 ms this way). greater(a, b) is 1 when b > a, else 0, so a tie keeps the first cell.
-                            int k0 = orderKey(x[i0]), k1 = orderKey(x[i0 + 1]);
-                            int k2 = orderKey(x[i2]), k3 = orderKey(x[i2 + 1]);
-                            int top = i0 + greater(k0, k1), bottom = i2 + greater(k2, k3);
-                            int winner = top + greater(Math.max(k0, k1), Math.max(k2, k3)) * (bottom - top);
-                            y[o + ox] = x[winner];
-                            argmax[o + ox] = winner - in;
-                        }
-                        continue;
-                    }
                     int iyFrom = Math.max(0, oy * s - pad), iyTo = Math.min(h, oy * s - pad + k);
                     for (int ox = 0; ox < ow; ox++) {
                         int ixFrom = Math.max(0, ox * s - pad), ixTo = Math.min(w, ox * s - pad + k);
@@ -468,22 +453,6 @@ final class ConvKernels {
                 }
             }
         }
-    }
-
-    /**
-     * @return an int that orders as the float does (for all but NaN): the bits of a non-negative float
-     *         already do; a negative one's magnitude bits are negated, so that −0 and +0 tie, as they do
-     *         as floats, and the first of two equal values still wins
-     */
-    private static int orderKey(float v) {
-        int bits = Float.floatToRawIntBits(v);
-        int sign = bits >> 31; // 0 or −1
-        return (bits ^ (sign & Integer.MAX_VALUE)) - sign; // bits, or −(bits & MAX_VALUE) when negative
-    }
-
-    /** @return 1 when b &gt; a, else 0, without a branch */
-    private static int greater(int a, int b) {
-        return (int) (((long) a - b) >>> 63);
     }
 
     /** gradInput = 0, then gradInput[b][argmax] += gradOutput[b], for examples [from, to). */
