@@ -41,7 +41,7 @@ final class TwoByTwoPool {
      * first pool of the course CNN took 1.1–1.5 ms against 1.0 ms one window at a time (0.12 ms on JDK 25).
      * Versions between 17 and 25 were not measured, so they keep the one-window loop too.
      */
-    static final boolean VECTORS = Runtime.version().feature() >= 25;
+    private static final boolean VECTORS = Runtime.version().feature() >= 25;
 
     private TwoByTwoPool() {
     }
@@ -105,7 +105,7 @@ final class TwoByTwoPool {
      * for the window whose top-left cell is x[in + rowPair + 2·ox] (rowPair is that row's offset in the example).
      */
     private static void oneByOne(float[] x, int in, int rowPair, int w, float[] y, int[] argmax, int o,
-                         int fromOx, int toOx) {
+                                 int fromOx, int toOx) {
         for (int ox = fromOx; ox < toOx; ox++) {
             int i0 = in + rowPair + 2 * ox, i2 = i0 + w;
             // Compared as integer keys, with no select at all: which cell wins is random, and the JIT
