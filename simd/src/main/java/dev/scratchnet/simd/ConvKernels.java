@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.function.IntConsumer;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -23,6 +24,13 @@ import jdk.incubator.vector.VectorSpecies;
 final class ConvKernels {
     private static final VectorSpecies<Float> SPECIES = Lanes.SPECIES;
     private static final VectorSpecies<Float> HALF = Lanes.HALF;
+    private static final FloatVector TYPED_ZERO = Lanes.TYPED_ZERO;
+    /**
+     * {@link Lanes#TYPED_ZERO} at half width. The half-width rows call {@code lanewise(ADD, ·)}, never
+     * {@code add}: the JIT keeps one profile of the classes seen per call inside the Vector API, and a
+     * half-width vector passing through {@code add} would make the guess for every full-width sum a toss-up.
+     */
+    private static final FloatVector HALF_TYPED_ZERO = FloatVector.broadcast(HALF, -0f);
     /**
      * Whether runs of half a vector use {@link #HALF}. Not on JDK 17: there C2 failed to compile the
      * half-width store inside col2im ("VectorSupport::store failed to inline (intrinsic)" with
@@ -261,7 +269,8 @@ final class ConvKernels {
     /** For r in [0, rows): y[yOff + r·yStride + i] = x[xOff + r·xStride + i], i in [0, HALF lanes). */
     private static void copyHalfRows(float[] x, int xOff, int xStride, float[] y, int yOff, int yStride, int rows) {
         for (int r = 0; r < rows; r++) {
-            FloatVector.fromArray(HALF, x, xOff + r * xStride).intoArray(y, yOff + r * yStride);
+            HALF_TYPED_ZERO.lanewise(VectorOperators.ADD, FloatVector.fromArray(HALF, x, xOff + r * xStride))
+                    .intoArray(y, yOff + r * yStride);
         }
     }
 
@@ -273,7 +282,8 @@ final class ConvKernels {
     private static void addHalfRows(float[] x, int xOff, int xStride, float[] y, int yOff, int yStride, int rows) {
         for (int r = 0; r < rows; r++) {
             int xi = xOff + r * xStride, yi = yOff + r * yStride;
-            FloatVector.fromArray(HALF, y, yi).add(FloatVector.fromArray(HALF, x, xi)).intoArray(y, yi);
+            FloatVector.fromArray(HALF, y, yi).lanewise(VectorOperators.ADD, FloatVector.fromArray(HALF, x, xi))
+                    .intoArray(y, yi);
         }
     }
 
@@ -395,9 +405,9 @@ final class ConvKernels {
         FloatVector sumV = FloatVector.zero(SPECIES);
         int i = 0;
         for (int bound = SPECIES.loopBound(n); i < bound; i += SPECIES.length()) {
-            sumV = sumV.add(FloatVector.fromArray(SPECIES, x, off + i));
+            sumV = FloatVector.fromArray(SPECIES, x, off + i).add(sumV);
         }
-        sumV.intoArray(lanes, 0);
+        TYPED_ZERO.add(sumV).intoArray(lanes, 0);
         float sum = Lanes.sum(lanes);
         for (; i < n; i++) {
             sum += x[off + i];

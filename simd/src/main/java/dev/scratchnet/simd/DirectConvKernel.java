@@ -35,6 +35,7 @@ import jdk.incubator.vector.VectorSpecies;
 final class DirectConvKernel {
     private static final VectorSpecies<Float> SPECIES = Lanes.SPECIES;
     private static final int L = SPECIES.length();
+    private static final FloatVector TYPED_ZERO = Lanes.TYPED_ZERO;
     /** The most taps c·k·k this kernel takes: beyond it, im2col's product has the depth to be efficient. */
     static final int MAX_TAPS = 32;
     /** Filters per tile of the forward pass (each with 2 vectors of positions). */
@@ -160,14 +161,14 @@ final class DirectConvKernel {
             a31 = zero.blend(a31, a31.compare(VectorOperators.GT, 0f));
         }
         // Where s1 overlaps s0 (a row 1.5 vectors wide), both stores write the same values there.
-        a00.intoArray(out, at + s0);
-        a01.intoArray(out, at + s1);
-        a10.intoArray(out, at + stride + s0);
-        a11.intoArray(out, at + stride + s1);
-        a20.intoArray(out, at + 2 * stride + s0);
-        a21.intoArray(out, at + 2 * stride + s1);
-        a30.intoArray(out, at + 3 * stride + s0);
-        a31.intoArray(out, at + 3 * stride + s1);
+        TYPED_ZERO.add(a00).intoArray(out, at + s0);
+        TYPED_ZERO.add(a01).intoArray(out, at + s1);
+        TYPED_ZERO.add(a10).intoArray(out, at + stride + s0);
+        TYPED_ZERO.add(a11).intoArray(out, at + stride + s1);
+        TYPED_ZERO.add(a20).intoArray(out, at + 2 * stride + s0);
+        TYPED_ZERO.add(a21).intoArray(out, at + 2 * stride + s1);
+        TYPED_ZERO.add(a30).intoArray(out, at + 3 * stride + s0);
+        TYPED_ZERO.add(a31).intoArray(out, at + 3 * stride + s1);
     }
 
     /**
@@ -206,9 +207,9 @@ final class DirectConvKernel {
                     // ∂L/∂b: lane sums of δ itself, and its last positions one by one
                     FloatVector sum = FloatVector.fromArray(SPECIES, biasSums, fi * L);
                     for (int q = 0; q < vectorPositions; q += L) {
-                        sum = sum.add(FloatVector.fromArray(SPECIES, delta, from + q));
+                        sum = FloatVector.fromArray(SPECIES, delta, from + q).add(sum);
                     }
-                    sum.intoArray(biasSums, fi * L);
+                    TYPED_ZERO.add(sum).intoArray(biasSums, fi * L);
                     for (int q = vectorPositions; q < positions; q++) {
                         biasSums[biasTails + fi] += delta[from + q];
                     }
@@ -238,7 +239,7 @@ final class DirectConvKernel {
             int src = from + oy * ow, dst = to + oy * pw;
             for (int ox = 0; ox < ow; ox += L) {
                 int at = Math.min(ox, ow - L);
-                FloatVector.fromArray(SPECIES, delta, src + at).intoArray(d, dst + at);
+                TYPED_ZERO.add(FloatVector.fromArray(SPECIES, delta, src + at)).intoArray(d, dst + at);
             }
         }
     }
@@ -278,16 +279,16 @@ final class DirectConvKernel {
             a04 = x.fma(d0, a04);
             a14 = x.fma(d1, a14);
         }
-        a00.intoArray(sums, at);
-        a01.intoArray(sums, at + L);
-        a02.intoArray(sums, at + 2 * L);
-        a03.intoArray(sums, at + 3 * L);
-        a04.intoArray(sums, at + 4 * L);
-        a10.intoArray(sums, s1);
-        a11.intoArray(sums, s1 + L);
-        a12.intoArray(sums, s1 + 2 * L);
-        a13.intoArray(sums, s1 + 3 * L);
-        a14.intoArray(sums, s1 + 4 * L);
+        TYPED_ZERO.add(a00).intoArray(sums, at);
+        TYPED_ZERO.add(a01).intoArray(sums, at + L);
+        TYPED_ZERO.add(a02).intoArray(sums, at + 2 * L);
+        TYPED_ZERO.add(a03).intoArray(sums, at + 3 * L);
+        TYPED_ZERO.add(a04).intoArray(sums, at + 4 * L);
+        TYPED_ZERO.add(a10).intoArray(sums, s1);
+        TYPED_ZERO.add(a11).intoArray(sums, s1 + L);
+        TYPED_ZERO.add(a12).intoArray(sums, s1 + 2 * L);
+        TYPED_ZERO.add(a13).intoArray(sums, s1 + 3 * L);
+        TYPED_ZERO.add(a14).intoArray(sums, s1 + 4 * L);
     }
 
     /** Copies example b into the padded image: zeros around it, and zeros past it for the last loads. */

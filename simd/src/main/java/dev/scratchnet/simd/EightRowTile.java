@@ -17,11 +17,13 @@ import jdk.incubator.vector.VectorSpecies;
  * (2026-11-30), so the packed-B variants stay. The edge
  * variants take their strides as arguments and write a small tile that {@link MatmulKernel} copies
  * into C; an edge no wider than one vector has its own 8 × 1 variant, so narrow outputs (10 classes)
- * waste less.
+ * waste less. Accumulators leave as {@code TYPED_ZERO.add(c)}, which is c itself, so that the JIT
+ * compiles the store for the vector class it knows ({@link Lanes#TYPED_ZERO}).
  */
 final class EightRowTile {
     private static final VectorSpecies<Float> SPECIES = Lanes.SPECIES;
     private static final int L = SPECIES.length();
+    private static final FloatVector TYPED_ZERO = Lanes.TYPED_ZERO;
 
     /** Rows of C per tile. */
     static final int ROWS = 8;
@@ -73,22 +75,22 @@ final class EightRowTile {
             c70 = x7.fma(b0, c70);
             c71 = x7.fma(b1, c71);
         }
-        c00.intoArray(out, outOff);
-        c01.intoArray(out, outOff + L);
-        c10.intoArray(out, outOff + ldo);
-        c11.intoArray(out, outOff + ldo + L);
-        c20.intoArray(out, outOff + 2 * ldo);
-        c21.intoArray(out, outOff + 2 * ldo + L);
-        c30.intoArray(out, outOff + 3 * ldo);
-        c31.intoArray(out, outOff + 3 * ldo + L);
-        c40.intoArray(out, outOff + 4 * ldo);
-        c41.intoArray(out, outOff + 4 * ldo + L);
-        c50.intoArray(out, outOff + 5 * ldo);
-        c51.intoArray(out, outOff + 5 * ldo + L);
-        c60.intoArray(out, outOff + 6 * ldo);
-        c61.intoArray(out, outOff + 6 * ldo + L);
-        c70.intoArray(out, outOff + 7 * ldo);
-        c71.intoArray(out, outOff + 7 * ldo + L);
+        TYPED_ZERO.add(c00).intoArray(out, outOff);
+        TYPED_ZERO.add(c01).intoArray(out, outOff + L);
+        TYPED_ZERO.add(c10).intoArray(out, outOff + ldo);
+        TYPED_ZERO.add(c11).intoArray(out, outOff + ldo + L);
+        TYPED_ZERO.add(c20).intoArray(out, outOff + 2 * ldo);
+        TYPED_ZERO.add(c21).intoArray(out, outOff + 2 * ldo + L);
+        TYPED_ZERO.add(c30).intoArray(out, outOff + 3 * ldo);
+        TYPED_ZERO.add(c31).intoArray(out, outOff + 3 * ldo + L);
+        TYPED_ZERO.add(c40).intoArray(out, outOff + 4 * ldo);
+        TYPED_ZERO.add(c41).intoArray(out, outOff + 4 * ldo + L);
+        TYPED_ZERO.add(c50).intoArray(out, outOff + 5 * ldo);
+        TYPED_ZERO.add(c51).intoArray(out, outOff + 5 * ldo + L);
+        TYPED_ZERO.add(c60).intoArray(out, outOff + 6 * ldo);
+        TYPED_ZERO.add(c61).intoArray(out, outOff + 6 * ldo + L);
+        TYPED_ZERO.add(c70).intoArray(out, outOff + 7 * ldo);
+        TYPED_ZERO.add(c71).intoArray(out, outOff + 7 * ldo + L);
     }
 
     /** The 8 × 2L tile: A as in {@link #kernelPackedPacked}, B read in place from rows of b (stride ldb). */
@@ -131,22 +133,22 @@ final class EightRowTile {
             c70 = x7.fma(b0, c70);
             c71 = x7.fma(b1, c71);
         }
-        c00.intoArray(out, outOff);
-        c01.intoArray(out, outOff + L);
-        c10.intoArray(out, outOff + ldo);
-        c11.intoArray(out, outOff + ldo + L);
-        c20.intoArray(out, outOff + 2 * ldo);
-        c21.intoArray(out, outOff + 2 * ldo + L);
-        c30.intoArray(out, outOff + 3 * ldo);
-        c31.intoArray(out, outOff + 3 * ldo + L);
-        c40.intoArray(out, outOff + 4 * ldo);
-        c41.intoArray(out, outOff + 4 * ldo + L);
-        c50.intoArray(out, outOff + 5 * ldo);
-        c51.intoArray(out, outOff + 5 * ldo + L);
-        c60.intoArray(out, outOff + 6 * ldo);
-        c61.intoArray(out, outOff + 6 * ldo + L);
-        c70.intoArray(out, outOff + 7 * ldo);
-        c71.intoArray(out, outOff + 7 * ldo + L);
+        TYPED_ZERO.add(c00).intoArray(out, outOff);
+        TYPED_ZERO.add(c01).intoArray(out, outOff + L);
+        TYPED_ZERO.add(c10).intoArray(out, outOff + ldo);
+        TYPED_ZERO.add(c11).intoArray(out, outOff + ldo + L);
+        TYPED_ZERO.add(c20).intoArray(out, outOff + 2 * ldo);
+        TYPED_ZERO.add(c21).intoArray(out, outOff + 2 * ldo + L);
+        TYPED_ZERO.add(c30).intoArray(out, outOff + 3 * ldo);
+        TYPED_ZERO.add(c31).intoArray(out, outOff + 3 * ldo + L);
+        TYPED_ZERO.add(c40).intoArray(out, outOff + 4 * ldo);
+        TYPED_ZERO.add(c41).intoArray(out, outOff + 4 * ldo + L);
+        TYPED_ZERO.add(c50).intoArray(out, outOff + 5 * ldo);
+        TYPED_ZERO.add(c51).intoArray(out, outOff + 5 * ldo + L);
+        TYPED_ZERO.add(c60).intoArray(out, outOff + 6 * ldo);
+        TYPED_ZERO.add(c61).intoArray(out, outOff + 6 * ldo + L);
+        TYPED_ZERO.add(c70).intoArray(out, outOff + 7 * ldo);
+        TYPED_ZERO.add(c71).intoArray(out, outOff + 7 * ldo + L);
     }
 
     /** The 8 × 2L tile: A read in place from 8 rows of a (stride lda), B from a packed panel. */
@@ -190,22 +192,22 @@ final class EightRowTile {
             c70 = x7.fma(b0, c70);
             c71 = x7.fma(b1, c71);
         }
-        c00.intoArray(out, outOff);
-        c01.intoArray(out, outOff + L);
-        c10.intoArray(out, outOff + ldo);
-        c11.intoArray(out, outOff + ldo + L);
-        c20.intoArray(out, outOff + 2 * ldo);
-        c21.intoArray(out, outOff + 2 * ldo + L);
-        c30.intoArray(out, outOff + 3 * ldo);
-        c31.intoArray(out, outOff + 3 * ldo + L);
-        c40.intoArray(out, outOff + 4 * ldo);
-        c41.intoArray(out, outOff + 4 * ldo + L);
-        c50.intoArray(out, outOff + 5 * ldo);
-        c51.intoArray(out, outOff + 5 * ldo + L);
-        c60.intoArray(out, outOff + 6 * ldo);
-        c61.intoArray(out, outOff + 6 * ldo + L);
-        c70.intoArray(out, outOff + 7 * ldo);
-        c71.intoArray(out, outOff + 7 * ldo + L);
+        TYPED_ZERO.add(c00).intoArray(out, outOff);
+        TYPED_ZERO.add(c01).intoArray(out, outOff + L);
+        TYPED_ZERO.add(c10).intoArray(out, outOff + ldo);
+        TYPED_ZERO.add(c11).intoArray(out, outOff + ldo + L);
+        TYPED_ZERO.add(c20).intoArray(out, outOff + 2 * ldo);
+        TYPED_ZERO.add(c21).intoArray(out, outOff + 2 * ldo + L);
+        TYPED_ZERO.add(c30).intoArray(out, outOff + 3 * ldo);
+        TYPED_ZERO.add(c31).intoArray(out, outOff + 3 * ldo + L);
+        TYPED_ZERO.add(c40).intoArray(out, outOff + 4 * ldo);
+        TYPED_ZERO.add(c41).intoArray(out, outOff + 4 * ldo + L);
+        TYPED_ZERO.add(c50).intoArray(out, outOff + 5 * ldo);
+        TYPED_ZERO.add(c51).intoArray(out, outOff + 5 * ldo + L);
+        TYPED_ZERO.add(c60).intoArray(out, outOff + 6 * ldo);
+        TYPED_ZERO.add(c61).intoArray(out, outOff + 6 * ldo + L);
+        TYPED_ZERO.add(c70).intoArray(out, outOff + 7 * ldo);
+        TYPED_ZERO.add(c71).intoArray(out, outOff + 7 * ldo + L);
     }
 
     /**
@@ -265,30 +267,30 @@ final class EightRowTile {
             c71 = x7.fma(b1, c71);
             c72 = x7.fma(b2, c72);
         }
-        c00.intoArray(out, outOff);
-        c01.intoArray(out, outOff + L);
-        c02.intoArray(edge, 0);
-        c10.intoArray(out, outOff + ldo);
-        c11.intoArray(out, outOff + ldo + L);
-        c12.intoArray(edge, 1 * NR);
-        c20.intoArray(out, outOff + 2 * ldo);
-        c21.intoArray(out, outOff + 2 * ldo + L);
-        c22.intoArray(edge, 2 * NR);
-        c30.intoArray(out, outOff + 3 * ldo);
-        c31.intoArray(out, outOff + 3 * ldo + L);
-        c32.intoArray(edge, 3 * NR);
-        c40.intoArray(out, outOff + 4 * ldo);
-        c41.intoArray(out, outOff + 4 * ldo + L);
-        c42.intoArray(edge, 4 * NR);
-        c50.intoArray(out, outOff + 5 * ldo);
-        c51.intoArray(out, outOff + 5 * ldo + L);
-        c52.intoArray(edge, 5 * NR);
-        c60.intoArray(out, outOff + 6 * ldo);
-        c61.intoArray(out, outOff + 6 * ldo + L);
-        c62.intoArray(edge, 6 * NR);
-        c70.intoArray(out, outOff + 7 * ldo);
-        c71.intoArray(out, outOff + 7 * ldo + L);
-        c72.intoArray(edge, 7 * NR);
+        TYPED_ZERO.add(c00).intoArray(out, outOff);
+        TYPED_ZERO.add(c01).intoArray(out, outOff + L);
+        TYPED_ZERO.add(c02).intoArray(edge, 0);
+        TYPED_ZERO.add(c10).intoArray(out, outOff + ldo);
+        TYPED_ZERO.add(c11).intoArray(out, outOff + ldo + L);
+        TYPED_ZERO.add(c12).intoArray(edge, 1 * NR);
+        TYPED_ZERO.add(c20).intoArray(out, outOff + 2 * ldo);
+        TYPED_ZERO.add(c21).intoArray(out, outOff + 2 * ldo + L);
+        TYPED_ZERO.add(c22).intoArray(edge, 2 * NR);
+        TYPED_ZERO.add(c30).intoArray(out, outOff + 3 * ldo);
+        TYPED_ZERO.add(c31).intoArray(out, outOff + 3 * ldo + L);
+        TYPED_ZERO.add(c32).intoArray(edge, 3 * NR);
+        TYPED_ZERO.add(c40).intoArray(out, outOff + 4 * ldo);
+        TYPED_ZERO.add(c41).intoArray(out, outOff + 4 * ldo + L);
+        TYPED_ZERO.add(c42).intoArray(edge, 4 * NR);
+        TYPED_ZERO.add(c50).intoArray(out, outOff + 5 * ldo);
+        TYPED_ZERO.add(c51).intoArray(out, outOff + 5 * ldo + L);
+        TYPED_ZERO.add(c52).intoArray(edge, 5 * NR);
+        TYPED_ZERO.add(c60).intoArray(out, outOff + 6 * ldo);
+        TYPED_ZERO.add(c61).intoArray(out, outOff + 6 * ldo + L);
+        TYPED_ZERO.add(c62).intoArray(edge, 6 * NR);
+        TYPED_ZERO.add(c70).intoArray(out, outOff + 7 * ldo);
+        TYPED_ZERO.add(c71).intoArray(out, outOff + 7 * ldo + L);
+        TYPED_ZERO.add(c72).intoArray(edge, 7 * NR);
     }
 
     /** The 8 × 2L tile: A read in place from 8 rows of a, B read in place from rows of b. */
@@ -332,22 +334,22 @@ final class EightRowTile {
             c70 = x7.fma(b0, c70);
             c71 = x7.fma(b1, c71);
         }
-        c00.intoArray(out, outOff);
-        c01.intoArray(out, outOff + L);
-        c10.intoArray(out, outOff + ldo);
-        c11.intoArray(out, outOff + ldo + L);
-        c20.intoArray(out, outOff + 2 * ldo);
-        c21.intoArray(out, outOff + 2 * ldo + L);
-        c30.intoArray(out, outOff + 3 * ldo);
-        c31.intoArray(out, outOff + 3 * ldo + L);
-        c40.intoArray(out, outOff + 4 * ldo);
-        c41.intoArray(out, outOff + 4 * ldo + L);
-        c50.intoArray(out, outOff + 5 * ldo);
-        c51.intoArray(out, outOff + 5 * ldo + L);
-        c60.intoArray(out, outOff + 6 * ldo);
-        c61.intoArray(out, outOff + 6 * ldo + L);
-        c70.intoArray(out, outOff + 7 * ldo);
-        c71.intoArray(out, outOff + 7 * ldo + L);
+        TYPED_ZERO.add(c00).intoArray(out, outOff);
+        TYPED_ZERO.add(c01).intoArray(out, outOff + L);
+        TYPED_ZERO.add(c10).intoArray(out, outOff + ldo);
+        TYPED_ZERO.add(c11).intoArray(out, outOff + ldo + L);
+        TYPED_ZERO.add(c20).intoArray(out, outOff + 2 * ldo);
+        TYPED_ZERO.add(c21).intoArray(out, outOff + 2 * ldo + L);
+        TYPED_ZERO.add(c30).intoArray(out, outOff + 3 * ldo);
+        TYPED_ZERO.add(c31).intoArray(out, outOff + 3 * ldo + L);
+        TYPED_ZERO.add(c40).intoArray(out, outOff + 4 * ldo);
+        TYPED_ZERO.add(c41).intoArray(out, outOff + 4 * ldo + L);
+        TYPED_ZERO.add(c50).intoArray(out, outOff + 5 * ldo);
+        TYPED_ZERO.add(c51).intoArray(out, outOff + 5 * ldo + L);
+        TYPED_ZERO.add(c60).intoArray(out, outOff + 6 * ldo);
+        TYPED_ZERO.add(c61).intoArray(out, outOff + 6 * ldo + L);
+        TYPED_ZERO.add(c70).intoArray(out, outOff + 7 * ldo);
+        TYPED_ZERO.add(c71).intoArray(out, outOff + 7 * ldo + L);
     }
 
     /** An edge tile up to 8 × 2L, any strides, written to tile (8 × NR); outside the hot path. */
@@ -391,22 +393,22 @@ final class EightRowTile {
             c70 = x7.fma(b0, c70);
             c71 = x7.fma(b1, c71);
         }
-        c00.intoArray(tile, 0 * NR);
-        c01.intoArray(tile, 0 * NR + L);
-        c10.intoArray(tile, 1 * NR);
-        c11.intoArray(tile, 1 * NR + L);
-        c20.intoArray(tile, 2 * NR);
-        c21.intoArray(tile, 2 * NR + L);
-        c30.intoArray(tile, 3 * NR);
-        c31.intoArray(tile, 3 * NR + L);
-        c40.intoArray(tile, 4 * NR);
-        c41.intoArray(tile, 4 * NR + L);
-        c50.intoArray(tile, 5 * NR);
-        c51.intoArray(tile, 5 * NR + L);
-        c60.intoArray(tile, 6 * NR);
-        c61.intoArray(tile, 6 * NR + L);
-        c70.intoArray(tile, 7 * NR);
-        c71.intoArray(tile, 7 * NR + L);
+        TYPED_ZERO.add(c00).intoArray(tile, 0 * NR);
+        TYPED_ZERO.add(c01).intoArray(tile, 0 * NR + L);
+        TYPED_ZERO.add(c10).intoArray(tile, 1 * NR);
+        TYPED_ZERO.add(c11).intoArray(tile, 1 * NR + L);
+        TYPED_ZERO.add(c20).intoArray(tile, 2 * NR);
+        TYPED_ZERO.add(c21).intoArray(tile, 2 * NR + L);
+        TYPED_ZERO.add(c30).intoArray(tile, 3 * NR);
+        TYPED_ZERO.add(c31).intoArray(tile, 3 * NR + L);
+        TYPED_ZERO.add(c40).intoArray(tile, 4 * NR);
+        TYPED_ZERO.add(c41).intoArray(tile, 4 * NR + L);
+        TYPED_ZERO.add(c50).intoArray(tile, 5 * NR);
+        TYPED_ZERO.add(c51).intoArray(tile, 5 * NR + L);
+        TYPED_ZERO.add(c60).intoArray(tile, 6 * NR);
+        TYPED_ZERO.add(c61).intoArray(tile, 6 * NR + L);
+        TYPED_ZERO.add(c70).intoArray(tile, 7 * NR);
+        TYPED_ZERO.add(c71).intoArray(tile, 7 * NR + L);
     }
 
     /** An edge tile up to 8 × L (narrow outputs such as 10 classes), any strides, written to tile. */
@@ -441,13 +443,13 @@ final class EightRowTile {
             FloatVector x7 = FloatVector.broadcast(SPECIES, as[a7 + ap]);
             c70 = x7.fma(b0, c70);
         }
-        c00.intoArray(tile, 0 * NR);
-        c10.intoArray(tile, 1 * NR);
-        c20.intoArray(tile, 2 * NR);
-        c30.intoArray(tile, 3 * NR);
-        c40.intoArray(tile, 4 * NR);
-        c50.intoArray(tile, 5 * NR);
-        c60.intoArray(tile, 6 * NR);
-        c70.intoArray(tile, 7 * NR);
+        TYPED_ZERO.add(c00).intoArray(tile, 0 * NR);
+        TYPED_ZERO.add(c10).intoArray(tile, 1 * NR);
+        TYPED_ZERO.add(c20).intoArray(tile, 2 * NR);
+        TYPED_ZERO.add(c30).intoArray(tile, 3 * NR);
+        TYPED_ZERO.add(c40).intoArray(tile, 4 * NR);
+        TYPED_ZERO.add(c50).intoArray(tile, 5 * NR);
+        TYPED_ZERO.add(c60).intoArray(tile, 6 * NR);
+        TYPED_ZERO.add(c70).intoArray(tile, 7 * NR);
     }
 }

@@ -44,6 +44,16 @@ final class Lanes {
     /** Why the configured width cannot be used, or null when it can. */
     static final String PROBLEM = CHOICE.problem();
 
+    /**
+     * −0 in every lane, for {@code TYPED_ZERO.add(sum)} before a loop's running sum is stored: x + (−0) is
+     * x bit for bit, and the result's class is known exactly. After a loop the JIT knows a running sum only
+     * as a {@code FloatVector}, so the store inside {@code intoArray} is compiled by the program-wide guess
+     * of its class; where half-width rows are moved too (the CNN's second layer) that guess is a coin toss,
+     * and a wrong one boxes every store and halves the speed of the whole run (docs/benchmarks.md). For
+     * the same reason a running sum inside a loop is the argument, not the receiver: {@code x.add(sum)}.
+     */
+    static final FloatVector TYPED_ZERO = FloatVector.broadcast(SPECIES, -0f);
+
     private static final int LENGTH = SPECIES.length();
     /** One array of {@code LENGTH} floats per thread, for {@link #sum} and {@link #max}. */
     private static final ThreadLocal<float[]> SCRATCH = ThreadLocal.withInitial(() -> new float[LENGTH]);

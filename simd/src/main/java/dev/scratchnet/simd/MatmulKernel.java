@@ -57,6 +57,7 @@ import jdk.incubator.vector.VectorSpecies;
 final class MatmulKernel {
     private static final VectorSpecies<Float> SPECIES = Lanes.SPECIES;
     private static final int L = SPECIES.length();
+    private static final FloatVector TYPED_ZERO = Lanes.TYPED_ZERO;
 
     /**
      * Rows of C per micro-kernel tile, chosen from the machine: 512-bit vectors mean AVX-512, whose 32
@@ -401,8 +402,8 @@ final class MatmulKernel {
                 for (int p = 0; p < kc; p++) {
                     int src = (pc + p) * n + jc + jr;
                     int dst = base + p * NR;
-                    FloatVector.fromArray(SPECIES, b, src).intoArray(bp, dst);
-                    FloatVector.fromArray(SPECIES, b, src + L).intoArray(bp, dst + L);
+                    TYPED_ZERO.add(FloatVector.fromArray(SPECIES, b, src)).intoArray(bp, dst);
+                    TYPED_ZERO.add(FloatVector.fromArray(SPECIES, b, src + L)).intoArray(bp, dst + L);
                 }
             } else {
                 for (int p = 0; p < kc; p++) {

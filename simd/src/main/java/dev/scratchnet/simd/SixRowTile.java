@@ -19,6 +19,7 @@ import jdk.incubator.vector.VectorSpecies;
 final class SixRowTile {
     private static final VectorSpecies<Float> SPECIES = Lanes.SPECIES;
     private static final int L = SPECIES.length();
+    private static final FloatVector TYPED_ZERO = Lanes.TYPED_ZERO;
 
     /** Rows of C per tile. */
     static final int ROWS = 6;
@@ -65,17 +66,17 @@ final class SixRowTile {
             c50 = x5.fma(b0, c50);
             c51 = x5.fma(b1, c51);
         }
-        c00.intoArray(out, outOff);
-        c01.intoArray(out, outOff + L);
-        c10.intoArray(out, outOff + ldo);
-        c11.intoArray(out, outOff + ldo + L);
-        c20.intoArray(out, outOff + 2 * ldo);
-        c21.intoArray(out, outOff + 2 * ldo + L);
-        c30.intoArray(out, outOff + 3 * ldo);
-        c31.intoArray(out, outOff + 3 * ldo + L);
-        c40.intoArray(out, outOff + 4 * ldo);
-        c41.intoArray(out, outOff + 4 * ldo + L);
-        c50.intoArray(out, outOff + 5 * ldo);
-        c51.intoArray(out, outOff + 5 * ldo + L);
+        TYPED_ZERO.add(c00).intoArray(out, outOff);
+        TYPED_ZERO.add(c01).intoArray(out, outOff + L);
+        TYPED_ZERO.add(c10).intoArray(out, outOff + ldo);
+        TYPED_ZERO.add(c11).intoArray(out, outOff + ldo + L);
+        TYPED_ZERO.add(c20).intoArray(out, outOff + 2 * ldo);
+        TYPED_ZERO.add(c21).intoArray(out, outOff + 2 * ldo + L);
+        TYPED_ZERO.add(c30).intoArray(out, outOff + 3 * ldo);
+        TYPED_ZERO.add(c31).intoArray(out, outOff + 3 * ldo + L);
+        TYPED_ZERO.add(c40).intoArray(out, outOff + 4 * ldo);
+        TYPED_ZERO.add(c41).intoArray(out, outOff + 4 * ldo + L);
+        TYPED_ZERO.add(c50).intoArray(out, outOff + 5 * ldo);
+        TYPED_ZERO.add(c51).intoArray(out, outOff + 5 * ldo + L);
     }
 }

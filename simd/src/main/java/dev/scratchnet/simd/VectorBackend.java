@@ -54,6 +54,7 @@ import jdk.incubator.vector.VectorSpecies;
  */
 public final class VectorBackend implements Backend {
     private static final VectorSpecies<Float> SPECIES = Lanes.SPECIES;
+    private static final FloatVector TYPED_ZERO = Lanes.TYPED_ZERO;
     /** Elements per partial sum in {@link #meanSquaredError}; a multiple of every lane count. */
     private static final int LOSS_CHUNK = 1024;
 
@@ -280,9 +281,9 @@ public final class VectorBackend implements Backend {
         FloatVector maxV = FloatVector.broadcast(SPECIES, Float.NEGATIVE_INFINITY);
         int j = 0;
         for (; j < bound; j += SPECIES.length()) {
-            maxV = maxV.max(FloatVector.fromArray(SPECIES, z, from + j));
+            maxV = FloatVector.fromArray(SPECIES, z, from + j).max(maxV);
         }
-        maxV.intoArray(lanes, 0);
+        TYPED_ZERO.add(maxV).intoArray(lanes, 0);
         float max = Lanes.max(lanes);
         for (; j < n; j++) {
             max = Math.max(max, z[from + j]);
@@ -343,10 +344,10 @@ public final class VectorBackend implements Backend {
             for (; j < bound; j += SPECIES.length()) {
                 FloatVector shifted = FloatVector.fromArray(SPECIES, z, row + j).sub(maxV);
                 FloatVector yj = FloatVector.fromArray(SPECIES, y, row + j);
-                targetTermV = targetTermV.add(yj.mul(shifted), yj.compare(VectorOperators.NE, 0f));
+                targetTermV = yj.mul(shifted).blend(0f, yj.compare(VectorOperators.EQ, 0f)).add(targetTermV);
                 shifted.intoArray(grad, row + j);
             }
-            targetTermV.intoArray(lanes, 0);
+            TYPED_ZERO.add(targetTermV).intoArray(lanes, 0);
             double targetTerm = Lanes.sum(lanes);
             for (; j < n; j++) {
                 float shifted = z[row + j] - max;
@@ -367,9 +368,9 @@ public final class VectorBackend implements Backend {
                 FloatVector yj = FloatVector.fromArray(SPECIES, y, row + j);
                 FloatVector g = FloatVector.fromArray(SPECIES, grad, row + j).mul(inv).sub(yj).mul(invBatch);
                 g.blend(0f, g.abs().compare(VectorOperators.LT, TINY_GRADIENT)).intoArray(grad, row + j);
-                targetSumV = targetSumV.add(yj);
+                targetSumV = yj.add(targetSumV);
             }
-            targetSumV.intoArray(lanes, 0);
+            TYPED_ZERO.add(targetSumV).intoArray(lanes, 0);
             float targetSum = Lanes.sum(lanes);
             for (; j < n; j++) {
                 grad[row + j] = flushTiny((grad[row + j] * inv - y[row + j]) * invBatch);
@@ -451,7 +452,7 @@ public final class VectorBackend implements Backend {
                 sumV = diff.fma(diff, sumV);
                 flushTiny(diff.mul(invBatch)).intoArray(grad, i);
             }
-            sumV.intoArray(lanes, 0);
+            TYPED_ZERO.add(sumV).intoArray(lanes, 0);
             loss += 0.5 * Lanes.sum(lanes);
         }
         for (; i < a.length; i++) {

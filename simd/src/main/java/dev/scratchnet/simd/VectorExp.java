@@ -78,6 +78,7 @@ final class VectorExp {
     private static final FloatVector C3_LANES = FloatVector.broadcast(SPECIES, C3);
     private static final FloatVector C2_LANES = FloatVector.broadcast(SPECIES, C2);
     private static final FloatVector ONE_LANES = FloatVector.broadcast(SPECIES, 1f);
+    private static final FloatVector TYPED_ZERO = Lanes.TYPED_ZERO;
 
     private VectorExp() {
     }
@@ -131,9 +132,9 @@ final class VectorExp {
                     .reinterpretAsFloats();
             FloatVector e = p.mul(scale1).mul(scale2);
             e.intoArray(out, i);
-            sumV = sumV.add(e);
+            sumV = e.add(sumV);
         }
-        sumV.intoArray(lanes, 0);
+        TYPED_ZERO.add(sumV).intoArray(lanes, 0);
         float sum = Lanes.sum(lanes);
         for (; i < to; i++) {
             float e = exp(x[i], scale, shift, floor);
