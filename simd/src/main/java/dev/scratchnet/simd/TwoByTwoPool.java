@@ -28,6 +28,7 @@ import jdk.incubator.vector.VectorSpecies;
 final class TwoByTwoPool {
     private static final VectorSpecies<Float> FLOATS = Lanes.SPECIES;
     private static final VectorSpecies<Integer> INTS = VectorSpecies.of(int.class, FLOATS.vectorShape());
+    private static final FloatVector TYPED_ZERO = Lanes.TYPED_ZERO;
     private static final int L = FLOATS.length();
     /** From two vectors of a row, lanes 0, 2, 4, …: the windows' left cells. */
     private static final VectorShuffle<Integer> LEFT = VectorShuffle.fromOp(INTS, i -> 2 * i);
@@ -92,7 +93,8 @@ final class TwoByTwoPool {
         VectorMask<Integer> bottomWins = keyBottomLeft.max(keyBottomRight).compare(VectorOperators.GT, keyTopLeft.max(keyTopRight));
         IntVector topBest = topLeft.blend(topRight, topRightWins), bottomBest = bottomLeft.blend(bottomRight, bottomRightWins);
         IntVector topCell = leftCells.add(1, topRightWins), bottomCell = leftCells.add(w).add(1, bottomRightWins);
-        topBest.blend(bottomBest, bottomWins).reinterpretAsFloats().intoArray(y, o);
+        // reinterpretAsFloats gives a vector of unknown class; + (−0) gives it one (Lanes.TYPED_ZERO)
+        TYPED_ZERO.add(topBest.blend(bottomBest, bottomWins).reinterpretAsFloats()).intoArray(y, o);
         topCell.blend(bottomCell, bottomWins).intoArray(argmax, o);
     }
 
