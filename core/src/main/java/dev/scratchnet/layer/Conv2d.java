@@ -41,7 +41,7 @@ import java.util.random.RandomGenerator;
  * than keeping every group's. The groups are independent, so {@link Backend#parallelFor} gives each
  * thread whole groups, whose data then stays in that core's cache; the gradients of the weights are
  * added up over the groups afterwards, in group order, so the result does not depend on the thread
- * count. Buffers are allocated once per batch size.
+ * count. Buffers are allocated once per batch size, each on its first use.
  *
  * <p>A backend may run a layer with few taps from the definition instead ({@link Backend#convolvesDirectly}):
  * {@link Backend#convolve} for y and {@link Backend#convolutionGradients} for ∂L/∂W and ∂L/∂b, with no X at
@@ -133,6 +133,7 @@ public final class Conv2d implements Layer {
     private boolean passDirect;
     private Tensor[] passGroups;
     private int passGroupSize;
+    private int passRows;
     private Tensor passDelta;
     private Tensor passGradInput;
     /** The group tasks, made once so that a training step allocates nothing. */
@@ -298,14 +299,24 @@ public final class Conv2d implements Layer {
                 tensors[base + Y] = new Tensor(rows, outputSize());
                 tensors[base + GRAD_INPUT] = new Tensor(rows, geometry.inputSize());
             }
-            tensors[base + COLUMNS] = new Tensor(patch, rows * positions);
-            tensors[base + CHANNELS] = new Tensor(filters, rows * positions);
-            tensors[base + GRAD_WEIGHTS] = transposedWeightGradient ? new Tensor(patch, filters)
-                    : new Tensor(filters, patch);
             tensors[base + GRAD_BIAS] = new Tensor(1, filters);
-            tensors[base + DIRECT_GRAD_WEIGHTS] = new Tensor(filters, patch);
+            // COLUMNS, CHANNELS and the weight gradients are made on first use, by groupTensor: a layer
+            // that convolves directly and needs no ∂L/∂x never uses X's columns (3.7 MB for the CNN's first).
         }
         return tensors;
+    }
+
+    /** @return a new buffer {@code slot} (one made on first use) for group g of the pass in progress */
+    private Tensor newGroupTensor(int g, int slot) {
+        int rows = Math.min(passGroupSize, passRows - g * passGroupSize), positions = geometry.positions();
+        int patch = geometry.patchSize();
+        return switch (slot) {
+            case COLUMNS -> new Tensor(patch, rows * positions);
+            case CHANNELS -> new Tensor(filters, rows * positions);
+            case GRAD_WEIGHTS -> transposedWeightGradient ? new Tensor(patch, filters) : new Tensor(filters, patch);
+            case DIRECT_GRAD_WEIGHTS -> new Tensor(filters, patch);
+            default -> throw new IllegalArgumentException("buffer " + slot + " is made with its group");
+        };
     }
 
     /** Sets up the pass over a batch of m examples and returns its number of groups. */
@@ -314,6 +325,7 @@ public final class Conv2d implements Layer {
         passDirect = backend.convolvesDirectly(geometry);
         passGroups = groupBuffers.forRows(m);
         passGroupSize = groupSize(m);
+        passRows = m;
         return passGroups.length / GROUP_TENSORS;
     }
 
@@ -331,11 +343,11 @@ public final class Conv2d implements Layer {
     /** Forward for group g: its rows of y. */
     private void forwardGroup(int g) {
         Backend backend = passBackend;
-        Tensor columns = groupTensor(g, COLUMNS), z = groupTensor(g, CHANNELS);
         Tensor yg = groupRowsOut(output, g, Y);
         if (passDirect) {
             backend.convolve(geometry, groupRowsIn(input, g, X), weights.value(), bias.value(), activation, yg);
         } else {
+            Tensor columns = groupTensor(g, COLUMNS), z = groupTensor(g, CHANNELS);
             backend.im2col(geometry, groupRowsIn(input, g, X), columns);  // X = im2col(x)
             backend.matmul(weights.value(), columns, z);                   // Z = W·X
             backend.channelsToExamples(z, bias.value(), activation, yg);   // y = f(Z + b), into example rows
@@ -376,16 +388,17 @@ public final class Conv2d implements Layer {
     /** Backward for group g: its ∂L/∂W and ∂L/∂b, and its rows of ∂L/∂x. */
     private void backwardGroup(int g) {
         Backend backend = passBackend;
-        Tensor columns = groupTensor(g, COLUMNS), deltaChannels = groupTensor(g, CHANNELS);
-        Tensor gradWeights = groupTensor(g, GRAD_WEIGHTS), delta = groupRowsIn(passDelta, g, Y);
+        Tensor delta = groupRowsIn(passDelta, g, Y);
         if (passDirect) {
             if (passGradInput != null) { // δ in channel rows, for ∂L/∂x below
-                backend.examplesToChannels(delta, deltaChannels, groupTensor(g, GRAD_BIAS));
+                backend.examplesToChannels(delta, groupTensor(g, CHANNELS), groupTensor(g, GRAD_BIAS));
             }
             // ∂L/∂W and ∂L/∂b from their definition, without X
             backend.convolutionGradients(geometry, groupRowsIn(input, g, X), delta,
                     groupTensor(g, DIRECT_GRAD_WEIGHTS), groupTensor(g, GRAD_BIAS));
         } else {
+            Tensor columns = groupTensor(g, COLUMNS), deltaChannels = groupTensor(g, CHANNELS);
+            Tensor gradWeights = groupTensor(g, GRAD_WEIGHTS);
             backend.im2col(geometry, groupRowsIn(input, g, X), columns);              // X again, while it is in cache
             backend.examplesToChannels(delta, deltaChannels, groupTensor(g, GRAD_BIAS)); // δ, ∂L/∂b
             if (transposedWeightGradient) {
@@ -396,15 +409,24 @@ public final class Conv2d implements Layer {
         }
         if (passGradInput != null) {
             Tensor gradInputGroup = groupRowsOut(passGradInput, g, GRAD_INPUT);
+            Tensor columns = groupTensor(g, COLUMNS), deltaChannels = groupTensor(g, CHANNELS);
             backend.matmulTransposeA(weights.value(), deltaChannels, columns);       // ∂L/∂X = Wᵀ·δ, over X's buffer
             backend.col2im(geometry, columns, gradInputGroup);                       // ∂L/∂x = col2im(∂L/∂X)
             storeGroupRows(gradInputGroup, passGradInput, g);
         }
     }
 
-    /** @return buffer {@code slot} of group g in the pass in progress */
+    /**
+     * @return buffer {@code slot} of group g in the pass in progress, made on its first use. Only group g's
+     *         task touches its slots, and {@link Backend#parallelFor} publishes them to the caller.
+     */
     private Tensor groupTensor(int g, int slot) {
-        return passGroups[g * GROUP_TENSORS + slot];
+        Tensor t = passGroups[g * GROUP_TENSORS + slot];
+        if (t == null) {
+            t = newGroupTensor(g, slot);
+            passGroups[g * GROUP_TENSORS + slot] = t;
+        }
+        return t;
     }
 
     /** @return group g's rows of a batch tensor: the tensor itself when one group is the whole batch, else a copy */

@@ -200,6 +200,27 @@ class Conv2dTest {
     }
 
     @Test
+    void aDirectFirstLayerNeverMakesTheColumnsOfX() {
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        ConvGeometry g = new ConvGeometry(1, 28, 28, 5, 1, 0); // the course CNN's first layer
+        Tensor x = random(16, g.inputSize(), 21);
+        long[] firstStep = new long[2];
+        Backend[] backends = {backend, direct};
+        for (int i = 0; i < 2; i++) {
+            Conv2d conv = layer(g, 20, Activation.RELU, 22);
+            Tensor gradOutput = random(16, conv.outputSize(), 23);
+            long before = threads.getCurrentThreadAllocatedBytes();
+            conv.forward(backends[i], x);
+            conv.backward(backends[i], gradOutput, false); // a first layer: no ∂L/∂x
+            firstStep[i] = threads.getCurrentThreadAllocatedBytes() - before;
+        }
+        long columnsBytes = 4L * g.patchSize() * 16 * g.positions();
+        assertTrue(firstStep[1] + columnsBytes < firstStep[0], "first step, direct " + firstStep[1]
+                + " bytes against " + firstStep[0] + " through the products; X's columns are " + columnsBytes);
+    }
+
+    @Test
     void aWarmForwardAndBackwardAllocateNothing() {
         com.sun.management.ThreadMXBean threads =
                 (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
