@@ -1,3 +1,6 @@
+# A three-round variant of bench/reference/compare-all.sh (the maintained comparison, with the same
+# networks and flags): here every network also runs at two threads, and each round keeps one order.
+# It produced mlpall.log; for new comparisons use compare-all.sh and summarize.py.
 # The three reference MLPs against the careful NumPy and PyTorch (../shared/anchors), JDK 17 and 25, 1 and 2
 # threads, 4 epochs each, in turn within each round. Usage: mlpall.sh JAR ROUNDS
 D=/work/shared/data/mnist; A=/work/shared/anchors; JAR=$1

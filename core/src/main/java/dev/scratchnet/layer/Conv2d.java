@@ -289,11 +289,10 @@ public final class Conv2d implements Layer {
 
     /** @return the buffers of every group of a batch of m, {@link #GROUP_TENSORS} per group */
     private Tensor[] groupTensors(int m) {
-        int size = groupSize(m), groups = (m + size - 1) / size, patch = geometry.patchSize();
-        int positions = geometry.positions();
+        int size = groupSize(m), groups = (m + size - 1) / size;
         Tensor[] tensors = new Tensor[groups * GROUP_TENSORS];
         for (int g = 0; g < groups; g++) {
-            int rows = Math.min(size, m - g * size), base = g * GROUP_TENSORS;
+            int rows = groupRows(g, size, m), base = g * GROUP_TENSORS;
             if (groups > 1) { // one group works on the batch's own tensors
                 tensors[base + X] = new Tensor(rows, geometry.inputSize());
                 tensors[base + Y] = new Tensor(rows, outputSize());
@@ -306,9 +305,14 @@ public final class Conv2d implements Layer {
         return tensors;
     }
 
+    /** @return the examples in group g of a batch of m split into groups of size (the last may be short) */
+    private static int groupRows(int g, int size, int m) {
+        return Math.min(size, m - g * size);
+    }
+
     /** @return a new buffer {@code slot} (one made on first use) for group g of the pass in progress */
     private Tensor newGroupTensor(int g, int slot) {
-        int rows = Math.min(passGroupSize, passRows - g * passGroupSize), positions = geometry.positions();
+        int rows = groupRows(g, passGroupSize, passRows), positions = geometry.positions();
         int patch = geometry.patchSize();
         return switch (slot) {
             case COLUMNS -> new Tensor(patch, rows * positions);
