@@ -116,15 +116,25 @@ final class MatmulKernel {
         /** The third vector of each row of {@link EightRowTile#kernelRowsPackedWithEdge}. */
         final float[] edge = new float[MR * NR];
         final SplitJob job = new SplitJob();
+        /** The second k block's product when the threads split k ({@link #splitsDepth}); grows on first use. */
+        private float[] partial = new float[0];
+
+        float[] partial(int size) {
+            if (partial.length < size) {
+                partial = new float[size];
+            }
+            return partial;
+        }
     }
 
     /**
      * C = A · B, split across up to {@code threads} threads when the product is large enough.
      *
-     * <p>The split divides C, never k: each thread owns whole panels of rows or columns of C and computes
-     * them exactly as one thread would, so the result is bit for bit the same for any thread count. The
-     * dimension with more tiles is divided; small products stay on the calling thread, where handing work
-     * to another thread would cost more than it saves.
+     * <p>Most splits divide C: each thread owns whole panels of rows or columns of C and computes them
+     * exactly as one thread would. The dimension with more tiles is divided; small products stay on the
+     * calling thread, where handing work to another thread would cost more than it saves. A dense
+     * layer's forward product is split along k instead ({@link #splitsDepth}). Either way the result is bit
+     * for bit the same for any thread count.
      *
      * @param a A, stored as a (m × k) or, when transA, as a (k × m)
      * @param b B, stored as b (k × n) or, when transB, as b (n × k)
@@ -134,20 +144,77 @@ final class MatmulKernel {
     static void multiply(float[] a, boolean transA, float[] b, boolean transB, float[] c,
                          int m, int n, int k, int threads) {
         int rowPanels = (m + MR - 1) / MR, colPanels = (n + NR - 1) / NR;
-        int shares = shares(m, n, k, threads);
+        boolean depth = threads > 1 && splitsDepth(m, n, k, transA, transB);
+        // Along k: an even number of shares, half for each k block, each half dividing C's columns.
+        int shares = depth ? Math.min(threads, 2 * colPanels) & ~1 : shares(m, n, k, threads);
         if (shares == 1) {
-            compute(a, transA, b, transB, c, m, n, k, 0, m, 0, n);
-        } else {
-            // One reusable job per calling thread: a lambda capturing the operands would be a new
-            // object on every product of every training step.
-            SplitJob job = WORKSPACE.get().job;
-            job.set(a, transA, b, transB, c, m, n, k, shares, colPanels >= rowPanels);
-            try {
-                WorkerPool.run(shares, job);
-            } finally {
-                job.clear();
-            }
+            compute(a, transA, b, transB, c, m, n, k, 0, m, 0, n, 0, k);
+            return;
         }
+        // One reusable job per calling thread: a lambda capturing the operands would be a new
+        // object on every product of every training step.
+        Workspace ws = WORKSPACE.get();
+        SplitJob job = ws.job;
+        try {
+            if (depth) {
+                // The first half of the shares computes the first k block into C, the second half the second
+                // block into a partial product; then C += partial, the addition one thread makes too.
+                job.set(a, transA, b, transB, c, m, n, k, shares, Split.DEPTH);
+                job.partial = ws.partial(m * n);
+                WorkerPool.run(shares, job);
+                job.split = Split.ADD_PARTIAL;
+                WorkerPool.run(shares, job);
+            } else {
+                job.set(a, transA, b, transB, c, m, n, k, shares, colPanels >= rowPanels ? Split.COLUMNS : Split.ROWS);
+                WorkerPool.run(shares, job);
+            }
+        } finally {
+            job.clear();
+        }
+    }
+
+    /** How a {@link SplitJob} divides a product among its shares. */
+    private enum Split {
+        /** Each share computes whole panels of C's rows. */
+        ROWS,
+        /** Each share computes whole panels of C's columns. */
+        COLUMNS,
+        /**
+         * Shares [0, shares/2) compute the first k block into C, the others the second block into the partial
+         * product; within each half, the shares divide C's columns.
+         */
+        DEPTH,
+        /** Each share adds its rows of the partial product into C. */
+        ADD_PARTIAL
+    }
+
+    /** The most rows (examples in a batch) of a product that {@link #splitsDepth} splits along k. */
+    static final int DEPTH_SPLIT_MAX_ROWS = 256;
+
+    /**
+     * Whether the product is computed as two k blocks, C = A₀·B₀ + A₁·B₁, so that two threads can take one
+     * each: a plain a·b large enough to split ({@link #PARALLEL_MIN_MACS}), with more rows than
+     * {@value #B_IN_PLACE_MAX_ROWS} and at most {@value #DEPTH_SPLIT_MAX_ROWS}, and a k from 512 to
+     * 2·{@value #KC}. That is a dense layer's forward product x·W on a batch, W's rows being the layer's
+     * inputs (the deep network's 128×784·784×512 and 128×512·512×256). The rule looks at the shape alone,
+     * so one thread computes the same two blocks and adds them the same way; it pays 1–3% for the second
+     * pass over C.
+     *
+     * <p>Why along k: each core then reads only the rows of W that it updated itself in the last optimizer
+     * step ({@link OptimizerSteps} splits W by rows, and so does the weight-gradient product before it).
+     * Split by C's columns, both cores read every row of W, and the optimizer's next write to a row that
+     * the other core had read waited until that core's copy was invalidated. On this machine
+     * (2026-12-01) that made the deep network's Adam step on two threads hardly faster than on one, and
+     * the split along k made its two-thread epoch 7% faster (docs/benchmarks.md).
+     */
+    static boolean splitsDepth(int m, int n, int k, boolean transA, boolean transB) {
+        return !transA && !transB && m > B_IN_PLACE_MAX_ROWS && m <= DEPTH_SPLIT_MAX_ROWS
+                && k >= 2 * A_IN_PLACE_MAX_DEPTH && k <= 2 * KC && (long) m * n * k >= PARALLEL_MIN_MACS;
+    }
+
+    /** @return how many equal k blocks a product is computed in: as few as {@link #KC} allows, or two when {@link #splitsDepth} */
+    static int kBlocks(int m, int n, int k, boolean transA, boolean transB) {
+        return splitsDepth(m, n, k, transA, transB) ? 2 : (k + KC - 1) / KC;
     }
 
     /** One product split into shares of C's columns (or rows): share s computes its own panels. */
@@ -160,11 +227,12 @@ final class MatmulKernel {
         private int m;
         private int n;
         private int k;
+        private float[] partial;
         private int shares;
-        private boolean byColumns;
+        private Split split;
 
         void set(float[] a, boolean transA, float[] b, boolean transB, float[] c, int m, int n, int k, int shares,
-                 boolean byColumns) {
+                 Split split) {
             this.a = a;
             this.transA = transA;
             this.b = b;
@@ -174,24 +242,32 @@ final class MatmulKernel {
             this.n = n;
             this.k = k;
             this.shares = shares;
-            this.byColumns = byColumns;
+            this.split = split;
         }
 
         /** Drops the references, so a finished product's arrays are not kept alive. */
         void clear() {
-            a = b = c = null;
+            a = b = c = partial = null;
         }
 
         @Override
         public void accept(int s) {
-            if (byColumns) {
-                int colPanels = (n + NR - 1) / NR;
-                compute(a, transA, b, transB, c, m, n, k, 0, m,
-                        Math.min(n, split(colPanels, shares, s) * NR), Math.min(n, split(colPanels, shares, s + 1) * NR));
-            } else {
-                int rowPanels = (m + MR - 1) / MR;
-                compute(a, transA, b, transB, c, m, n, k,
-                        Math.min(m, split(rowPanels, shares, s) * MR), Math.min(m, split(rowPanels, shares, s + 1) * MR), 0, n);
+            int rowPanels = (m + MR - 1) / MR, colPanels = (n + NR - 1) / NR;
+            switch (split) {
+                case ROWS -> compute(a, transA, b, transB, c, m, n, k,
+                        Math.min(m, split(rowPanels, shares, s) * MR), Math.min(m, split(rowPanels, shares, s + 1) * MR),
+                        0, n, 0, k);
+                case COLUMNS -> compute(a, transA, b, transB, c, m, n, k, 0, m,
+                        Math.min(n, split(colPanels, shares, s) * NR), Math.min(n, split(colPanels, shares, s + 1) * NR),
+                        0, k);
+                case DEPTH -> {
+                    int groups = shares / 2, block = s / groups, group = s % groups;
+                    int kc = (k + 1) / 2; // the two k blocks: [0, kc) and [kc, k), as compute cuts them
+                    compute(a, transA, b, transB, block == 0 ? c : partial, m, n, k, 0, m,
+                            Math.min(n, split(colPanels, groups, group) * NR), Math.min(n, split(colPanels, groups, group + 1) * NR),
+                            block * kc, block == 0 ? kc : k);
+                }
+                case ADD_PARTIAL -> addPartial(c, partial, split(m, shares, s) * n, split(m, shares, s + 1) * n);
             }
         }
     }
@@ -226,9 +302,11 @@ final class MatmulKernel {
      * @param a A (m × k), stored as a (m × k) or, when transA, as a (k × m)
      * @param b B (k × n), stored as b (k × n) or, when transB, as b (n × k)
      * @param c C (m × n)
+     * @param p0 where along k to start: 0, or the start of a k block when the threads split k
+     * @param p1 where along k to stop: k, or the end of a k block
      */
     static void compute(float[] a, boolean transA, float[] b, boolean transB, float[] c,
-                        int m, int n, int k, int r0, int r1, int c0, int c1) {
+                        int m, int n, int k, int r0, int r1, int c0, int c1, int p0, int p1) {
         if (transB && !transA && DotProductKernel.suits(n, k)) {
             DotProductKernel.compute(a, b, c, n, k, r0, r1, c0, c1); // narrow C, long k: no packing at all
             return;
@@ -236,7 +314,7 @@ final class MatmulKernel {
         Workspace ws = WORKSPACE.get();
         float[] ap = ws.a, bp = ws.b, tile = ws.tile, edge = ws.edge;
         // Equal k blocks (784 = 1 × 784, 2000 = 2 × 1000) rather than a full one and a short remainder.
-        int kBlocks = (k + KC - 1) / KC;
+        int kBlocks = kBlocks(m, n, k, transA, transB);
         int kcMax = (k + kBlocks - 1) / kBlocks;
         int ncMax = Math.max(NR, B_BLOCK / kcMax / NR * NR);
         boolean bInPlace = !transB && m <= B_IN_PLACE_MAX_ROWS;
@@ -245,9 +323,9 @@ final class MatmulKernel {
         boolean transposedInPlace = transA && !A_PANEL_ROWS && kcMax <= A_IN_PLACE_MAX_DEPTH;
         for (int jc = c0; jc < c1; jc += ncMax) {
             int nc = Math.min(ncMax, c1 - jc);
-            for (int pc = 0; pc < k; pc += kcMax) {
-                int kc = Math.min(kcMax, k - pc);
-                boolean accumulate = pc > 0; // the first k block overwrites C, so C needs no clearing
+            for (int pc = p0; pc < p1; pc += kcMax) {
+                int kc = Math.min(kcMax, p1 - pc);
+                boolean accumulate = pc > p0; // the first k block overwrites C, so C needs no clearing
                 packB(b, transB, n, k, pc, kc, jc, nc, bp, bInPlace);
                 for (int ir = r0; ir < r1; ir += MR) {
                     int mr = Math.min(MR, r1 - ir);
@@ -412,6 +490,17 @@ final class MatmulKernel {
                     Arrays.fill(bp, dst + nr, dst + NR, 0f);
                 }
             }
+        }
+    }
+
+    /** c[i] += partial[i] for i in [from, to): the second k block added to the first, as {@link #mergeTile} adds it. */
+    private static void addPartial(float[] c, float[] partial, int from, int to) {
+        int i = from;
+        for (int bound = from + SPECIES.loopBound(to - from); i < bound; i += L) {
+            FloatVector.fromArray(SPECIES, c, i).add(FloatVector.fromArray(SPECIES, partial, i)).intoArray(c, i);
+        }
+        for (; i < to; i++) {
+            c[i] += partial[i];
         }
     }
 

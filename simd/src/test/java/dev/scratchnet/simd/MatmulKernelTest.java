@@ -2,6 +2,7 @@ package dev.scratchnet.simd;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
@@ -9,6 +10,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -111,6 +113,36 @@ class MatmulKernelTest {
         MatmulKernel.multiply(x, false, w, false, one, tall, thin, k, 1);
         MatmulKernel.multiply(x, false, w, false, two, tall, thin, k, 2);
         assertArrayEquals(one, two, "split by rows");
+    }
+
+    @ParameterizedTest(name = "{0}×{1}·{1}×{2}")
+    @CsvSource({"128, 784, 512", "128, 512, 256", "65, 1001, 200", "97, 2048, 65", "256, 513, 97", "200, 600, 105"})
+    void aProductSplitAlongKGivesTheSameBitsOnAnyThreadCount(int m, int k, int n) {
+        assertTrue(MatmulKernel.splitsDepth(m, n, k, false, false), "this shape must be split along k");
+        float[] a = random(m * k, 7), b = random(k * n, 8);
+        float[] one = new float[m * n];
+        MatmulKernel.multiply(a, false, b, false, one, m, n, k, 1);
+        assertWithinBound(a, b, one, m, k, n, "one thread, two k blocks");
+        for (int threads : new int[] {2, 3, 4}) {
+            float[] many = random(m * n, 9); // garbage that must be overwritten
+            MatmulKernel.multiply(a, false, b, false, many, m, n, k, threads);
+            assertArrayEquals(one, many, threads + " threads");
+        }
+    }
+
+    @Test
+    void onlyABatchSizedPlainProductIsSplitAlongK() {
+        assertTrue(MatmulKernel.splitsDepth(128, 512, 784, false, false));
+        assertFalse(MatmulKernel.splitsDepth(128, 512, 784, true, false), "aᵀ·b");
+        assertFalse(MatmulKernel.splitsDepth(128, 512, 784, false, true), "a·bᵀ");
+        assertFalse(MatmulKernel.splitsDepth(MatmulKernel.DEPTH_SPLIT_MAX_ROWS + 1, 512, 784, false, false), "too many rows");
+        assertFalse(MatmulKernel.splitsDepth(128, 512, 511, false, false), "k too short for two blocks");
+        assertFalse(MatmulKernel.splitsDepth(128, 512, 2 * MatmulKernel.KC + 1, false, false), "more than two k blocks");
+        assertFalse(MatmulKernel.splitsDepth(128, 30, 784, false, false), "too small to share");
+        assertFalse(MatmulKernel.splitsDepth(MatmulKernel.B_IN_PLACE_MAX_ROWS, 512, 784, false, false),
+                "b read in place: relu128's 64 × 784 · 784 × 128 keeps one block");
+        assertEquals(2, MatmulKernel.kBlocks(128, 512, 784, false, false));
+        assertEquals(1, MatmulKernel.kBlocks(1024, 1024, 1024, false, false));
     }
 
     @Test
