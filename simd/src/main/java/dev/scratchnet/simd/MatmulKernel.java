@@ -51,8 +51,9 @@ import jdk.incubator.vector.VectorSpecies;
  * Panels at the right and bottom edges are zero-padded; a variant of the micro-kernel writes them to a
  * small tile that is then copied into C, so no mask or tail loop sits in the hot loop.
  *
- * <p>Every element of C is computed the same way (same k blocks, same order of fma) no matter how the
- * rows and columns of C are divided among threads, so results do not depend on the thread count.
+ * <p>Every element of C is computed the same way (same k blocks, chosen by the shape alone, and the same
+ * order of fma) no matter how the rows, columns or k blocks of C are divided among threads, so results do
+ * not depend on the thread count.
  */
 final class MatmulKernel {
     private static final VectorSpecies<Float> SPECIES = Lanes.SPECIES;
