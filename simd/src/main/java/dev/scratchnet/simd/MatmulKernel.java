@@ -191,12 +191,17 @@ final class MatmulKernel {
 
     /** The most rows (examples in a batch) of a product that {@link #splitsDepth} splits along k. */
     static final int DEPTH_SPLIT_MAX_ROWS = 256;
+    /**
+     * The most columns of a product that {@link #splitsDepth} splits along k, so that the second block's
+     * buffer, kept per calling thread, stays within 2 MB.
+     */
+    static final int DEPTH_SPLIT_MAX_COLUMNS = 2048;
 
     /**
      * Whether the product is computed as two k blocks, C = A₀·B₀ + A₁·B₁, so that two threads can take one
      * each: a plain a·b large enough to split ({@link #PARALLEL_MIN_MACS}), with more rows than
-     * {@value #B_IN_PLACE_MAX_ROWS} and at most {@value #DEPTH_SPLIT_MAX_ROWS}, and a k from 512 to
-     * 2·{@value #KC}. That is a dense layer's forward product x·W on a batch, W's rows being the layer's
+     * {@value #B_IN_PLACE_MAX_ROWS} and at most {@value #DEPTH_SPLIT_MAX_ROWS}, at most
+     * {@value #DEPTH_SPLIT_MAX_COLUMNS} columns, and a k from 512 to 2·{@value #KC}. That is a dense layer's forward product x·W on a batch, W's rows being the layer's
      * inputs (the deep network's 128×784·784×512 and 128×512·512×256). The rule looks at the shape alone,
      * so one thread computes the same two blocks and adds them the same way; it pays 1–3% for the second
      * pass over C.
@@ -210,7 +215,7 @@ final class MatmulKernel {
      */
     static boolean splitsDepth(int m, int n, int k, boolean transA, boolean transB) {
         return !transA && !transB && m > B_IN_PLACE_MAX_ROWS && m <= DEPTH_SPLIT_MAX_ROWS
-                && k >= 2 * A_IN_PLACE_MAX_DEPTH && k <= 2 * KC && (long) m * n * k >= PARALLEL_MIN_MACS;
+                && n <= DEPTH_SPLIT_MAX_COLUMNS && k >= 2 * A_IN_PLACE_MAX_DEPTH && k <= 2 * KC && (long) m * n * k >= PARALLEL_MIN_MACS;
     }
 
     /** @return how many equal k blocks a product is computed in: as few as {@link #KC} allows, or two when {@link #splitsDepth} */

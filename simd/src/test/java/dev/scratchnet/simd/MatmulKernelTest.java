@@ -137,6 +137,8 @@ class MatmulKernelTest {
         assertFalse(MatmulKernel.splitsDepth(128, 512, 784, false, true), "a·bᵀ");
         assertFalse(MatmulKernel.splitsDepth(MatmulKernel.DEPTH_SPLIT_MAX_ROWS + 1, 512, 784, false, false), "too many rows");
         assertFalse(MatmulKernel.splitsDepth(128, 512, 511, false, false), "k too short for two blocks");
+        assertFalse(MatmulKernel.splitsDepth(128, MatmulKernel.DEPTH_SPLIT_MAX_COLUMNS + 1, 784, false, false),
+                "too many columns for the second block's buffer");
         assertFalse(MatmulKernel.splitsDepth(128, 512, 2 * MatmulKernel.KC + 1, false, false), "more than two k blocks");
         assertFalse(MatmulKernel.splitsDepth(128, 30, 784, false, false), "too small to share");
         assertFalse(MatmulKernel.splitsDepth(MatmulKernel.B_IN_PLACE_MAX_ROWS, 512, 784, false, false),
