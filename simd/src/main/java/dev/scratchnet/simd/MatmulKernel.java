@@ -223,6 +223,15 @@ final class MatmulKernel {
         return splitsDepth(m, n, k, transA, transB) ? 2 : (k + KC - 1) / KC;
     }
 
+    /**
+     * @return the length of every k block but the last, which may be shorter: equal blocks (784 = 1 × 784,
+     *         2000 = 2 × 1000) rather than a full one and a short remainder
+     */
+    static int kBlockLength(int m, int n, int k, boolean transA, boolean transB) {
+        int blocks = kBlocks(m, n, k, transA, transB);
+        return (k + blocks - 1) / blocks;
+    }
+
     /** One product split into shares of C's columns (or rows): share s computes its own panels. */
     private static final class SplitJob implements IntConsumer {
         private float[] a;
@@ -268,7 +277,7 @@ final class MatmulKernel {
                         0, k);
                 case DEPTH -> {
                     int groups = shares / 2, block = s / groups, group = s % groups;
-                    int kc = (k + 1) / 2; // the two k blocks: [0, kc) and [kc, k), as compute cuts them
+                    int kc = kBlockLength(m, n, k, transA, transB); // the two k blocks: [0, kc) and [kc, k)
                     compute(a, transA, b, transB, block == 0 ? c : partial, m, n, k, 0, m,
                             Math.min(n, split(colPanels, groups, group) * NR), Math.min(n, split(colPanels, groups, group + 1) * NR),
                             block * kc, block == 0 ? kc : k);
@@ -319,9 +328,7 @@ final class MatmulKernel {
         }
         Workspace ws = WORKSPACE.get();
         float[] ap = ws.a, bp = ws.b, tile = ws.tile, edge = ws.edge;
-        // Equal k blocks (784 = 1 × 784, 2000 = 2 × 1000) rather than a full one and a short remainder.
-        int kBlocks = kBlocks(m, n, k, transA, transB);
-        int kcMax = (k + kBlocks - 1) / kBlocks;
+        int kcMax = kBlockLength(m, n, k, transA, transB);
         int ncMax = Math.max(NR, B_BLOCK / kcMax / NR * NR);
         boolean bInPlace = !transB && m <= B_IN_PLACE_MAX_ROWS;
         // A short transposed a is read where it is: the kc cache lines a tile reads stay in L1 while
