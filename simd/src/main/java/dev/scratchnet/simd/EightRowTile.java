@@ -293,18 +293,32 @@ final class EightRowTile {
         TYPED_ZERO.add(c72).intoArray(edge, 7 * NR);
     }
 
-    /** The 8 × 2L tile: A read in place from 8 rows of a, B read in place from rows of b. */
-    static void kernelRowsStrided(int kc, float[] as, int aOff, int lda, float[] bs, int bOff,
+    /**
+     * The 8 × 2L tile: A read in place from 8 rows of a, B read in place from rows of b. When
+     * {@code continues}, the accumulators start from the tile's values in out, the sums of the depths
+     * before this block, rather than from zero: the fma run on where it stopped, so a product cut into
+     * blocks along k this way gives the same bits as one pass.
+     */
+    static void kernelRowsStrided(boolean continues, int kc, float[] as, int aOff, int lda, float[] bs, int bOff,
             int ldb, float[] out, int outOff, int ldo) {
         int a0 = aOff + 0 * lda, a1 = aOff + 1 * lda, a2 = aOff + 2 * lda, a3 = aOff + 3 * lda, a4 = aOff + 4 * lda, a5 = aOff + 5 * lda, a6 = aOff + 6 * lda, a7 = aOff + 7 * lda;
-        FloatVector c00 = FloatVector.zero(SPECIES), c01 = c00,
-                c10 = c00, c11 = c00,
-                c20 = c00, c21 = c00,
-                c30 = c00, c31 = c00,
-                c40 = c00, c41 = c00,
-                c50 = c00, c51 = c00,
-                c60 = c00, c61 = c00,
-                c70 = c00, c71 = c00;
+        FloatVector zero = FloatVector.zero(SPECIES);
+        FloatVector c00 = continues ? TYPED_ZERO.add(FloatVector.fromArray(SPECIES, out, outOff)) : zero;
+        FloatVector c01 = continues ? TYPED_ZERO.add(FloatVector.fromArray(SPECIES, out, outOff + L)) : zero;
+        FloatVector c10 = continues ? TYPED_ZERO.add(FloatVector.fromArray(SPECIES, out, outOff + ldo)) : zero;
+        FloatVector c11 = continues ? TYPED_ZERO.add(FloatVector.fromArray(SPECIES, out, outOff + ldo + L)) : zero;
+        FloatVector c20 = continues ? TYPED_ZERO.add(FloatVector.fromArray(SPECIES, out, outOff + 2 * ldo)) : zero;
+        FloatVector c21 = continues ? TYPED_ZERO.add(FloatVector.fromArray(SPECIES, out, outOff + 2 * ldo + L)) : zero;
+        FloatVector c30 = continues ? TYPED_ZERO.add(FloatVector.fromArray(SPECIES, out, outOff + 3 * ldo)) : zero;
+        FloatVector c31 = continues ? TYPED_ZERO.add(FloatVector.fromArray(SPECIES, out, outOff + 3 * ldo + L)) : zero;
+        FloatVector c40 = continues ? TYPED_ZERO.add(FloatVector.fromArray(SPECIES, out, outOff + 4 * ldo)) : zero;
+        FloatVector c41 = continues ? TYPED_ZERO.add(FloatVector.fromArray(SPECIES, out, outOff + 4 * ldo + L)) : zero;
+        FloatVector c50 = continues ? TYPED_ZERO.add(FloatVector.fromArray(SPECIES, out, outOff + 5 * ldo)) : zero;
+        FloatVector c51 = continues ? TYPED_ZERO.add(FloatVector.fromArray(SPECIES, out, outOff + 5 * ldo + L)) : zero;
+        FloatVector c60 = continues ? TYPED_ZERO.add(FloatVector.fromArray(SPECIES, out, outOff + 6 * ldo)) : zero;
+        FloatVector c61 = continues ? TYPED_ZERO.add(FloatVector.fromArray(SPECIES, out, outOff + 6 * ldo + L)) : zero;
+        FloatVector c70 = continues ? TYPED_ZERO.add(FloatVector.fromArray(SPECIES, out, outOff + 7 * ldo)) : zero;
+        FloatVector c71 = continues ? TYPED_ZERO.add(FloatVector.fromArray(SPECIES, out, outOff + 7 * ldo + L)) : zero;
         for (int p = 0; p < kc; p++) {
             int bi = bOff + p * ldb;
             FloatVector b0 = FloatVector.fromArray(SPECIES, bs, bi);

@@ -130,6 +130,37 @@ class MatmulKernelTest {
         }
     }
 
+    /**
+     * A plain a·b in one k block adds its products in the order p = 0, 1, …, k − 1 with one fma each, whether
+     * its tiles take k in one pass or, carrying their sums through C, in several blocks
+     * ({@link MatmulKernel#IN_PLACE_BLOCK_DEPTH}): the bits are those of that one sequence.
+     */
+    @ParameterizedTest(name = "{0}×{1}·{1}×{2}")
+    @CsvSource({"64, 784, 128", "1, 784, 128", "7, 401, 33", "17, 1024, 17", "33, 799, 130", "64, 1000, 1",
+        "9, 37, 64", "64, 400, 32", "63, 801, 95"})
+    void aPlainProductInOneKBlockIsTheFmaSequenceBitForBit(int m, int k, int n) {
+        assertEquals(1, MatmulKernel.kBlocks(m, n, k, false, false));
+        float[] a = random(m * k, 11), b = random(k * n, 12);
+        float[] sequence = new float[m * n];
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                float sum = 0f;
+                for (int p = 0; p < k; p++) {
+                    sum = Math.fma(a[i * k + p], b[p * n + j], sum);
+                }
+                sequence[i * n + j] = sum;
+            }
+        }
+        for (int threads : new int[] {1, 2}) {
+            float[] c = random(m * n, 13); // garbage that must be overwritten
+            MatmulKernel.multiply(a, false, b, false, c, m, n, k, threads);
+            assertArrayEquals(sequence, c, threads + " threads");
+        }
+        if (MatmulKernel.MR == EightRowTile.ROWS && m <= MatmulKernel.B_IN_PLACE_MAX_ROWS) {
+            assertTrue(MatmulKernel.readsBothInPlace(m, n, k, false, false), "the path in blocks of depth");
+        }
+    }
+
     @Test
     void onlyABatchSizedPlainProductIsSplitAlongK() {
         assertTrue(MatmulKernel.splitsDepth(128, 512, 784, false, false));
