@@ -24,6 +24,8 @@ final class EightRowTile {
     private static final VectorSpecies<Float> SPECIES = Lanes.SPECIES;
     private static final int L = SPECIES.length();
     private static final FloatVector TYPED_ZERO = Lanes.TYPED_ZERO;
+    /** The start of a tile row that does not continue a sum: +0, as FloatVector.zero, in 2L lanes. */
+    private static final float[] ZERO_ROW = new float[2 * L];
 
     /** Rows of C per tile. */
     static final int ROWS = 8;
@@ -302,23 +304,27 @@ final class EightRowTile {
     static void kernelRowsStrided(boolean continues, int kc, float[] as, int aOff, int lda, float[] bs, int bOff,
             int ldb, float[] out, int outOff, int ldo) {
         int a0 = aOff + 0 * lda, a1 = aOff + 1 * lda, a2 = aOff + 2 * lda, a3 = aOff + 3 * lda, a4 = aOff + 4 * lda, a5 = aOff + 5 * lda, a6 = aOff + 6 * lda, a7 = aOff + 7 * lda;
-        FloatVector zero = FloatVector.zero(SPECIES);
-        FloatVector c00 = continues ? TYPED_ZERO.add(FloatVector.fromArray(SPECIES, out, outOff)) : zero;
-        FloatVector c01 = continues ? TYPED_ZERO.add(FloatVector.fromArray(SPECIES, out, outOff + L)) : zero;
-        FloatVector c10 = continues ? TYPED_ZERO.add(FloatVector.fromArray(SPECIES, out, outOff + ldo)) : zero;
-        FloatVector c11 = continues ? TYPED_ZERO.add(FloatVector.fromArray(SPECIES, out, outOff + ldo + L)) : zero;
-        FloatVector c20 = continues ? TYPED_ZERO.add(FloatVector.fromArray(SPECIES, out, outOff + 2 * ldo)) : zero;
-        FloatVector c21 = continues ? TYPED_ZERO.add(FloatVector.fromArray(SPECIES, out, outOff + 2 * ldo + L)) : zero;
-        FloatVector c30 = continues ? TYPED_ZERO.add(FloatVector.fromArray(SPECIES, out, outOff + 3 * ldo)) : zero;
-        FloatVector c31 = continues ? TYPED_ZERO.add(FloatVector.fromArray(SPECIES, out, outOff + 3 * ldo + L)) : zero;
-        FloatVector c40 = continues ? TYPED_ZERO.add(FloatVector.fromArray(SPECIES, out, outOff + 4 * ldo)) : zero;
-        FloatVector c41 = continues ? TYPED_ZERO.add(FloatVector.fromArray(SPECIES, out, outOff + 4 * ldo + L)) : zero;
-        FloatVector c50 = continues ? TYPED_ZERO.add(FloatVector.fromArray(SPECIES, out, outOff + 5 * ldo)) : zero;
-        FloatVector c51 = continues ? TYPED_ZERO.add(FloatVector.fromArray(SPECIES, out, outOff + 5 * ldo + L)) : zero;
-        FloatVector c60 = continues ? TYPED_ZERO.add(FloatVector.fromArray(SPECIES, out, outOff + 6 * ldo)) : zero;
-        FloatVector c61 = continues ? TYPED_ZERO.add(FloatVector.fromArray(SPECIES, out, outOff + 6 * ldo + L)) : zero;
-        FloatVector c70 = continues ? TYPED_ZERO.add(FloatVector.fromArray(SPECIES, out, outOff + 7 * ldo)) : zero;
-        FloatVector c71 = continues ? TYPED_ZERO.add(FloatVector.fromArray(SPECIES, out, outOff + 7 * ldo + L)) : zero;
+        // The start is always a load, from out or from a row of zeros, never a choice between two vectors:
+        // JDK 17's C2 cannot keep a vector merged from two branches in registers, and the whole loop
+        // would then run on boxed vectors that allocate at every fma.
+        float[] from = continues ? out : ZERO_ROW;
+        int fromOff = continues ? outOff : 0, ldf = continues ? ldo : 0;
+        FloatVector c00 = FloatVector.fromArray(SPECIES, from, fromOff);
+        FloatVector c01 = FloatVector.fromArray(SPECIES, from, fromOff + L);
+        FloatVector c10 = FloatVector.fromArray(SPECIES, from, fromOff + ldf);
+        FloatVector c11 = FloatVector.fromArray(SPECIES, from, fromOff + ldf + L);
+        FloatVector c20 = FloatVector.fromArray(SPECIES, from, fromOff + 2 * ldf);
+        FloatVector c21 = FloatVector.fromArray(SPECIES, from, fromOff + 2 * ldf + L);
+        FloatVector c30 = FloatVector.fromArray(SPECIES, from, fromOff + 3 * ldf);
+        FloatVector c31 = FloatVector.fromArray(SPECIES, from, fromOff + 3 * ldf + L);
+        FloatVector c40 = FloatVector.fromArray(SPECIES, from, fromOff + 4 * ldf);
+        FloatVector c41 = FloatVector.fromArray(SPECIES, from, fromOff + 4 * ldf + L);
+        FloatVector c50 = FloatVector.fromArray(SPECIES, from, fromOff + 5 * ldf);
+        FloatVector c51 = FloatVector.fromArray(SPECIES, from, fromOff + 5 * ldf + L);
+        FloatVector c60 = FloatVector.fromArray(SPECIES, from, fromOff + 6 * ldf);
+        FloatVector c61 = FloatVector.fromArray(SPECIES, from, fromOff + 6 * ldf + L);
+        FloatVector c70 = FloatVector.fromArray(SPECIES, from, fromOff + 7 * ldf);
+        FloatVector c71 = FloatVector.fromArray(SPECIES, from, fromOff + 7 * ldf + L);
         for (int p = 0; p < kc; p++) {
             int bi = bOff + p * ldb;
             FloatVector b0 = FloatVector.fromArray(SPECIES, bs, bi);
