@@ -305,8 +305,8 @@ final class EightRowTile {
             int ldb, float[] out, int outOff, int ldo) {
         int a0 = aOff + 0 * lda, a1 = aOff + 1 * lda, a2 = aOff + 2 * lda, a3 = aOff + 3 * lda, a4 = aOff + 4 * lda, a5 = aOff + 5 * lda, a6 = aOff + 6 * lda, a7 = aOff + 7 * lda;
         // The start is always a load, from out or from a row of zeros, never a choice between two vectors:
-        // JDK 17's C2 cannot keep a vector merged from two branches in registers, and the whole loop
-        // would then run on boxed vectors that allocate at every fma.
+        // with 16 such choices the method was too large for C1's tier-3 compile on JDK 17, and a kernel
+        // left at tier 2 keeps its vectors on the heap, allocating at every fma (docs/benchmarks.md).
         float[] from = continues ? out : ZERO_ROW;
         int fromOff = continues ? outOff : 0, ldf = continues ? ldo : 0;
         FloatVector c00 = FloatVector.fromArray(SPECIES, from, fromOff);
