@@ -334,19 +334,41 @@ final class MatmulKernel {
         if (readsBothInPlace(m, n, k, transA, transB) && p0 == 0 && p1 == k && rows > r0 && cols > c0) {
             computeWholeTilesInPlace(a, b, c, n, k, r0, rows, c0, cols);
             if (cols < c1) { // the right edge, then the bottom edge, through the blocked path
-                computeBlocked(a, false, b, false, c, m, n, k, r0, rows, cols, c1, 0, k);
+                computeBlocked(a, false, b, false, c, m, n, k, r0, rows, cols, c1, 0, k, false);
             }
             if (rows < r1) {
-                computeBlocked(a, false, b, false, c, m, n, k, rows, r1, c0, c1, 0, k);
+                computeBlocked(a, false, b, false, c, m, n, k, rows, r1, c0, c1, 0, k, false);
             }
             return;
         }
-        computeBlocked(a, transA, b, transB, c, m, n, k, r0, r1, c0, c1, p0, p1);
+        if (swapsOperands(m, n, transA, transB)) {
+            // Cᵀ = b·aᵀ: b's rows become the tiles' rows, read in place, and a is what gets transposed.
+            computeBlocked(b, false, a, true, c, n, m, k, c0, c1, r0, r1, p0, p1, true);
+            return;
+        }
+        computeBlocked(a, transA, b, transB, c, m, n, k, r0, r1, c0, c1, p0, p1, false);
     }
 
-    /** {@link #compute} in blocks of B packed for L2 and panels of A for L1 (the class comment's loops). */
+    /**
+     * Whether an a·bᵀ product is computed as Cᵀ = b·aᵀ: when a has fewer rows than b. The blocked path must
+     * transpose its right-hand operand into panels, one float at a time; this way that operand is the smaller
+     * one, a (m × k) instead of b (n × k), and C's tiles are written transposed, m·n floats. Each element is
+     * still the same fma sequence (x·y and y·x round alike), so the bits do not change. The input gradient
+     * δ·Wᵀ of a batch of 64 or 128 has m = the batch and n = the layer's inputs (the deep network's
+     * 128 × 256 · (512 × 256)ᵀ: 32 Ki floats transposed instead of 128 Ki).
+     */
+    static boolean swapsOperands(int m, int n, boolean transA, boolean transB) {
+        return transB && !transA && m < n;
+    }
+
+    /**
+     * {@link #compute} in blocks of B packed for L2 and panels of A for L1 (the class comment's loops).
+     *
+     * @param transC whether C is stored transposed, element (i, j) at j·m + i ({@link #swapsOperands})
+     */
     private static void computeBlocked(float[] a, boolean transA, float[] b, boolean transB, float[] c,
-                                       int m, int n, int k, int r0, int r1, int c0, int c1, int p0, int p1) {
+                                       int m, int n, int k, int r0, int r1, int c0, int c1, int p0, int p1,
+                                       boolean transC) {
         Workspace ws = WORKSPACE.get();
         float[] ap = ws.a, bp = ws.b, tile = ws.tile, edge = ws.edge;
         int kcMax = kBlockLength(m, n, k, transA, transB);
@@ -390,7 +412,7 @@ final class MatmulKernel {
                         int bOff = bRows ? pc * n + jc + jr : jr * kc, ldb = bRows ? n : NR;
                         // A whole tile of the first k block goes straight to C; any other tile goes to the
                         // small buffer first, and from there is copied into (or added to) C.
-                        boolean whole = mr == MR && nr == NR, direct = whole && !accumulate;
+                        boolean whole = mr == MR && nr == NR, direct = whole && !accumulate && !transC;
                         float[] out = direct ? c : tile;
                         int outOff = direct ? cOff : 0, ldo = direct ? n : NR;
                         if (MR == SixRowTile.ROWS) {
@@ -400,7 +422,7 @@ final class MatmulKernel {
                         } else if (whole) {
                             if (aRows && bRows) {
                                 EightRowTile.kernelRowsStrided(false, kc, a, ir * k + pc, k, b, bOff, n, out, outOff, ldo);
-                            } else if (aRows && nc - jr - NR > 0 && nc - jr - NR <= L) {
+                            } else if (aRows && !transC && nc - jr - NR > 0 && nc - jr - NR <= L) {
                                 // This panel and the narrow edge after it in one pass (see the kernel), then
                                 // the edge's valid columns into C; the loop then skips the edge panel.
                                 EightRowTile.kernelRowsPackedWithEdge(kc, a, ir * k + pc, k, bp, bOff, bOff + NR * kc,
@@ -425,7 +447,9 @@ final class MatmulKernel {
                                 EightRowTile.edge8x2(kc, ae, aeOff, ars, aps, bs, bOff, ldb, tile);
                             }
                         }
-                        if (!direct) {
+                        if (transC) {
+                            mergeTileTransposed(tile, c, ir, jc + jr, m, mr, nr, accumulate);
+                        } else if (!direct) {
                             mergeTile(tile, c, cOff, n, mr, nr, accumulate);
                         }
                     }
@@ -571,6 +595,21 @@ final class MatmulKernel {
         }
         for (; i < to; i++) {
             c[i] += partial[i];
+        }
+    }
+
+    /**
+     * {@link #mergeTile} into a C stored transposed: tile element (i, j) goes to (col0 + j)·ldc + row0 + i, so
+     * each column of the tile is mr adjacent floats of C.
+     */
+    private static void mergeTileTransposed(float[] tile, float[] c, int row0, int col0, int ldc, int mr, int nr,
+                                            boolean accumulate) {
+        for (int j = 0; j < nr; j++) {
+            int dst = (col0 + j) * ldc + row0;
+            for (int i = 0; i < mr; i++) {
+                float v = tile[i * NR + j];
+                c[dst + i] = accumulate ? c[dst + i] + v : v;
+            }
         }
     }
 

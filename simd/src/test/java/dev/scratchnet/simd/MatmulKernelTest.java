@@ -161,6 +161,34 @@ class MatmulKernelTest {
         }
     }
 
+    /**
+     * An a·bᵀ in one k block is the same fma sequence, p = 0, 1, …, k − 1, whether it is computed as it stands
+     * or, when a has fewer rows than b, as Cᵀ = b·aᵀ ({@link MatmulKernel#swapsOperands}): the swap changes
+     * no bits. Shapes on both sides of the swap, whole tiles and edges, and the deep network's δ·Wᵀ.
+     */
+    @ParameterizedTest(name = "{0}×{1}·({2}×{1})ᵀ")
+    @CsvSource({"128, 256, 512", "64, 784, 128", "1, 33, 7", "7, 17, 33", "10, 10, 30", "33, 1024, 784",
+        "40, 100, 41", "64, 128, 10", "17, 1, 17", "130, 77, 45"})
+    void aProductWithBTransposedIsTheFmaSequenceBitForBit(int m, int k, int n) {
+        assertEquals(1, MatmulKernel.kBlocks(m, n, k, false, true));
+        float[] a = random(m * k, 14), bt = random(n * k, 15);
+        float[] sequence = new float[m * n];
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                float sum = 0f;
+                for (int p = 0; p < k; p++) {
+                    sum = Math.fma(a[i * k + p], bt[j * k + p], sum);
+                }
+                sequence[i * n + j] = sum;
+            }
+        }
+        for (int threads : new int[] {1, 2}) {
+            float[] c = random(m * n, 16); // garbage that must be overwritten
+            MatmulKernel.multiply(a, false, bt, true, c, m, n, k, threads);
+            assertArrayEquals(sequence, c, threads + " threads, swapped: " + MatmulKernel.swapsOperands(m, n, false, true));
+        }
+    }
+
     @Test
     void onlyABatchSizedPlainProductIsSplitAlongK() {
         assertTrue(MatmulKernel.splitsDepth(128, 512, 784, false, false));
