@@ -101,6 +101,12 @@ final class MatmulKernel {
      */
     static final int A_IN_PLACE_MAX_DEPTH = 256;
 
+    /**
+     * The most floats of a long transposed a that a product packs once for all its column blocks (6 MiB per
+     * thread: a 1024 × 1024 a fits with either tile's padding). Larger ones are packed {@value #A_GROUP}
+     * panels at a time, once per column block.
+     */
+    static final int PACKED_A_MAX_FLOATS = 3 << 19;
     /** Panels of a transposed a packed together: one pass over A_GROUP·MR adjacent values per p. */
     static final int A_GROUP = 32;
     /** Depth of one tile when transposing b into panels: two cache lines of each row of b. */
@@ -119,6 +125,16 @@ final class MatmulKernel {
         /** The third vector of each row of {@link EightRowTile#kernelRowsPackedWithEdge}. */
         final float[] edge = new float[MR * NR];
         final SplitJob job = new SplitJob();
+        /** All of a long transposed a, packed once per product (see PACKED_A_MAX_FLOATS); grows on first use. */
+        private float[] packedA = new float[0];
+
+        float[] packedA(int size) {
+            if (packedA.length < size) {
+                packedA = new float[size];
+            }
+            return packedA;
+        }
+
         /** The second k block's product when the threads split k ({@link #splitsDepth}); grows on first use. */
         private float[] partial = new float[0];
 
@@ -377,6 +393,12 @@ final class MatmulKernel {
         // A short transposed a is read where it is: the kc cache lines a tile reads stay in L1 while
         // the tile's row of B panels streams past; a long one is packed (see A_IN_PLACE_MAX_DEPTH).
         boolean transposedInPlace = transA && !A_PANEL_ROWS && kcMax <= A_IN_PLACE_MAX_DEPTH;
+        // A long transposed a that several column blocks read is packed once, all of its k blocks, when
+        // that fits PACKED_A_MAX_FLOATS: otherwise every column block would pack it again.
+        int aBlock = (r1 - r0 + MR - 1) / MR * MR * packedRowStride(kcMax);
+        boolean packedOnce = transA && !transposedInPlace && c1 - c0 > ncMax
+                && (long) aBlock * ((p1 - p0 + kcMax - 1) / kcMax) <= PACKED_A_MAX_FLOATS;
+        float[] packedA = packedOnce ? ws.packedA(aBlock * ((p1 - p0 + kcMax - 1) / kcMax)) : ap;
         for (int jc = c0; jc < c1; jc += ncMax) {
             int nc = Math.min(ncMax, c1 - jc);
             for (int pc = p0; pc < p1; pc += kcMax) {
@@ -394,11 +416,18 @@ final class MatmulKernel {
                         aOff = pc * m + ir;
                         aStep = m;
                     } else if (transA && transposedInPlace) {
-                        packTransposedA(a, m, ir, mr, pc, kc, ap); // the bottom edge, zero-padded
+                        packTransposedA(a, m, ir, mr, pc, kc, ap, 0); // the bottom edge, zero-padded
+                    } else if (packedOnce) {
+                        int base = (pc - p0) / kcMax * aBlock;
+                        if (jc == c0 && ir == r0) {
+                            packTransposedA(a, m, r0, r1 - r0, pc, kc, packedA, base);
+                        }
+                        as = packedA;
+                        aOff = base + (ir - r0) * packedRowStride(kc);
                     } else if (transA) {
                         int group = (ir - r0) % (A_GROUP * MR);
                         if (group == 0) {
-                            packTransposedA(a, m, ir, Math.min(A_GROUP * MR, r1 - ir), pc, kc, ap);
+                            packTransposedA(a, m, ir, Math.min(A_GROUP * MR, r1 - ir), pc, kc, ap, 0);
                         }
                         aOff = group * packedRowStride(kc);
                     } else if (!aRows) {
@@ -417,7 +446,7 @@ final class MatmulKernel {
                         int outOff = direct ? cOff : 0, ldo = direct ? n : NR;
                         if (MR == SixRowTile.ROWS) {
                             // Rows of a plain a in place, or the rows of a packed panel.
-                            SixRowTile.kernel(kc, aRows ? a : ap, aRows ? ir * k + pc : aOff,
+                            SixRowTile.kernel(kc, aRows ? a : as, aRows ? ir * k + pc : aOff,
                                     aRows ? k : packedRowStride(kc), bs, bOff, ldb, out, outOff, ldo);
                         } else if (whole) {
                             if (aRows && bRows) {
@@ -515,19 +544,19 @@ final class MatmulKernel {
     }
 
     /**
-     * Packs rows [ir, ir+rows) of A = aᵀ, with a (k × m), into consecutive panels of MR rows: panel q holds
-     * A[ir+q·MR+i][pc+p] = a[pc+p][ir+q·MR+i] at q·kc·MR + p·MR + i (or, row by row, at
+     * Packs rows [ir, ir+rows) of A = aᵀ, with a (k × m), into consecutive panels of MR rows from apOff on: panel q
+     * holds A[ir+q·MR+i][pc+p] = a[pc+p][ir+q·MR+i] at q·kc·MR + p·MR + i (or, row by row, at
      * (q·MR + i)·(kc + A_ROW_PAD) + p: see {@link #A_PANEL_ROWS}), rows past the edge set to zero.
      * The MR values for one p are adjacent in a already; packing several panels per pass reads whole cache
      * lines of each row of a instead of visiting one page per p for every panel.
      */
-    private static void packTransposedA(float[] a, int m, int ir, int rows, int pc, int kc, float[] ap) {
+    private static void packTransposedA(float[] a, int m, int ir, int rows, int pc, int kc, float[] ap, int apOff) {
         int panels = (rows + MR - 1) / MR;
         int rowStride = A_PANEL_ROWS ? packedRowStride(kc) : 1, depthStride = A_PANEL_ROWS ? 1 : MR;
         for (int p = 0; p < kc; p++) {
             int src = (pc + p) * m + ir;
             for (int q = 0; q < panels; q++) {
-                int dst = q * MR * packedRowStride(kc) + p * depthStride;
+                int dst = apOff + q * MR * packedRowStride(kc) + p * depthStride;
                 int mr = Math.min(MR, rows - q * MR);
                 if (mr == MR && !A_PANEL_ROWS) {
                     System.arraycopy(a, src + q * MR, ap, dst, MR); // a constant length: a few vector moves

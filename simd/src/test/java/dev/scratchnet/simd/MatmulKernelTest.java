@@ -49,6 +49,9 @@ class MatmulKernelTest {
         shapes.add(Arguments.of(MatmulKernel.B_IN_PLACE_MAX_ROWS + 3, 1000, 300));
         shapes.add(Arguments.of(300, 520, 70));
         shapes.add(Arguments.of(64, 784, 128));
+        // A long transposed a read by several column blocks, packed once for all of them: in one k block and in three.
+        shapes.add(Arguments.of(MatmulKernel.MR * 5 + 3, 600, 1000));
+        shapes.add(Arguments.of(40, 2 * MatmulKernel.KC + 3, 400));
         // One panel and a narrow edge after it, done in one pass when A is read in rows and B is packed
         // (the CNN's second-layer weight gradient is 500 × 1,024 · (40 × 1,024)ᵀ); and two panels and an edge.
         shapes.add(Arguments.of(500, 1024, 40));
