@@ -357,7 +357,7 @@ final class MatmulKernel {
             }
             return;
         }
-        if (swapsOperands(m, n, transA, transB)) {
+        if (swapsOperands(m, n, k, transA, transB) && r1 - r0 == m && c1 - c0 == n) {
             // Cᵀ = b·aᵀ: b's rows become the tiles' rows, read in place, and a is what gets transposed.
             computeBlocked(b, false, a, true, c, n, m, k, c0, c1, r0, r1, p0, p1, true);
             return;
@@ -366,15 +366,17 @@ final class MatmulKernel {
     }
 
     /**
-     * Whether an a·bᵀ product is computed as Cᵀ = b·aᵀ: when a has fewer rows than b. The blocked path must
-     * transpose its right-hand operand into panels, one float at a time; this way that operand is the smaller
-     * one, a (m × k) instead of b (n × k), and C's tiles are written transposed, m·n floats. Each element is
-     * still the same fma sequence (x·y and y·x round alike), so the bits do not change. The input gradient
-     * δ·Wᵀ of a batch of 64 or 128 has m = the batch and n = the layer's inputs (the deep network's
-     * 128 × 256 · (512 × 256)ᵀ: 32 Ki floats transposed instead of 128 Ki).
+     * Whether an a·bᵀ product computed on one thread is computed as Cᵀ = b·aᵀ. The blocked path must transpose
+     * its right-hand operand into panels, one float at a time; swapped, that operand is a (m × k) instead of
+     * b (n × k), and C's m·n floats are written transposed, one at a time too. So: when the floats saved,
+     * (n − m)·k, outnumber those written, m·n. Each element is still the same fma sequence (x·y and y·x round
+     * alike), so the bits do not change. The deep network's δ₁ = δ₂·W₂ᵀ, 128 × 256 · (512 × 256)ᵀ, took 254 µs
+     * one way and 227 µs the other (2026-12-02). Not when the product is split: each core then transposes
+     * only its own rows of b, which it wrote itself in the last optimizer step, and swapped it would read all of
+     * a from the other core's cache; on two threads that product took 7% longer swapped.
      */
-    static boolean swapsOperands(int m, int n, boolean transA, boolean transB) {
-        return transB && !transA && m < n;
+    static boolean swapsOperands(int m, int n, int k, boolean transA, boolean transB) {
+        return transB && !transA && (long) (n - m) * k > (long) m * n;
     }
 
     /**

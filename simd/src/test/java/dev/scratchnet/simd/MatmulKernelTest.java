@@ -167,7 +167,8 @@ class MatmulKernelTest {
     /**
      * An a·bᵀ in one k block is the same fma sequence, p = 0, 1, …, k − 1, whether it is computed as it stands
      * or, when a has fewer rows than b, as Cᵀ = b·aᵀ ({@link MatmulKernel#swapsOperands}): the swap changes
-     * no bits. Shapes on both sides of the swap, whole tiles and edges, and the deep network's δ·Wᵀ.
+     * no bits. Shapes on both sides of the swap, whole tiles and edges, and the deep network's δ·Wᵀ; 33 × 1024 ·
+     * (784 × 1024)ᵀ is swapped on one thread and split, not swapped, on two.
      */
     @ParameterizedTest(name = "{0}×{1}·({2}×{1})ᵀ")
     @CsvSource({"128, 256, 512", "64, 784, 128", "1, 33, 7", "7, 17, 33", "10, 10, 30", "33, 1024, 784",
@@ -188,8 +189,18 @@ class MatmulKernelTest {
         for (int threads : new int[] {1, 2}) {
             float[] c = random(m * n, 16); // garbage that must be overwritten
             MatmulKernel.multiply(a, false, bt, true, c, m, n, k, threads);
-            assertArrayEquals(sequence, c, threads + " threads, swapped: " + MatmulKernel.swapsOperands(m, n, false, true));
+            assertArrayEquals(sequence, c, threads + " threads, swapped: " + MatmulKernel.swapsOperands(m, n, k, false, true));
         }
+    }
+
+    @Test
+    void aBTransposedIsSwappedOnlyWhenThatCopiesFewerFloats() {
+        assertTrue(MatmulKernel.swapsOperands(128, 512, 256, false, true), "the deep network's δ₁ = δ₂·W₂ᵀ");
+        assertTrue(MatmulKernel.swapsOperands(64, 128, 784, false, true));
+        assertFalse(MatmulKernel.swapsOperands(128, 256, 10, false, true), "k = 10: writing C transposed costs more");
+        assertFalse(MatmulKernel.swapsOperands(1024, 1024, 1024, false, true), "as many rows as columns");
+        assertFalse(MatmulKernel.swapsOperands(64, 128, 784, false, false), "only a·bᵀ");
+        assertFalse(MatmulKernel.swapsOperands(64, 128, 784, true, false), "only a·bᵀ");
     }
 
     @Test
