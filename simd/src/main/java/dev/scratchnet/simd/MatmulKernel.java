@@ -48,7 +48,9 @@ import jdk.incubator.vector.VectorSpecies;
  *       of one depth are adjacent, so only a transposed a with long k blocks and the bottom edge need
  *       packing. A transposed a is packed {@value #A_GROUP} panels at a time (whole
  *       cache lines of each of its rows per pass; one panel at a time touched a new page for every p
- *       and ran a quarter slower), and a transposed b is transposed in tiles that fit L1.</li>
+ *       and ran a quarter slower), all of it once per product when it fits, and a transposed b is
+ *       transposed in tiles that fit L1. An a·bᵀ whose a is much smaller than b is computed as
+ *       Cᵀ = b·aᵀ, so that the smaller one is transposed ({@link #swapsOperands}).</li>
  * </ul>
  * Panels at the right and bottom edges are zero-padded; a variant of the micro-kernel writes them to a
  * small tile that is then copied into C, so no mask or tail loop sits in the hot loop.
