@@ -144,21 +144,7 @@ class MatmulKernelTest {
     void aPlainProductInOneKBlockIsTheFmaSequenceBitForBit(int m, int k, int n) {
         assertEquals(1, MatmulKernel.kBlocks(m, n, k, false, false));
         float[] a = random(m * k, 11), b = random(k * n, 12);
-        float[] sequence = new float[m * n];
-        for (int i = 0; i < m; i++) {
-            for (int j = 0; j < n; j++) {
-                float sum = 0f;
-                for (int p = 0; p < k; p++) {
-                    sum = Math.fma(a[i * k + p], b[p * n + j], sum);
-                }
-                sequence[i * n + j] = sum;
-            }
-        }
-        for (int threads : new int[] {1, 2}) {
-            float[] c = random(m * n, 13); // garbage that must be overwritten
-            MatmulKernel.multiply(a, false, b, false, c, m, n, k, threads);
-            assertArrayEquals(sequence, c, threads + " threads");
-        }
+        assertIsTheFmaSequence(a, b, false, m, k, n, "");
         if (MatmulKernel.MR == EightRowTile.ROWS && m <= MatmulKernel.B_IN_PLACE_MAX_ROWS) {
             assertTrue(MatmulKernel.readsBothInPlace(m, n, k, false, false), "the path in blocks of depth");
         }
@@ -176,20 +162,25 @@ class MatmulKernelTest {
     void aProductWithBTransposedIsTheFmaSequenceBitForBit(int m, int k, int n) {
         assertEquals(1, MatmulKernel.kBlocks(m, n, k, false, true));
         float[] a = random(m * k, 14), bt = random(n * k, 15);
+        assertIsTheFmaSequence(a, bt, true, m, k, n, ", swapped on one thread: " + MatmulKernel.swapsOperands(m, n, k, false, true));
+    }
+
+    /** Checks that a·b (or a·bᵀ), on one and on two threads, is C[i][j] = fma(a[i][k−1], B[k−1][j], … fma(a[i][0], B[0][j], 0)). */
+    private static void assertIsTheFmaSequence(float[] a, float[] b, boolean transB, int m, int k, int n, String what) {
         float[] sequence = new float[m * n];
         for (int i = 0; i < m; i++) {
             for (int j = 0; j < n; j++) {
                 float sum = 0f;
                 for (int p = 0; p < k; p++) {
-                    sum = Math.fma(a[i * k + p], bt[j * k + p], sum);
+                    sum = Math.fma(a[i * k + p], transB ? b[j * k + p] : b[p * n + j], sum);
                 }
                 sequence[i * n + j] = sum;
             }
         }
         for (int threads : new int[] {1, 2}) {
-            float[] c = random(m * n, 16); // garbage that must be overwritten
-            MatmulKernel.multiply(a, false, bt, true, c, m, n, k, threads);
-            assertArrayEquals(sequence, c, threads + " threads, swapped: " + MatmulKernel.swapsOperands(m, n, k, false, true));
+            float[] c = random(m * n, 13); // garbage that must be overwritten
+            MatmulKernel.multiply(a, false, b, transB, c, m, n, k, threads);
+            assertArrayEquals(sequence, c, threads + " threads" + what);
         }
     }
 
