@@ -399,16 +399,20 @@ final class MatmulKernel {
         boolean transposedInPlace = transA && !A_PANEL_ROWS && kcMax <= A_IN_PLACE_MAX_DEPTH;
         // A long transposed a that several column blocks read is packed once, all of its k blocks, when
         // that fits PACKED_A_MAX_FLOATS: otherwise every column block would pack it again.
-        int aBlock = (r1 - r0 + MR - 1) / MR * MR * packedRowStride(kcMax);
+        int aBlock = (r1 - r0 + MR - 1) / MR * MR * packedRowStride(kcMax), depthBlocks = (p1 - p0 + kcMax - 1) / kcMax;
         boolean packedOnce = transA && !transposedInPlace && c1 - c0 > ncMax
-                && (long) aBlock * ((p1 - p0 + kcMax - 1) / kcMax) <= PACKED_A_MAX_FLOATS;
-        float[] packedA = packedOnce ? ws.packedA(aBlock * ((p1 - p0 + kcMax - 1) / kcMax)) : ap;
+                && (long) aBlock * depthBlocks <= PACKED_A_MAX_FLOATS;
+        float[] packedA = packedOnce ? ws.packedA(aBlock * depthBlocks) : ap;
         for (int jc = c0; jc < c1; jc += ncMax) {
             int nc = Math.min(ncMax, c1 - jc);
             for (int pc = p0; pc < p1; pc += kcMax) {
                 int kc = Math.min(kcMax, p1 - pc);
                 boolean accumulate = pc > p0; // the first k block overwrites C, so C needs no clearing
                 packB(b, transB, n, k, pc, kc, jc, nc, bp, bInPlace);
+                int aBase = packedOnce ? (pc - p0) / kcMax * aBlock : 0; // this k block's rows of the packed a
+                if (packedOnce && jc == c0) {
+                    packTransposedA(a, m, r0, r1 - r0, pc, kc, packedA, aBase);
+                }
                 for (int ir = r0; ir < r1; ir += MR) {
                     int mr = Math.min(MR, r1 - ir);
                     boolean aRows = !transA && mr == MR;
@@ -422,12 +426,8 @@ final class MatmulKernel {
                     } else if (transA && transposedInPlace) {
                         packTransposedA(a, m, ir, mr, pc, kc, ap, 0); // the bottom edge, zero-padded
                     } else if (packedOnce) {
-                        int base = (pc - p0) / kcMax * aBlock;
-                        if (jc == c0 && ir == r0) {
-                            packTransposedA(a, m, r0, r1 - r0, pc, kc, packedA, base);
-                        }
                         as = packedA;
-                        aOff = base + (ir - r0) * packedRowStride(kc);
+                        aOff = aBase + (ir - r0) * packedRowStride(kc);
                     } else if (transA) {
                         int group = (ir - r0) % (A_GROUP * MR);
                         if (group == 0) {
