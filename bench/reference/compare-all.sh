@@ -19,8 +19,10 @@ J17=${JAVA17_HOME:-/usr/lib/jvm/java-17-openjdk-amd64}/bin/java
 J25=${JAVA25_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
 # Debian's Python, which sees Debian's numpy and torch. OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE would
 # pin an older, slower OpenBLAS kernel; passive OpenMP workers sleep instead of spinning against
-# OpenBLAS's threads for the two cores (see the anchors' README).
-PY="env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE OMP_WAIT_POLICY=passive /usr/bin/python3"
+# OpenBLAS's threads for the two cores (see the anchors' README). Where OpenBLAS does not recognise
+# the CPU, openblas-core.sh names the kernel its flags allow, and that one is pinned instead.
+CORE=$("$ROOT/bench/reference/openblas-core.sh")
+PY="env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE ${CORE:+OPENBLAS_CORETYPE=$CORE} OMP_WAIT_POLICY=passive /usr/bin/python3"
 
 for f in numpy_mlp.py torch_mlp.py; do
   if [ ! -f "$ANCHORS/$f" ]; then
@@ -65,6 +67,7 @@ py() {
 }
 echo "# date: $(date -Iseconds)"
 echo "# opponents: $ANCHORS"
+echo "# OpenBLAS kernel: ${CORE:-as OpenBLAS detects it}"
 for round in 1 2; do
   for net in nielsen relu128 deep; do
     if [ "$round" -eq 1 ]; then py numpy $net 1; sn "$J17" 1 $net; py torch $net 1; sn "$J25" 1 $net
