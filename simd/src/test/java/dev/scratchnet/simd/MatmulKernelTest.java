@@ -140,7 +140,7 @@ class MatmulKernelTest {
      */
     @ParameterizedTest(name = "{0}×{1}·{1}×{2}")
     @CsvSource({"64, 784, 128", "1, 784, 128", "7, 401, 33", "17, 1024, 17", "33, 799, 130", "64, 1000, 1",
-        "9, 37, 64", "64, 400, 32", "63, 801, 95"})
+        "9, 37, 64", "64, 400, 32", "63, 801, 95", "100, 300, 300", "130, 77, 520"})
     void aPlainProductInOneKBlockIsTheFmaSequenceBitForBit(int m, int k, int n) {
         assertEquals(1, MatmulKernel.kBlocks(m, n, k, false, false));
         float[] a = random(m * k, 11), b = random(k * n, 12);
@@ -182,6 +182,20 @@ class MatmulKernelTest {
             MatmulKernel.multiply(a, false, b, transB, c, m, n, k, threads);
             assertArrayEquals(sequence, c, threads + " threads" + what);
         }
+    }
+
+    /** Packing a plain a is a choice of where the tile reads A, made per product; it must not depend on the split. */
+    @Test
+    void aPlainAIsPackedOnlyWhenOneThreadComputesAWideProduct() {
+        boolean eightRows = MatmulKernel.MR == EightRowTile.ROWS;
+        int wide = MatmulKernel.PACK_A_MIN_COLUMNS;
+        assertEquals(eightRows, MatmulKernel.packsPlainA(128, wide, 784, false, 0, 128, 0, wide, 0, 784), "the whole product");
+        assertFalse(MatmulKernel.packsPlainA(128, wide - 1, 784, false, 0, 128, 0, wide - 1, 0, 784), "too few columns");
+        assertFalse(MatmulKernel.packsPlainA(64, wide, 784, false, 0, 64, 0, wide, 0, 784), "b read in place");
+        assertFalse(MatmulKernel.packsPlainA(128, wide, 784, true, 0, 128, 0, wide, 0, 784), "a transposed is packed anyway");
+        assertFalse(MatmulKernel.packsPlainA(128, wide, 784, false, 0, 128, 0, wide, 0, 392), "one k block of a split");
+        assertFalse(MatmulKernel.packsPlainA(128, 2 * wide, 784, false, 0, 128, 0, wide, 0, 784), "one column share");
+        assertFalse(MatmulKernel.packsPlainA(128, wide, 784, false, 0, 64, 0, wide, 0, 784), "one row share");
     }
 
     @Test
