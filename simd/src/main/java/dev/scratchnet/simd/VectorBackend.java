@@ -57,6 +57,11 @@ public final class VectorBackend implements Backend {
     private static final FloatVector TYPED_ZERO = Lanes.TYPED_ZERO;
     /** Elements per partial sum in {@link #meanSquaredError}; a multiple of every lane count. */
     private static final int LOSS_CHUNK = 1024;
+    /**
+     * The fewest values (rows × columns) for which the short-row cross-entropy takes its exponentials in
+     * vectors over the whole batch rather than one by one.
+     */
+    static final int SHORT_ROWS_VECTOR_EXP_MIN_VALUES = 512;
 
     /** For geometries {@link #convolvesDirectly} declines, which only a direct call brings here. */
     private static final ScalarBackend REFERENCE = new ScalarBackend();
@@ -382,25 +387,26 @@ public final class VectorBackend implements Backend {
     }
 
     /**
-     * Softmax cross-entropy for rows shorter than one vector (ten digit classes against 16 lanes), in
-     * scalar code: no row holds a whole vector, and {@link VectorExp#exp(float, float, float, float)}
-     * gives the same bits as the vector lanes. Same math as the row loop: with s = z − max,
-     * loss = Σ_rows (Σ y)·log Σ eˢ − Σ y·s. Each element is read before gradLogits is written, because
-     * it may alias logits.
+     * Softmax cross-entropy for rows shorter than one vector (ten digit classes against 16 lanes): no row
+     * holds a whole vector, so the row work (maximum, sums, the loss) is scalar code. Same math as the
+     * row loop: with s = z − max, loss = Σ_rows (Σ y)·log Σ eˢ − Σ y·s. Each element is read before
+     * gradLogits is written, because it may alias logits.
      *
-     * <p>Why not one vector exp over the whole flattened batch: that is a single call per step of
-     * {@link VectorExp}'s loop, a method too big for C2 to inline into its caller (more bytecodes than
-     * {@code FreqInlineSize}). It runs as vector code only once C2 compiles it on its own, after some
-     * thousands of calls or tens of thousands of loop turns; with a small output layer (a CNN's two
-     * classes: 8 vectors a step) that took longer than training, and until then the Vector API ran
-     * its Java fallback, where every vector is a heap object: 31 KB a step. Scalar code allocates
-     * nothing whichever compiler ran it; a batch of 64 with ten classes is 640 scalar exps, small beside
-     * the step's matrix products (not timed).
+     * <p>The exponentials, which took two thirds of the time one by one (30 cycles each), are taken in
+     * vectors over the whole flattened batch when it has at least {@value #SHORT_ROWS_VECTOR_EXP_MIN_VALUES}
+     * values: 64 × 10 went from 10.9 to 5.8 µs, 128 × 10 from 22.2 to 11.9 µs (2026-12-02,
+     * bench/results/2026-12-02-c), with the same bits, because {@link VectorExp#exp(float, float, float, float)}
+     * gives the bits of the vector lanes. Smaller batches stay scalar: {@link VectorExp}'s loop is a method
+     * too big for C2 to inline into its caller, so it runs as vector code only once C2 compiles it on its
+     * own, and until then the Vector API runs its Java fallback, where every vector is a heap object. With a
+     * small output layer (a CNN's two classes: 8 vectors a step) that took longer than training; with 40 vectors
+     * a step it is compiled within relu128's first epoch. Scalar code allocates nothing whichever compiler
+     * ran it.
      */
     private static double softmaxCrossEntropyShortRows(float[] z, float[] y, float[] grad, int m, int n,
                                                        float invBatch) {
         double loss = 0;
-        // Pass 1, per row: shift by the row maximum, gather the y terms, and e = exp(max(s, MIN_LOG_PROBABILITY)).
+        // Pass 1, per row: shift by the row maximum, s = z − max, and gather the y terms.
         for (int i = 0; i < m; i++) {
             int row = i * n;
             float max = Float.NEGATIVE_INFINITY;
@@ -413,7 +419,17 @@ public final class VectorBackend implements Backend {
                 if (yj != 0f) {
                     loss -= yj * shifted;
                 }
-                grad[row + j] = VectorExp.exp(shifted, 1f, 0f, MIN_LOG_PROBABILITY);
+                grad[row + j] = shifted;
+            }
+        }
+        // e = exp(max(s, MIN_LOG_PROBABILITY)) over the whole batch at once: in vectors when there are enough of
+        // them (the same bits as the scalar twin), else one by one.
+        int values = m * n;
+        if (values >= SHORT_ROWS_VECTOR_EXP_MIN_VALUES) {
+            VectorExp.exp(grad, grad, 0, values, 1f, 0f, MIN_LOG_PROBABILITY, Lanes.scratch());
+        } else {
+            for (int i = 0; i < values; i++) {
+                grad[i] = VectorExp.exp(grad[i], 1f, 0f, MIN_LOG_PROBABILITY);
             }
         }
         // Pass 2, per row: p = e / Σ e, the log-sum term of the loss, and ∂L/∂z = (p − y)/m.
