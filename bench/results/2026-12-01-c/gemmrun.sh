@@ -1,7 +1,10 @@
 # gemmrun.sh JAR ROUNDS: JMH MatmulBenchmark (simd, 1 thread, 3 shapes x 3 forms; 1024^3 a.b on 2 threads) on JDK 25,
-# alternating with OpenBLAS through NumPy (../shared/anchors/gemm_bench.py), ROUNDS times.
+# alternating with OpenBLAS through NumPy (../shared/anchors/gemm_bench.py), ROUNDS times. Where OpenBLAS does not
+# recognise the CPU, it runs on the kernel bench/reference/openblas-core.sh names (from 2026-12-02, late morning).
 J25=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java
-PY="env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE /usr/bin/python3"
+CORE=$("$(dirname "$0")/../../reference/openblas-core.sh")
+PY="env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE ${CORE:+OPENBLAS_CORETYPE=$CORE} /usr/bin/python3"
+echo "# OpenBLAS kernel: ${CORE:-as detected}"
 for r in $(seq 1 $2); do
   echo "### round $r $(date +%H:%M:%S)"
   $PY /work/shared/anchors/gemm_bench.py --lib numpy --threads 1 --sizes 1024x1024x1024,128x784x512,64x784x128 2>&1 | grep -v "^#" | tail -4

@@ -3,8 +3,9 @@ package dev.scratchnet.simd;
 import java.util.*;
 
 /**
- * Alternates a static boolean of MatmulKernel (args[5], added for the experiment) every 20 calls of one product in
- * one JVM; medians per mode. Usage: PackAB M K N FORM ROUNDS FIELD, FORM P (a·b), A (aᵀ·b) or B (a·bᵀ).
+ * Alternates a static field of MatmulKernel (args[5], added for the experiment) every 20 calls of one product in
+ * one JVM; medians per mode. Usage: PackAB M K N FORM ROUNDS FIELD [INT0 INT1], FORM P (a·b), A (aᵀ·b) or B (a·bᵀ);
+ * a boolean field is false, then true; an int field takes INT0, then INT1.
  */
 public class PackAB {
     public static void main(String[] args) throws Exception {
@@ -20,7 +21,7 @@ public class PackAB {
         List<Long>[] t = new List[] {new ArrayList<Long>(), new ArrayList<Long>()};
         for (int round = 0; round < rounds; round++) {
             for (int mode = 0; mode < 2; mode++) {
-                flag.setBoolean(null, mode == 1);
+                if (flag.getType() == int.class) flag.setInt(null, Integer.parseInt(args[6 + mode])); else flag.setBoolean(null, mode == 1);
                 for (int i = 0; i < 20; i++) {
                     long t0 = System.nanoTime();
                     MatmulKernel.multiply(a, transA, b, transB, c, m, n, k, 1);
