@@ -391,8 +391,9 @@ final class MatmulKernel {
     /**
      * Whether {@link #computeBlocked} packs the panels of a plain (not transposed) a instead of reading its eight
      * rows in place: with the eight-row tile, when one thread computes the whole product, C has more than
-     * {@value #B_IN_PLACE_MAX_ROWS} rows (b is packed) and at least {@value #PACK_A_MIN_COLUMNS} columns, so that each packed panel serves as many column panels. The
-     * tile then reads the eight values of one depth from one cache line instead of eight. On the Intel machine of
+     * {@value #B_IN_PLACE_MAX_ROWS} rows (b is packed) and at least {@value #PACK_A_MIN_COLUMNS} columns, so that
+     * each packed panel is read by many column panels. The tile then reads the eight values of one depth from
+     * one cache line instead of eight. On the Intel machine of
      * 2026-12-02 that took 128×784·784×512 from 866–936 to 786–860 µs and 128×512·512×256 from 286 to 274 µs;
      * with 4 column panels (the deep network's swapped δ·Wᵀ) packing lost 8%, and where two threads split
      * the product each packing its own panels, the deep network's step was 2% slower. Packing changes no bit.

@@ -399,9 +399,9 @@ public final class VectorBackend implements Backend {
      * gives the bits of the vector lanes. Smaller batches stay scalar: {@link VectorExp}'s loop is a method
      * too big for C2 to inline into its caller, so it runs as vector code only once C2 compiles it on its
      * own, and until then the Vector API runs its Java fallback, where every vector is a heap object. With a
-     * small output layer (a CNN's two classes: 8 vectors a step) that took longer than training; with 40 vectors
-     * a step it is compiled within relu128's first epoch. Scalar code allocates nothing whichever compiler
-     * ran it.
+     * small output layer (a CNN's two classes: 8 vectors a step) that took longer than training; with relu128's
+     * 40 vectors a step C2 had compiled it by the end of the first epoch. Scalar code allocates nothing
+     * whichever compiler ran it.
      */
     private static double softmaxCrossEntropyShortRows(float[] z, float[] y, float[] grad, int m, int n,
                                                        float invBatch) {
