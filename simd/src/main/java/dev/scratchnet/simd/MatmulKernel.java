@@ -366,7 +366,7 @@ final class MatmulKernel {
             }
             return;
         }
-        if (swapsOperands(m, n, k, transA, transB) && r1 - r0 == m && c1 - c0 == n) {
+        if (swapsOperands(m, n, k, transA, transB) && isWholeProduct(m, n, k, r0, r1, c0, c1, p0, p1)) {
             // Cᵀ = b·aᵀ: b's rows become the tiles' rows, read in place, and a is what gets transposed.
             computeBlocked(b, false, a, true, c, n, m, k, c0, c1, r0, r1, p0, p1, true);
             return;
@@ -389,18 +389,26 @@ final class MatmulKernel {
     }
 
     /**
+     * @return whether rows [r0, r1), columns [c0, c1) and depths [p0, p1) are all of an m×k·k×n product, that
+     *         is, one thread computes it, unsplit: the condition under which {@link #swapsOperands} and
+     *         {@link #packsPlainA} apply
+     */
+    static boolean isWholeProduct(int m, int n, int k, int r0, int r1, int c0, int c1, int p0, int p1) {
+        return r1 - r0 == m && c1 - c0 == n && p1 - p0 == k;
+    }
+
+    /**
      * Whether {@link #computeBlocked} packs the panels of a plain (not transposed) a instead of reading its eight
-     * rows in place: with the eight-row tile, when one thread computes the whole product, C has more than
-     * {@value #B_IN_PLACE_MAX_ROWS} rows (b is packed) and at least {@value #PACK_A_MIN_COLUMNS} columns, so that
-     * each packed panel is read by many column panels. The tile then reads the eight values of one depth from
-     * one cache line instead of eight. On the Intel machine of
+     * rows in place, when one thread computes the whole product ({@link #isWholeProduct}): with the eight-row
+     * tile, when C has more than {@value #B_IN_PLACE_MAX_ROWS} rows (b is packed) and at least
+     * {@value #PACK_A_MIN_COLUMNS} columns, so that each packed panel is read by many column panels. The tile
+     * then reads the eight values of one depth from one cache line instead of eight. On the Intel machine of
      * 2026-12-02 that took 128×784·784×512 from 866–936 to 786–860 µs and 128×512·512×256 from 286 to 274 µs;
      * with 4 column panels (the deep network's swapped δ·Wᵀ) packing lost 8%, and where two threads split
      * the product each packing its own panels, the deep network's step was 2% slower. Packing changes no bit.
      */
-    static boolean packsPlainA(int m, int n, int k, boolean transA, int r0, int r1, int c0, int c1, int p0, int p1) {
-        return !transA && MR == EightRowTile.ROWS && n >= PACK_A_MIN_COLUMNS && m > B_IN_PLACE_MAX_ROWS
-                && r1 - r0 == m && c1 - c0 == n && p1 - p0 == k;
+    static boolean packsPlainA(int m, int n, boolean transA) {
+        return !transA && MR == EightRowTile.ROWS && n >= PACK_A_MIN_COLUMNS && m > B_IN_PLACE_MAX_ROWS;
     }
 
     /**
@@ -425,7 +433,7 @@ final class MatmulKernel {
         boolean packedOnce = transA && !transposedInPlace && c1 - c0 > ncMax
                 && (long) aBlock * depthBlocks <= PACKED_A_MAX_FLOATS;
         float[] packedA = packedOnce ? ws.packedA(aBlock * depthBlocks) : ap;
-        boolean packPlainA = packsPlainA(m, n, k, transA, r0, r1, c0, c1, p0, p1);
+        boolean packPlainA = packsPlainA(m, n, transA) && isWholeProduct(m, n, k, r0, r1, c0, c1, p0, p1);
         for (int jc = c0; jc < c1; jc += ncMax) {
             int nc = Math.min(ncMax, c1 - jc);
             for (int pc = p0; pc < p1; pc += kcMax) {

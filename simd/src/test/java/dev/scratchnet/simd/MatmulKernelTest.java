@@ -189,13 +189,14 @@ class MatmulKernelTest {
     void aPlainAIsPackedOnlyWhenOneThreadComputesAWideProduct() {
         boolean eightRows = MatmulKernel.MR == EightRowTile.ROWS;
         int wide = MatmulKernel.PACK_A_MIN_COLUMNS;
-        assertEquals(eightRows, MatmulKernel.packsPlainA(128, wide, 784, false, 0, 128, 0, wide, 0, 784), "the whole product");
-        assertFalse(MatmulKernel.packsPlainA(128, wide - 1, 784, false, 0, 128, 0, wide - 1, 0, 784), "too few columns");
-        assertFalse(MatmulKernel.packsPlainA(64, wide, 784, false, 0, 64, 0, wide, 0, 784), "b read in place");
-        assertFalse(MatmulKernel.packsPlainA(128, wide, 784, true, 0, 128, 0, wide, 0, 784), "a transposed is packed anyway");
-        assertFalse(MatmulKernel.packsPlainA(128, wide, 784, false, 0, 128, 0, wide, 0, 392), "one k block of a split");
-        assertFalse(MatmulKernel.packsPlainA(128, 2 * wide, 784, false, 0, 128, 0, wide, 0, 784), "one column share");
-        assertFalse(MatmulKernel.packsPlainA(128, wide, 784, false, 0, 64, 0, wide, 0, 784), "one row share");
+        assertEquals(eightRows, MatmulKernel.packsPlainA(128, wide, false), "a wide product");
+        assertTrue(MatmulKernel.isWholeProduct(128, wide, 784, 0, 128, 0, wide, 0, 784), "the whole product");
+        assertFalse(MatmulKernel.packsPlainA(128, wide - 1, false), "too few columns");
+        assertFalse(MatmulKernel.packsPlainA(64, wide, false), "b read in place");
+        assertFalse(MatmulKernel.packsPlainA(128, wide, true), "a transposed is packed anyway");
+        assertFalse(MatmulKernel.isWholeProduct(128, wide, 784, 0, 128, 0, wide, 0, 392), "one k block of a split");
+        assertFalse(MatmulKernel.isWholeProduct(128, 2 * wide, 784, 0, 128, 0, wide, 0, 784), "one column share");
+        assertFalse(MatmulKernel.isWholeProduct(128, wide, 784, 0, 64, 0, wide, 0, 784), "one row share");
     }
 
     @Test
