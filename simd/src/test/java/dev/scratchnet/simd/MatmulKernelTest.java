@@ -119,7 +119,8 @@ class MatmulKernelTest {
     }
 
     @ParameterizedTest(name = "{0}×{1}·{1}×{2}")
-    @CsvSource({"128, 784, 512", "128, 512, 256", "65, 1001, 200", "97, 2048, 65", "256, 513, 97", "200, 600, 105"})
+    @CsvSource({"128, 784, 512", "128, 512, 256", "65, 1001, 200", "97, 2048, 65", "256, 513, 97", "200, 600, 105",
+        "130, 1600, 700"})
     void aProductSplitAlongKGivesTheSameBitsOnAnyThreadCount(int m, int k, int n) {
         assertTrue(MatmulKernel.splitsDepth(m, n, k, false, false), "this shape must be split along k");
         float[] a = random(m * k, 7), b = random(k * n, 8);
@@ -136,11 +137,12 @@ class MatmulKernelTest {
     /**
      * A plain a·b in one k block adds its products in the order p = 0, 1, …, k − 1 with one fma each, whether
      * its tiles take k in one pass or, carrying their sums through C, in several blocks
-     * ({@link MatmulKernel#IN_PLACE_BLOCK_DEPTH}): the bits are those of that one sequence.
+     * ({@link MatmulKernel#IN_PLACE_BLOCK_DEPTH}), and whether it reads a in place or packed, the last two
+     * shapes packing it once for two column blocks of B: the bits are those of that one sequence.
      */
     @ParameterizedTest(name = "{0}×{1}·{1}×{2}")
     @CsvSource({"64, 784, 128", "1, 784, 128", "7, 401, 33", "17, 1024, 17", "33, 799, 130", "64, 1000, 1",
-        "9, 37, 64", "64, 400, 32", "63, 801, 95", "100, 300, 300", "130, 77, 520"})
+        "9, 37, 64", "64, 400, 32", "63, 801, 95", "100, 300, 300", "130, 77, 520", "72, 500, 545", "73, 300, 900"})
     void aPlainProductInOneKBlockIsTheFmaSequenceBitForBit(int m, int k, int n) {
         assertEquals(1, MatmulKernel.kBlocks(m, n, k, false, false));
         float[] a = random(m * k, 11), b = random(k * n, 12);
