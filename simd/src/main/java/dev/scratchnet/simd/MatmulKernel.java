@@ -46,7 +46,7 @@ import jdk.incubator.vector.VectorSpecies;
  *       carrying its sums from one block to the next ({@link #computeWholeTilesInPlace}).
  *       A is read in place too: its 8 rows are 8 unit-stride streams, and in a transposed a the 8 values
  *       of one depth are adjacent, so only a transposed a with long k blocks and the bottom edge need
- *       packing, and a plain a when one thread computes a product with many column panels
+ *       packing, and a plain a when one thread computes all columns of a product with many column panels
  *       ({@link #packsPlainA}). A transposed a is packed {@value #A_GROUP} panels at a time (whole
  *       cache lines of each of its rows per pass; one panel at a time touched a new page for every p
  *       and ran a quarter slower), all of it once per product when it fits, and a transposed b is
@@ -96,7 +96,7 @@ final class MatmulKernel {
     }
     /**
      * The fewest columns of C for which a plain a is packed, like a transposed one, rather than read in
-     * place by {@link EightRowTile}, when one thread computes the whole product ({@link #packsPlainA}).
+     * place by {@link EightRowTile}, when one thread computes all of C's columns ({@link #packsPlainA}).
      */
     static final int PACK_A_MIN_COLUMNS = 8 * NR;
 
@@ -392,22 +392,31 @@ final class MatmulKernel {
 
     /**
      * @return whether rows [r0, r1), columns [c0, c1) and depths [p0, p1) are all of an m×k·k×n product, that
-     *         is, one thread computes it, unsplit: the condition under which {@link #swapsOperands} and
-     *         {@link #packsPlainA} apply
+     *         is, one thread computes it, unsplit: the condition under which {@link #swapsOperands} applies
      */
     static boolean isWholeProduct(int m, int n, int k, int r0, int r1, int c0, int c1, int p0, int p1) {
-        return r1 - r0 == m && c1 - c0 == n && p1 - p0 == k;
+        return r1 - r0 == m && spansColumnsAndDepth(n, k, c0, c1, p0, p1);
+    }
+
+    /**
+     * @return whether columns [c0, c1) and depths [p0, p1) are all of an m×k·k×n product: one thread computes
+     *         the whole product or a share of its rows, the condition under which {@link #packsPlainA} applies
+     */
+    static boolean spansColumnsAndDepth(int n, int k, int c0, int c1, int p0, int p1) {
+        return c1 - c0 == n && p1 - p0 == k;
     }
 
     /**
      * Whether {@link #computeBlocked} packs the panels of a plain (not transposed) a instead of reading its eight
-     * rows in place, when one thread computes the whole product ({@link #isWholeProduct}): with the eight-row
-     * tile, when C has more than {@value #B_IN_PLACE_MAX_ROWS} rows (b is packed) and at least
+     * rows in place, when one thread computes all of C's columns over all of k ({@link #spansColumnsAndDepth}):
+     * with the eight-row tile, when C has more than {@value #B_IN_PLACE_MAX_ROWS} rows (b is packed) and at least
      * {@value #PACK_A_MIN_COLUMNS} columns, so that each packed panel is read by many column panels. The tile
      * then reads the eight values of one depth from one cache line instead of eight. On the Intel machine of
-     * 2026-12-02 that took 128×784·784×512 from 866–936 to 786–860 µs and 128×512·512×256 from 286 to 274 µs;
-     * with 4 column panels (the deep network's swapped δ·Wᵀ) packing lost 8%, and where two threads split
-     * the product each packing its own panels, the deep network's step was 2% slower. Packing changes no bit.
+     * 2026-12-02 that took 128×784·784×512 from 866–936 to 786–860 µs and 128×512·512×256 from 286 to 274 µs.
+     * A share of C's rows packs its own rows: 1024³ on two threads went from 8.7 to 7.9 ms (AMD, 2026-12-02).
+     * With 4 column panels (the deep network's swapped δ·Wᵀ) packing lost 8%, and where two threads split
+     * the columns or the depth of a product, each packing the same panels, the deep network's step was 2%
+     * slower. Packing changes no bit.
      */
     static boolean packsPlainA(int m, int n, boolean transA) {
         return !transA && MR == EightRowTile.ROWS && n >= PACK_A_MIN_COLUMNS && m > B_IN_PLACE_MAX_ROWS;
@@ -433,7 +442,7 @@ final class MatmulKernel {
         // column blocks read is packed once, all of its k blocks, when that fits PACKED_A_MAX_FLOATS:
         // otherwise every column block would pack it again (four times at 1024³).
         int aBlock = (r1 - r0 + MR - 1) / MR * MR * packedRowStride(kcMax), depthBlocks = (p1 - p0 + kcMax - 1) / kcMax;
-        boolean packPlainA = packsPlainA(m, n, transA) && isWholeProduct(m, n, k, r0, r1, c0, c1, p0, p1);
+        boolean packPlainA = packsPlainA(m, n, transA) && spansColumnsAndDepth(n, k, c0, c1, p0, p1);
         boolean packedOnce = (transA && !transposedInPlace || packPlainA) && c1 - c0 > ncMax
                 && (long) aBlock * depthBlocks <= PACKED_A_MAX_FLOATS;
         float[] packedA = packedOnce ? ws.packedA(aBlock * depthBlocks) : ap;

@@ -97,6 +97,8 @@ class MatmulKernelTest {
     void resultIsBitwiseTheSameForOneTwoAndThreeThreads() {
         int m = 203, k = 517, n = 301;
         assertTrue(MatmulKernel.shares(m, n, k, 2) == 2, "this shape must really be split");
+        // Split by rows, and with the eight-row tile each share packs its own rows of a plain a.
+        assertEquals(MatmulKernel.MR == EightRowTile.ROWS, MatmulKernel.packsPlainA(m, n, false));
         float[] a = random(m * k, 1), b = random(k * n, 2), bt = transpose(b, k, n), at = transpose(a, m, k);
         for (int form = 0; form < 3; form++) {
             boolean transA = form == 1, transB = form == 2;
@@ -186,18 +188,22 @@ class MatmulKernelTest {
         }
     }
 
-    /** Packing a plain a is a choice of where the tile reads A, made per product; it must not depend on the split. */
+    /**
+     * Packing a plain a is a choice of where the tile reads A, made per product and share; it changes no bit
+     * ({@link #resultIsBitwiseTheSameForOneTwoAndThreeThreads} splits a packing product by rows).
+     */
     @Test
-    void aPlainAIsPackedOnlyWhenOneThreadComputesAWideProduct() {
+    void aPlainAIsPackedOnlyWhenOneThreadComputesAllColumnsOfAWideProduct() {
         boolean eightRows = MatmulKernel.MR == EightRowTile.ROWS;
         int wide = MatmulKernel.PACK_A_MIN_COLUMNS;
         assertEquals(eightRows, MatmulKernel.packsPlainA(128, wide, false), "a wide product");
-        assertTrue(MatmulKernel.isWholeProduct(128, wide, 784, 0, 128, 0, wide, 0, 784), "the whole product");
+        assertTrue(MatmulKernel.spansColumnsAndDepth(wide, 784, 0, wide, 0, 784), "the whole product, or a share of its rows");
         assertFalse(MatmulKernel.packsPlainA(128, wide - 1, false), "too few columns");
         assertFalse(MatmulKernel.packsPlainA(64, wide, false), "b read in place");
         assertFalse(MatmulKernel.packsPlainA(128, wide, true), "a transposed is packed anyway");
-        assertFalse(MatmulKernel.isWholeProduct(128, wide, 784, 0, 128, 0, wide, 0, 392), "one k block of a split");
-        assertFalse(MatmulKernel.isWholeProduct(128, 2 * wide, 784, 0, 128, 0, wide, 0, 784), "one column share");
+        assertFalse(MatmulKernel.spansColumnsAndDepth(wide, 784, 0, wide, 0, 392), "one k block of a split");
+        assertFalse(MatmulKernel.spansColumnsAndDepth(2 * wide, 784, 0, wide, 0, 784), "one column share");
+        assertTrue(MatmulKernel.isWholeProduct(128, wide, 784, 0, 128, 0, wide, 0, 784), "the whole product");
         assertFalse(MatmulKernel.isWholeProduct(128, wide, 784, 0, 64, 0, wide, 0, 784), "one row share");
     }
 
