@@ -3,6 +3,7 @@ package dev.scratchnet.simd;
 import java.util.*;
 
 /**
+ * (From 2026-12-02, afternoon: -Dthreads=T computes the product on T threads; default 1.)
  * Alternates a static field of MatmulKernel (args[5], added for the experiment) every 20 calls of one product in
  * one JVM; medians per mode. Usage: PackAB M K N FORM ROUNDS FIELD [INT0 INT1], FORM P (a·b), A (aᵀ·b) or B (a·bᵀ);
  * a boolean field is false, then true; an int field takes INT0, then INT1.
@@ -24,7 +25,7 @@ public class PackAB {
                 if (flag.getType() == int.class) flag.setInt(null, Integer.parseInt(args[6 + mode])); else flag.setBoolean(null, mode == 1);
                 for (int i = 0; i < 20; i++) {
                     long t0 = System.nanoTime();
-                    MatmulKernel.multiply(a, transA, b, transB, c, m, n, k, 1);
+                    MatmulKernel.multiply(a, transA, b, transB, c, m, n, k, Integer.getInteger("threads", 1));
                     long dt = System.nanoTime() - t0;
                     if (round >= rounds / 5) t[mode].add(dt);
                 }
