@@ -79,6 +79,29 @@ public interface Backend {
     }
 
     /**
+     * Starts {@code task} on a thread of this backend that is idle at the moment, and returns at once; where
+     * there is none (one thread, or one is already running ahead), runs it now, on the calling thread. The
+     * trainer gathers the next batch this way while the current one is computed: on a backend with two
+     * threads whose second thread has nothing else to do, that copy then costs the step nothing.
+     *
+     * <p>The task must touch nothing the caller uses until {@link #awaitAhead} has returned. A kernel the
+     * caller starts meanwhile still gets every thread; a share for the busy one waits until the task is done.
+     * The default runs it now.
+     *
+     * @param task the work to start
+     */
+    default void runAhead(Runnable task) {
+        task.run();
+    }
+
+    /**
+     * Waits until the task of the last {@link #runAhead} has finished, if one is running, and rethrows what
+     * it threw. Returns at once when there is none.
+     */
+    default void awaitAhead() {
+    }
+
+    /**
      * out = a · b, with a (m × k), b (k × n), out (m × n). Forward pass of a dense layer.
      * Out must not alias a or b.
      *

@@ -50,6 +50,16 @@ public abstract class ForwardingBackend implements Backend {
     }
 
     @Override
+    public void runAhead(Runnable task) {
+        delegate.runAhead(task);
+    }
+
+    @Override
+    public void awaitAhead() {
+        delegate.awaitAhead();
+    }
+
+    @Override
     public void matmul(Tensor a, Tensor b, Tensor out) {
         delegate.matmul(a, b, out);
     }

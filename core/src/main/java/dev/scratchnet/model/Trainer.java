@@ -1,5 +1,6 @@
 package dev.scratchnet.model;
 
+import dev.scratchnet.backend.Backend;
 import dev.scratchnet.data.Batch;
 import dev.scratchnet.data.Dataset;
 import dev.scratchnet.data.ImageShift;
@@ -181,72 +182,95 @@ public final class Trainer {
         int batchSize = Math.min(config.batchSize(), n);
         int batches = (n + batchSize - 1) / batchSize;
         int lastSize = n - (batches - 1) * batchSize;
-        Batch fullBatch = new Batch(batchSize, train.inputSize(), train.outputSize());
-        Batch lastBatch = lastSize == batchSize ? fullBatch : new Batch(lastSize, train.inputSize(), train.outputSize());
+        // Two full batches: the backend gathers the next one into one while the step computes on the other.
+        Batch[] fullBatches = {new Batch(batchSize, train.inputSize(), train.outputSize()),
+            new Batch(batchSize, train.inputSize(), train.outputSize())};
+        Batch lastBatch = lastSize == batchSize ? null : new Batch(lastSize, train.inputSize(), train.outputSize());
+        NextBatch next = new NextBatch(train, imageShift);
+        Backend backend = network.backend();
         Tensor fullGrad = new Tensor(batchSize, train.outputSize());
         Tensor lastGrad = lastSize == batchSize ? fullGrad : new Tensor(lastSize, train.outputSize());
         int[] order = new int[n];
         TrainingListener[] told = listeners.toArray(new TrainingListener[0]); // indexed: no iterator per batch
 
         List<EpochStats> history = new ArrayList<>();
-        while (epochsCompleted < config.epochs() && !stopRequested) {
-            int epoch = epochsCompleted;
-            float learningRate = config.learningRateAt(epoch);
-            shuffle(order, new SplittableRandom(mix(config.seed(), epoch, 1)));
-            network.reseed(new SplittableRandom(mix(config.seed(), epoch, 2)));
-            long shiftSeed = mix(config.seed(), epoch, 3);
-            for (TrainingListener l : told) {
-                l.onEpochStart(epoch + 1, batches);
-            }
-            long start = System.nanoTime();
-            double lossSum = 0;
-            long correct = 0;
-            int seen = 0;
-            for (int b = 0; b < batches && !stopRequested; b++) {
-                boolean last = b == batches - 1;
-                Batch batch = last ? lastBatch : fullBatch;
-                Tensor grad = last ? lastGrad : fullGrad;
-                train.fillBatch(order, b * batchSize, batch);
-                if (imageShift != null) {
-                    imageShift.apply(train, order, b * batchSize, batch, shiftSeed);
+        try {
+            while (epochsCompleted < config.epochs() && !stopRequested) {
+                int epoch = epochsCompleted;
+                float learningRate = config.learningRateAt(epoch);
+                shuffle(order, new SplittableRandom(mix(config.seed(), epoch, 1)));
+                network.reseed(new SplittableRandom(mix(config.seed(), epoch, 2)));
+                long shiftSeed = mix(config.seed(), epoch, 3);
+                for (TrainingListener l : told) {
+                    l.onEpochStart(epoch + 1, batches);
                 }
+                long start = System.nanoTime();
+                double lossSum = 0;
+                long correct = 0;
+                int seen = 0;
+                next.of(order, 0, batchAt(0, batches, fullBatches, lastBatch), shiftSeed).run();
+                for (int b = 0; b < batches && !stopRequested; b++) {
+                    boolean last = b == batches - 1;
+                    Batch batch = batchAt(b, batches, fullBatches, lastBatch);
+                    Tensor grad = last ? lastGrad : fullGrad;
+                    // Batch b was gathered during step b − 1; batch b + 1 is gathered during this step, on an idle
+                    // thread where the backend has one (see NextBatch), into the buffer step b − 1 used.
+                    backend.awaitAhead();
+                    if (!last) {
+                        Batch following = batchAt(b + 1, batches, fullBatches, lastBatch);
+                        backend.runAhead(next.of(order, (b + 1) * batchSize, following, shiftSeed));
+                    }
 
-                Tensor output = network.forward(batch.inputs());
-                double batchLoss = network.loss().lossAndGradient(network.backend(), output, batch.targets(), grad);
-                if (!Double.isFinite(batchLoss)) {
-                    throw new TrainingDivergedException(epoch + 1, b + 1, learningRate);
-                }
-                if (train.hasLabels()) {
-                    correct += countCorrect(output, batch.labels());
-                }
-                network.backward(grad);
-                optimizer.step(network.backend(), network.parameters(), learningRate);
+                    Tensor output = network.forward(batch.inputs());
+                    double batchLoss = network.loss().lossAndGradient(network.backend(), output, batch.targets(), grad);
+                    if (!Double.isFinite(batchLoss)) {
+                        throw new TrainingDivergedException(epoch + 1, b + 1, learningRate);
+                    }
+                    if (train.hasLabels()) {
+                        correct += countCorrect(output, batch.labels());
+                    }
+                    network.backward(grad);
+                    optimizer.step(network.backend(), network.parameters(), learningRate);
 
-                lossSum += batchLoss;
-                seen += batch.size();
-                for (int i = 0; i < told.length; i++) {
-                    told[i].onBatchEnd(epoch + 1, b + 1, batches, batchLoss / batch.size(), lossSum / seen,
-                            train.hasLabels() ? (double) correct / seen : Double.NaN);
+                    lossSum += batchLoss;
+                    seen += batch.size();
+                    for (int i = 0; i < told.length; i++) {
+                        told[i].onBatchEnd(epoch + 1, b + 1, batches, batchLoss / batch.size(), lossSum / seen,
+                                train.hasLabels() ? (double) correct / seen : Double.NaN);
+                    }
+                }
+                backend.awaitAhead(); // a stop after step b leaves batch b + 1 gathering; the next shuffle rewrites order
+                if (seen < n) {
+                    break; // stopped mid-epoch: the last completed epoch stays the resume point
+                }
+                double seconds = (System.nanoTime() - start) / 1e9;
+                epochsCompleted++;
+                Evaluation evaluation = validation == null ? null : network.evaluate(validation);
+                if (evaluation != null && (Double.isNaN(bestValidationAccuracy) || evaluation.accuracy() > bestValidationAccuracy)) {
+                    bestValidationAccuracy = evaluation.accuracy();
+                    bestValidationEpoch = epoch + 1;
+                }
+                EpochStats stats = new EpochStats(epoch + 1, config.epochs(), lossSum / n,
+                        train.hasLabels() ? (double) correct / n : Double.NaN, evaluation, learningRate, seconds, n);
+                history.add(stats);
+                for (TrainingListener l : told) {
+                    l.onEpochEnd(stats);
                 }
             }
-            if (seen < n) {
-                break; // stopped mid-epoch: the last completed epoch stays the resume point
+        } catch (RuntimeException | Error failure) {
+            try {
+                backend.awaitAhead(); // nothing may still write into the batches once fit has returned
+            } catch (RuntimeException | Error gatherFailure) {
+                failure.addSuppressed(gatherFailure);
             }
-            double seconds = (System.nanoTime() - start) / 1e9;
-            epochsCompleted++;
-            Evaluation evaluation = validation == null ? null : network.evaluate(validation);
-            if (evaluation != null && (Double.isNaN(bestValidationAccuracy) || evaluation.accuracy() > bestValidationAccuracy)) {
-                bestValidationAccuracy = evaluation.accuracy();
-                bestValidationEpoch = epoch + 1;
-            }
-            EpochStats stats = new EpochStats(epoch + 1, config.epochs(), lossSum / n,
-                    train.hasLabels() ? (double) correct / n : Double.NaN, evaluation, learningRate, seconds, n);
-            history.add(stats);
-            for (TrainingListener l : told) {
-                l.onEpochEnd(stats);
-            }
+            throw failure;
         }
         return new TrainingResult(history, epochsCompleted < config.epochs());
+    }
+
+    /** @return the buffer batch b of an epoch is gathered into: the last, shorter one, or the full ones in turn */
+    private static Batch batchAt(int b, int batches, Batch[] fullBatches, Batch lastBatchOrNull) {
+        return b == batches - 1 && lastBatchOrNull != null ? lastBatchOrNull : fullBatches[b % 2];
     }
 
     private static String shifted(int maxShift) {

@@ -3,10 +3,13 @@ package dev.scratchnet.model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.scratchnet.backend.Activation;
+import dev.scratchnet.backend.ForwardingBackend;
+import dev.scratchnet.backend.ScalarBackend;
 import dev.scratchnet.data.Dataset;
 import dev.scratchnet.data.ImageGeometry;
 import dev.scratchnet.data.ImageShift;
@@ -74,6 +77,44 @@ class TrainerTest {
     void sameSeedGivesTheSameWeights() {
         assertEquals(trainedWeights(7, 4), trainedWeights(7, 4));
         assertNotEquals(trainedWeights(7, 4), trainedWeights(8, 4));
+    }
+
+    /** A backend that runs each batch gathered ahead only when the trainer waits for it: as late as it may. */
+    private static final class LateGather extends ForwardingBackend {
+        private Runnable pending;
+
+        LateGather() {
+            super(new ScalarBackend());
+        }
+
+        @Override
+        public void runAhead(Runnable task) {
+            assertNull(pending, "one task ahead at a time");
+            pending = task;
+        }
+
+        @Override
+        public void awaitAhead() {
+            Runnable task = pending;
+            pending = null;
+            if (task != null) {
+                task.run();
+            }
+        }
+    }
+
+    @Test
+    void theBatchGatheredAheadIsTheOneTheNextStepTrainsOn() {
+        // The scalar backend gathers the next batch at once, while the step's own batch is still in use;
+        // LateGather only when the next step begins. Ten batches of 32 and a last one of 12, with dropout.
+        Network atOnce = blobNetwork();
+        new Trainer(atOnce, blobConfig(3, 4)).fit(SyntheticData.blobs(300, 5), null);
+        LateGather late = new LateGather();
+        Network gatheredLate = Network.builder().input(2).dense(12, Activation.RELU).dropout(0.2f)
+                .dense(4, Activation.IDENTITY).seed(9).backend(late).build();
+        new Trainer(gatheredLate, blobConfig(3, 4)).fit(SyntheticData.blobs(300, 5), null);
+        assertEquals(weights(atOnce), weights(gatheredLate));
+        assertNull(late.pending, "no gather is left over when fit returns");
     }
 
     @Test

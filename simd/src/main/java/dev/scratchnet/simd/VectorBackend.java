@@ -115,6 +115,21 @@ public final class VectorBackend implements Backend {
         WorkerPool.forEach(threads, count, task);
     }
 
+    /** Hands the task to a worker when this backend has more than one thread; see {@link WorkerPool#runAhead}. */
+    @Override
+    public void runAhead(Runnable task) {
+        if (threads == 1) {
+            task.run();
+        } else {
+            WorkerPool.runAhead(task);
+        }
+    }
+
+    @Override
+    public void awaitAhead() {
+        WorkerPool.awaitAhead();
+    }
+
     /** @return the threads a kernel may split into here: 1 inside a {@link #parallelFor} task */
     private int threadsHere() {
         return threads == 1 || !WorkerPool.free() ? 1 : threads;

@@ -26,6 +26,9 @@ import java.util.function.IntConsumer;
  *
  * <p>One caller at a time owns the team; a second thread that finds it busy runs all its shares
  * itself, which gives the same result, because shares split the output, never a sum.
+ *
+ * <p>Worker 1 can also take one task that runs ahead of its caller ({@link #runAhead}): the trainer's
+ * gather of the next batch. A share given to it meanwhile waits until that task is done.
  */
 final class WorkerPool {
     private static final ReentrantLock OWNER = new ReentrantLock();
@@ -41,6 +44,14 @@ final class WorkerPool {
      * kernels of one training step, short enough that an idle pool gives its core back at once.
      */
     static final long SPIN_NANOS = 100_000;
+
+    /**
+     * How long worker 1 spins after a task run ahead: the trainer hands it one per step, and a small
+     * network's step (relu128's, about 250 µs) is longer than {@link #SPIN_NANOS}. Parked in between, the
+     * worker had to be woken each time, and that made relu128's two-thread step 27–33% slower than
+     * gathering on the caller; spinning, 11% faster (2026-12-02, docs/benchmarks.md).
+     */
+    static final long AHEAD_SPIN_NANOS = 1_000_000;
 
     private WorkerPool() {
     }
@@ -96,6 +107,60 @@ final class WorkerPool {
         } finally {
             OWNER.unlock();
         }
+    }
+
+    /** The worker running a task ahead of its caller, until {@link #awaitAhead} has seen it finish. */
+    private static volatile Worker aheadWorker;
+
+    /**
+     * Starts {@code task} on worker 1 and returns; runs it now instead when called from a worker or from
+     * inside a run, when another thread owns the team, or when a task is already running ahead.
+     *
+     * @param task the work, which must touch nothing the caller uses before {@link #awaitAhead}
+     */
+    static void runAhead(Runnable task) {
+        if (aheadWorker != null || !free() || !OWNER.tryLock()) {
+            task.run();
+            return;
+        }
+        try {
+            if (WORKERS.isEmpty()) {
+                WORKERS.add(new Worker(1));
+            }
+            Worker worker = WORKERS.get(0);
+            aheadWorker = worker;
+            worker.giveAhead(task, Thread.currentThread());
+        } finally {
+            OWNER.unlock();
+        }
+    }
+
+    /**
+     * Waits for the task that this thread started with {@link #runAhead}, if one is running, and rethrows what
+     * it threw. Another thread's task is not this thread's to wait for: its own ran at once.
+     */
+    static void awaitAhead() {
+        Worker worker = aheadWorker;
+        if (worker == null || worker.aheadCaller != Thread.currentThread()) {
+            return;
+        }
+        boolean interrupted = false;
+        long spinUntil = System.nanoTime() + SPIN_NANOS;
+        while (worker.ahead != null) {
+            if (System.nanoTime() < spinUntil) {
+                Thread.onSpinWait();
+                continue;
+            }
+            LockSupport.park(WorkerPool.class); // the worker unparks its ahead caller when the task is done
+            interrupted |= Thread.interrupted();
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        aheadWorker = null;
+        Throwable failure = worker.aheadFailure;
+        worker.aheadFailure = null;
+        rethrow(failure);
     }
 
     /** One reusable job per calling thread for {@link #forEach}, so handing out tasks allocates nothing. */
@@ -164,15 +229,19 @@ final class WorkerPool {
             throw err;
         }
         if (failure != null) {
-            throw new IllegalStateException("a matrix product worker failed", failure);
+            throw new IllegalStateException("a worker thread failed", failure);
         }
     }
 
-    /** A daemon thread that runs one share at a time, and spins, then parks, in between. */
+    /** A daemon thread that runs one share (or one task ahead) at a time, and spins, then parks, in between. */
     private static final class Worker extends Thread {
         private volatile IntConsumer task;
         private volatile int share;
         private volatile Throwable failure;
+        /** The task running ahead of {@link #aheadCaller}, cleared when it has finished. */
+        private volatile Runnable ahead;
+        private volatile Thread aheadCaller;
+        private volatile Throwable aheadFailure;
 
         Worker(int number) {
             super("scratchnet-simd-" + number);
@@ -188,11 +257,31 @@ final class WorkerPool {
             LockSupport.unpark(this);
         }
 
+        /** Called by the caller of {@link #runAhead}: the caller is set before the task, which is the signal. */
+        void giveAhead(Runnable work, Thread caller) {
+            aheadFailure = null;
+            aheadCaller = caller;
+            ahead = work;
+            LockSupport.unpark(this);
+        }
+
         @Override
         public void run() {
             long spinUntil = System.nanoTime() + SPIN_NANOS;
             while (true) {
                 IntConsumer work = task;
+                Runnable early = work == null ? ahead : null; // a share first: the caller is waiting for it
+                if (early != null) {
+                    try {
+                        early.run();
+                    } catch (Throwable e) {
+                        aheadFailure = e;
+                    }
+                    ahead = null;
+                    LockSupport.unpark(aheadCaller);
+                    spinUntil = System.nanoTime() + AHEAD_SPIN_NANOS;
+                    continue;
+                }
                 if (work == null) {
                     if (System.nanoTime() < spinUntil) {
                         Thread.onSpinWait();

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.function.IntConsumer;
 import org.junit.jupiter.api.Test;
@@ -126,5 +128,117 @@ class WorkerPoolTest {
             allocated = JitPatience.allocatedBytes() - before;
         } while (allocated >= JitPatience.SLACK_BYTES && !JitPatience.over(deadline));
         assertTrue(allocated < JitPatience.SLACK_BYTES, "1000 runs allocated " + allocated + " bytes on the caller");
+    }
+
+    @Test
+    void aTaskRunAheadRunsOnAWorkerWhileTheCallerGoesOn() {
+        CountDownLatch callerWentOn = new CountDownLatch(1);
+        Thread[] ranOn = new Thread[1];
+        boolean[] sawTheCaller = new boolean[1];
+        WorkerPool.runAhead(() -> {
+            ranOn[0] = Thread.currentThread();
+            try {
+                // Run on the caller, this would wait the full 10 s for a count-down that comes after it.
+                sawTheCaller[0] = callerWentOn.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        callerWentOn.countDown();
+        WorkerPool.awaitAhead();
+        assertTrue(sawTheCaller[0], "the caller went on while the task ran");
+        assertTrue(ranOn[0] != Thread.currentThread() && ranOn[0].isDaemon(), "ran on a worker");
+        WorkerPool.awaitAhead(); // nothing running: returns at once
+    }
+
+    @Test
+    void sharesHandedOutWhileATaskRunsAheadAllRun() {
+        CountDownLatch release = new CountDownLatch(1);
+        WorkerPool.runAhead(() -> {
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        AtomicIntegerArray runs = new AtomicIntegerArray(3);
+        Thread releaser = new Thread(() -> {
+            try {
+                Thread.sleep(50); // the shares are handed out while worker 1 is still busy
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            release.countDown();
+        });
+        releaser.start();
+        WorkerPool.run(3, runs::incrementAndGet);
+        WorkerPool.awaitAhead();
+        for (int s = 0; s < 3; s++) {
+            assertEquals(1, runs.get(s), "share " + s);
+        }
+    }
+
+    @Test
+    void whatATaskRunAheadThrowsComesOutOfAwaitAhead() {
+        WorkerPool.runAhead(() -> {
+            throw new IllegalStateException("the gather failed");
+        });
+        IllegalStateException e = assertThrows(IllegalStateException.class, WorkerPool::awaitAhead);
+        assertEquals("the gather failed", e.getMessage());
+        WorkerPool.awaitAhead(); // the failure is reported once
+        int[] ran = new int[1];
+        WorkerPool.runAhead(() -> ran[0]++);
+        WorkerPool.awaitAhead();
+        assertEquals(1, ran[0], "the worker runs the next task");
+    }
+
+    @Test
+    void aTaskRunAheadFromInsideARunOrWhileAnotherRunsAheadRunsOnTheCaller() {
+        Thread[] ranOn = new Thread[2];
+        WorkerPool.run(2, s -> {
+            if (s == 0) {
+                WorkerPool.runAhead(() -> ranOn[0] = Thread.currentThread());
+                ranOn[1] = Thread.currentThread();
+            }
+        });
+        assertSame(ranOn[1], ranOn[0], "inside a run: on the share's own thread, at once");
+        CountDownLatch release = new CountDownLatch(1);
+        WorkerPool.runAhead(() -> {
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        Thread[] second = new Thread[1];
+        WorkerPool.runAhead(() -> second[0] = Thread.currentThread());
+        assertSame(Thread.currentThread(), second[0], "one task ahead at a time: the second ran at once");
+        release.countDown();
+        WorkerPool.awaitAhead();
+    }
+
+    @Test
+    void aSecondThreadNeitherWaitsForNorTakesTheFirstThreadsTaskAhead() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        boolean[] finished = new boolean[1];
+        WorkerPool.runAhead(() -> {
+            try {
+                finished[0] = release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        Thread[] secondRanOn = new Thread[1];
+        Thread other = new Thread(() -> {
+            WorkerPool.runAhead(() -> secondRanOn[0] = Thread.currentThread()); // worker 1 is busy: at once
+            WorkerPool.awaitAhead(); // must return at once, not wait for the first thread's task
+        });
+        other.start();
+        other.join(5_000);
+        assertTrue(!other.isAlive(), "the second thread waited for the first thread's task");
+        assertSame(other, secondRanOn[0]);
+        release.countDown();
+        WorkerPool.awaitAhead();
+        assertTrue(finished[0], "the first thread waited for its own task");
     }
 }
