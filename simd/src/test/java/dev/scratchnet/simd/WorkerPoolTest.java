@@ -154,13 +154,7 @@ class WorkerPoolTest {
     @Test
     void sharesHandedOutWhileATaskRunsAheadAllRun() {
         CountDownLatch release = new CountDownLatch(1);
-        WorkerPool.runAhead(() -> {
-            try {
-                release.await(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
+        runAheadUntil(release);
         AtomicIntegerArray runs = new AtomicIntegerArray(3);
         Thread releaser = new Thread(() -> {
             try {
@@ -203,13 +197,7 @@ class WorkerPoolTest {
         });
         assertSame(ranOn[1], ranOn[0], "inside a run: on the share's own thread, at once");
         CountDownLatch release = new CountDownLatch(1);
-        WorkerPool.runAhead(() -> {
-            try {
-                release.await(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
+        runAheadUntil(release);
         Thread[] second = new Thread[1];
         WorkerPool.runAhead(() -> second[0] = Thread.currentThread());
         assertSame(Thread.currentThread(), second[0], "one task ahead at a time: the second ran at once");
@@ -220,14 +208,7 @@ class WorkerPoolTest {
     @Test
     void aSecondThreadNeitherWaitsForNorTakesTheFirstThreadsTaskAhead() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
-        boolean[] finished = new boolean[1];
-        WorkerPool.runAhead(() -> {
-            try {
-                finished[0] = release.await(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
+        boolean[] finished = runAheadUntil(release);
         Thread[] secondRanOn = new Thread[1];
         Thread other = new Thread(() -> {
             WorkerPool.runAhead(() -> secondRanOn[0] = Thread.currentThread()); // worker 1 is busy: at once
@@ -240,5 +221,22 @@ class WorkerPoolTest {
         release.countDown();
         WorkerPool.awaitAhead();
         assertTrue(finished[0], "the first thread waited for its own task");
+    }
+
+    /**
+     * Starts a task ahead that holds worker 1 until {@code release} is counted down, for at most 10 s.
+     *
+     * @return one flag, set once the task has run: whether it was released rather than timed out
+     */
+    private static boolean[] runAheadUntil(CountDownLatch release) {
+        boolean[] released = new boolean[1];
+        WorkerPool.runAhead(() -> {
+            try {
+                released[0] = release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        return released;
     }
 }
