@@ -72,9 +72,7 @@ final class WorkerPool {
             return;
         }
         try {
-            while (WORKERS.size() < shares - 1) {
-                WORKERS.add(new Worker(WORKERS.size() + 1));
-            }
+            growTo(shares - 1);
             caller = Thread.currentThread();
             PENDING.set(shares - 1);
             for (int s = 1; s < shares; s++) {
@@ -109,6 +107,13 @@ final class WorkerPool {
         }
     }
 
+    /** Starts workers until there are at least {@code workers}. Called with OWNER held. */
+    private static void growTo(int workers) {
+        while (WORKERS.size() < workers) {
+            WORKERS.add(new Worker(WORKERS.size() + 1));
+        }
+    }
+
     /** The worker running a task ahead of its caller, until {@link #awaitAhead} has seen it finish. */
     private static volatile Worker aheadWorker;
 
@@ -124,9 +129,7 @@ final class WorkerPool {
             return;
         }
         try {
-            if (WORKERS.isEmpty()) {
-                WORKERS.add(new Worker(1));
-            }
+            growTo(1);
             Worker worker = WORKERS.get(0);
             aheadWorker = worker;
             worker.giveAhead(task, Thread.currentThread());
