@@ -222,7 +222,7 @@ public final class Trainer {
                     }
 
                     Tensor output = network.forward(batch.inputs());
-                    double batchLoss = network.loss().lossAndGradient(network.backend(), output, batch.targets(), grad);
+                    double batchLoss = network.loss().lossAndGradient(backend, output, batch.targets(), grad);
                     if (!Double.isFinite(batchLoss)) {
                         throw new TrainingDivergedException(epoch + 1, b + 1, learningRate);
                     }
@@ -230,7 +230,7 @@ public final class Trainer {
                         correct += countCorrect(output, batch.labels());
                     }
                     network.backward(grad);
-                    optimizer.step(network.backend(), network.parameters(), learningRate);
+                    optimizer.step(backend, network.parameters(), learningRate);
 
                     lossSum += batchLoss;
                     seen += batch.size();
