@@ -79,24 +79,30 @@ public interface Backend {
     }
 
     /**
-     * Starts {@code task} on a thread of this backend that is idle at the moment, and returns at once; where
-     * there is none (one thread, or one is already running ahead), runs it now, on the calling thread. The
-     * trainer gathers the next batch this way while the current one is computed: on a backend with two
-     * threads whose second thread has nothing else to do, that copy then costs the step nothing.
+     * Starts parts 0 … parts − 1 of {@code task} on a thread of this backend, which runs them whenever it has
+     * nothing else to do, and returns at once; where there is no such thread (one thread, or a task is already
+     * running ahead), runs them now, on the calling thread. The trainer gathers the next batch this way while
+     * the current one is computed: the second thread of a two-thread backend copies its rows in the gaps
+     * between the kernels it shares, and then the copy costs the step little or nothing.
      *
-     * <p>The task must touch nothing the caller uses until {@link #awaitAhead} has returned. A kernel the
-     * caller starts meanwhile still gets every thread; a share for the busy one waits until the task is done.
-     * The default runs it now.
+     * <p>The parts may run in any order, on either thread, so each must be independent of the others, and
+     * none may touch anything the caller uses until {@link #awaitAhead} has returned. A kernel the caller
+     * starts meanwhile still gets every thread; a share for the busy one waits for the part it is running.
+     * The default runs them all now.
      *
-     * @param task the work to start
+     * @param parts how many parts, 0 or more
+     * @param task the work for part i
      */
-    default void runAhead(Runnable task) {
-        task.run();
+    default void runAhead(int parts, IntConsumer task) {
+        for (int i = 0; i < parts; i++) {
+            task.accept(i);
+        }
     }
 
     /**
-     * Waits until the task of the last {@link #runAhead} has finished, if one is running, and rethrows what
-     * it threw. Returns at once when there is none.
+     * Finishes the task of the last {@link #runAhead}, if one is running: runs the parts not yet started
+     * on the calling thread, waits for the others, and rethrows what a part threw. Returns at once when
+     * there is none.
      */
     default void awaitAhead() {
     }

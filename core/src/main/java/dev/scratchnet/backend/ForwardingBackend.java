@@ -50,8 +50,8 @@ public abstract class ForwardingBackend implements Backend {
     }
 
     @Override
-    public void runAhead(Runnable task) {
-        delegate.runAhead(task);
+    public void runAhead(int parts, IntConsumer task) {
+        delegate.runAhead(parts, task);
     }
 
     @Override

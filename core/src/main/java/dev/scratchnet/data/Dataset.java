@@ -213,6 +213,24 @@ public final class Dataset {
      *                                   entries or an entry is not an example index
      */
     public void fillBatch(int[] order, int start, Batch batch) {
+        fillBatch(order, start, batch, 0, batch.size());
+    }
+
+    /**
+     * {@link #fillBatch(int[], int, Batch)} for rows [fromRow, toRow) of the batch only: row r gets example
+     * {@code order[start + r]}, as when the whole batch is filled, and the other rows are left as they are.
+     * The trainer fills a batch in such parts, on whichever of the backend's threads is idle.
+     *
+     * @param order   a permutation (or any list) of example indices
+     * @param start   position in {@code order} of the batch's first example (row 0, whether filled or not)
+     * @param batch   buffers with this dataset's input and output sizes; the given rows are overwritten
+     * @param fromRow the first row to fill
+     * @param toRow   the row after the last one to fill
+     * @throws IllegalArgumentException  if the batch has other sizes than the dataset
+     * @throws IndexOutOfBoundsException if the rows are not rows of the batch, {@code order} has fewer than
+     *                                   {@code start + batch.size()} entries or an entry is not an example index
+     */
+    public void fillBatch(int[] order, int start, Batch batch, int fromRow, int toRow) {
         int in = inputSize();
         int out = outputSize();
         if (batch.inputs().cols() != in || batch.targets().cols() != out) {
@@ -224,12 +242,15 @@ public final class Dataset {
             throw new IndexOutOfBoundsException("fillBatch: a batch of " + n + " from position " + start
                     + " does not fit in an order of length " + order.length);
         }
+        if (fromRow < 0 || fromRow > toRow || toRow > n) {
+            throw new IndexOutOfBoundsException("fillBatch: rows [" + fromRow + ", " + toRow + ") are not rows of a batch of " + n);
+        }
         float[] x = inputs.data();
         float[] y = targets.data();
         float[] batchX = batch.inputs().data();
         float[] batchY = batch.targets().data();
         int[] batchLabels = batch.labels();
-        for (int row = 0; row < n; row++) {
+        for (int row = fromRow; row < toRow; row++) {
             int example = order[start + row];
             if (example < 0 || example >= size()) {
                 throw new IndexOutOfBoundsException("fillBatch: order[" + (start + row) + "] = " + example

@@ -83,6 +83,24 @@ public final class ImageShift {
      * @throws IllegalArgumentException if the dataset's examples are not of this shift's geometry
      */
     public void apply(Dataset source, int[] order, int start, Batch batch, long seed) {
+        apply(source, order, start, batch, seed, 0, batch.size());
+    }
+
+    /**
+     * {@link #apply(Dataset, int[], int, Batch, long)} for rows [fromRow, toRow) of the batch only, those that
+     * {@link Dataset#fillBatch(int[], int, Batch, int, int)} just filled. Each example's shift depends only on
+     * the seed and the example, so a batch shifted in parts is the batch shifted at once.
+     *
+     * @param source  the dataset the rows were filled from
+     * @param order   the example indices that {@code fillBatch} was given
+     * @param start   the position in {@code order} of the batch's first example
+     * @param batch   the batch to overwrite; row r holds example {@code order[start + r]}
+     * @param seed    the seed of this epoch's shifts
+     * @param fromRow the first row to shift
+     * @param toRow   the row after the last one to shift
+     * @throws IllegalArgumentException if the dataset's examples are not of this shift's geometry
+     */
+    public void apply(Dataset source, int[] order, int start, Batch batch, long seed, int fromRow, int toRow) {
         int size = geometry.size();
         if (source.inputSize() != size || batch.inputs().cols() != size) {
             throw new IllegalArgumentException("image shift: examples have " + source.inputSize()
@@ -90,7 +108,7 @@ public final class ImageShift {
         }
         float[] from = source.inputs().data();
         float[] to = batch.inputs().data();
-        for (int row = 0; row < batch.size(); row++) {
+        for (int row = fromRow; row < toRow; row++) {
             int example = order[start + row];
             shift(from, example * size, to, row * size, shiftX(seed, example), shiftY(seed, example));
         }

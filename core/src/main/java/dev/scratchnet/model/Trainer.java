@@ -208,7 +208,7 @@ public final class Trainer {
                 double lossSum = 0;
                 long correct = 0;
                 int seen = 0;
-                next.of(order, 0, batchAt(0, batches, fullBatches, lastBatch), shiftSeed).run();
+                next.of(order, 0, batchAt(0, batches, fullBatches, lastBatch), shiftSeed).gatherHere();
                 for (int b = 0; b < batches && !stopRequested; b++) {
                     boolean last = b == batches - 1;
                     Batch batch = batchAt(b, batches, fullBatches, lastBatch);
@@ -218,7 +218,8 @@ public final class Trainer {
                     backend.awaitAhead();
                     if (!last) {
                         Batch following = batchAt(b + 1, batches, fullBatches, lastBatch);
-                        backend.runAhead(next.of(order, (b + 1) * batchSize, following, shiftSeed));
+                        next.of(order, (b + 1) * batchSize, following, shiftSeed);
+                        backend.runAhead(next.parts(), next);
                     }
 
                     Tensor output = network.forward(batch.inputs());

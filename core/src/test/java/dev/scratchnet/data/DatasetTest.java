@@ -137,6 +137,25 @@ class DatasetTest {
     }
 
     @Test
+    void fillBatchOfSomeRowsFillsThoseRowsAsTheWholeBatchWouldAndLeavesTheOthers() {
+        Dataset data = small();
+        int[] order = {3, 1, 0, 2};
+        Batch whole = new Batch(3, 3, 3);
+        data.fillBatch(order, 1, whole);
+        Batch parts = new Batch(3, 3, 3);
+        data.fillBatch(order, 1, parts, 2, 3); // the last part first
+        assertEquals(Tensor.of(new float[] {0, 0, 0}, new float[] {0, 0, 0}, new float[] {2, 12, 22}), parts.inputs(),
+                "rows 0 and 1 are not touched");
+        data.fillBatch(order, 1, parts, 0, 2);
+        assertEquals(whole.inputs(), parts.inputs());
+        assertEquals(whole.targets(), parts.targets());
+        assertArrayEquals(whole.labels(), parts.labels());
+        assertThrows(IndexOutOfBoundsException.class, () -> data.fillBatch(order, 1, parts, 2, 4));
+        assertThrows(IndexOutOfBoundsException.class, () -> data.fillBatch(order, 1, parts, 2, 1));
+        assertThrows(IndexOutOfBoundsException.class, () -> data.fillBatch(order, 1, parts, -1, 1));
+    }
+
+    @Test
     void fillBatchMarksMissingLabels() {
         Dataset data = Dataset.ofTargets(new float[][] {{1}, {2}}, new float[][] {{3}, {4}});
         Batch batch = new Batch(2, 1, 1);

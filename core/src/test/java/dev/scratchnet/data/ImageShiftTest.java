@@ -145,6 +145,27 @@ class ImageShiftTest {
     }
 
     @Test
+    void aBatchShiftedInPartsIsTheBatchShiftedAtOnce() {
+        float[][] rows = new float[5][];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = IMAGE.clone();
+            rows[i][5] = 100 + i;
+        }
+        Dataset data = Dataset.ofClasses(rows, new int[] {1, 0, 0, 1, 0}, 2);
+        ImageShift shift = new ImageShift(SQUARE, 1);
+        int[] order = {4, 2, 0, 3, 1};
+        Batch atOnce = new Batch(4, 16, 2);
+        data.fillBatch(order, 1, atOnce);
+        shift.apply(data, order, 1, atOnce, 5);
+        Batch inParts = new Batch(4, 16, 2);
+        for (int[] part : new int[][] {{3, 4}, {0, 1}, {1, 3}}) {
+            data.fillBatch(order, 1, inParts, part[0], part[1]);
+            shift.apply(data, order, 1, inParts, 5, part[0], part[1]);
+        }
+        assertArrayEquals(atOnce.inputs().data(), inParts.inputs().data());
+    }
+
+    @Test
     void anEpochMovesManyExamplesAndADifferentEpochMovesThemDifferently() {
         ImageGeometry g = SQUARE;
         float[][] rows = new float[64][];

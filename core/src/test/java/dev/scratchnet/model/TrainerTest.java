@@ -20,6 +20,7 @@ import dev.scratchnet.optim.OptimizerKind;
 import dev.scratchnet.testing.StepAllocation;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntConsumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -79,26 +80,31 @@ class TrainerTest {
         assertNotEquals(trainedWeights(7, 4), trainedWeights(8, 4));
     }
 
-    /** A backend that runs each batch gathered ahead only when the trainer waits for it: as late as it may. */
+    /**
+     * A backend that runs the parts of each batch gathered ahead only when the trainer waits for them, as late
+     * as it may, and last part first: the parts must not depend on their order.
+     */
     private static final class LateGather extends ForwardingBackend {
-        private Runnable pending;
+        private IntConsumer pending;
+        private int pendingParts;
 
         LateGather() {
             super(new ScalarBackend());
         }
 
         @Override
-        public void runAhead(Runnable task) {
+        public void runAhead(int parts, IntConsumer task) {
             assertNull(pending, "one task ahead at a time");
             pending = task;
+            pendingParts = parts;
         }
 
         @Override
         public void awaitAhead() {
-            Runnable task = pending;
+            IntConsumer task = pending;
             pending = null;
-            if (task != null) {
-                task.run();
+            for (int i = pendingParts - 1; task != null && i >= 0; i--) {
+                task.accept(i);
             }
         }
     }

@@ -117,11 +117,11 @@ public final class VectorBackend implements Backend {
 
     /** Hands the task to a worker when this backend has more than one thread; see {@link WorkerPool#runAhead}. */
     @Override
-    public void runAhead(Runnable task) {
+    public void runAhead(int parts, IntConsumer task) {
         if (threads == 1) {
-            task.run();
+            Backend.super.runAhead(parts, task);
         } else {
-            WorkerPool.runAhead(task);
+            WorkerPool.runAhead(parts, task);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.scratchnet.simd;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.IntConsumer;
@@ -28,7 +29,9 @@ import java.util.function.IntConsumer;
  * itself, which gives the same result, because shares split the output, never a sum.
  *
  * <p>Worker 1 can also take one task that runs ahead of its caller ({@link #runAhead}): the trainer's
- * gather of the next batch. A share given to it meanwhile waits until that task is done.
+ * gather of the next batch. The task comes in parts (a few rows of the batch each), and the worker runs a
+ * share given to it before its next part, so a product that wants both cores waits for one part at most;
+ * the parts it has not reached when the caller asks for the result, the caller runs itself.
  */
 final class WorkerPool {
     private static final ReentrantLock OWNER = new ReentrantLock();
@@ -118,43 +121,51 @@ final class WorkerPool {
     private static volatile Worker aheadWorker;
 
     /**
-     * Starts {@code task} on worker 1 and returns; runs it now instead when called from a worker or from
-     * inside a run, when another thread owns the team, or when a task is already running ahead.
+     * Starts parts 0 … parts − 1 of {@code task} on worker 1 and returns; the worker takes them one at a time,
+     * and a share handed to it meanwhile runs before its next part. Runs them all now instead when called from
+     * a worker or from inside a run, when another thread owns the team, or when a task is already running ahead.
      *
-     * @param task the work, which must touch nothing the caller uses before {@link #awaitAhead}
+     * @param parts how many parts, each independent of the others
+     * @param task the work for part i, which must touch nothing the caller uses before {@link #awaitAhead}
      */
-    static void runAhead(Runnable task) {
+    static void runAhead(int parts, IntConsumer task) {
         if (aheadWorker != null || !free() || !OWNER.tryLock()) {
-            task.run();
+            for (int i = 0; i < parts; i++) {
+                task.accept(i);
+            }
             return;
         }
         try {
             growTo(1);
             Worker worker = WORKERS.get(0);
             aheadWorker = worker;
-            worker.giveAhead(task, Thread.currentThread());
+            worker.giveAhead(task, parts, Thread.currentThread());
         } finally {
             OWNER.unlock();
         }
     }
 
     /**
-     * Waits for the task that this thread started with {@link #runAhead}, if one is running, and rethrows what
-     * it threw. Another thread's task is not this thread's to wait for: its own ran at once.
+     * Finishes the task that this thread started with {@link #runAhead}, if one is running: runs the parts the
+     * worker has not started on this thread, waits for the one it is running, and rethrows what a part threw.
+     * Another thread's task is not this thread's to finish: its own ran at once.
      */
     static void awaitAhead() {
         Worker worker = aheadWorker;
         if (worker == null || worker.aheadCaller != Thread.currentThread()) {
             return;
         }
+        while (worker.runAheadPart()) {
+            // the worker was busy (a share, or a part of its own): take what it has not started
+        }
         boolean interrupted = false;
         long spinUntil = System.nanoTime() + SPIN_NANOS;
-        while (worker.ahead != null) {
+        while (worker.aheadLeft.get() > 0) {
             if (System.nanoTime() < spinUntil) {
                 Thread.onSpinWait();
                 continue;
             }
-            LockSupport.park(WorkerPool.class); // the worker unparks its ahead caller when the task is done
+            LockSupport.park(WorkerPool.class); // the worker unparks its ahead caller when the last part is done
             interrupted |= Thread.interrupted();
         }
         if (interrupted) {
@@ -236,13 +247,26 @@ final class WorkerPool {
         }
     }
 
-    /** A daemon thread that runs one share (or one task ahead) at a time, and spins, then parks, in between. */
+    /**
+     * A daemon thread that runs one share at a time, or a part of a task run ahead when it has no share, and
+     * spins, then parks, in between.
+     */
     private static final class Worker extends Thread {
         private volatile IntConsumer task;
         private volatile int share;
         private volatile Throwable failure;
-        /** The task running ahead of {@link #aheadCaller}, cleared when it has finished. */
-        private volatile Runnable ahead;
+        /**
+         * The task run ahead: its parts are the numbers [aheadFirst, aheadEnd) of a counter that only grows,
+         * so a part is claimed once, by whichever thread moves the counter past it, and a claim left over from
+         * one task can never take a part of the next (see {@link #runAheadPart}).
+         */
+        private final AtomicLong aheadNext = new AtomicLong();
+        private long aheadFirst;
+        private IntConsumer aheadTask;
+        /** Written last by {@link #giveAhead}: the signal that a task is there. */
+        private volatile long aheadEnd;
+        /** Parts not yet finished; the thread that finishes the last one wakes {@link #aheadCaller}. */
+        private final AtomicInteger aheadLeft = new AtomicInteger();
         private volatile Thread aheadCaller;
         private volatile Throwable aheadFailure;
 
@@ -260,12 +284,42 @@ final class WorkerPool {
             LockSupport.unpark(this);
         }
 
-        /** Called by the caller of {@link #runAhead}: the caller is set before the task, which is the signal. */
-        void giveAhead(Runnable work, Thread caller) {
+        /**
+         * Called by the caller of {@link #runAhead}, once the last task's parts are all done (so the counter
+         * stands at its end): everything is set before aheadEnd, which is the signal.
+         */
+        void giveAhead(IntConsumer work, int parts, Thread caller) {
             aheadFailure = null;
             aheadCaller = caller;
-            ahead = work;
+            aheadTask = work;
+            aheadFirst = aheadNext.get();
+            aheadLeft.set(parts);
+            aheadEnd = aheadFirst + parts;
             LockSupport.unpark(this);
+        }
+
+        /**
+         * Claims the next part of the task run ahead and runs it on this thread.
+         *
+         * @return false when every part had been claimed already
+         */
+        boolean runAheadPart() {
+            long end = aheadEnd; // read first: it publishes aheadFirst and aheadTask
+            long next = aheadNext.get();
+            if (next >= end || !aheadNext.compareAndSet(next, next + 1)) {
+                return next < end; // lost a race for this part: try the next one
+            }
+            try {
+                aheadTask.accept((int) (next - aheadFirst));
+            } catch (Throwable e) {
+                if (aheadFailure == null) {
+                    aheadFailure = e;
+                }
+            }
+            if (aheadLeft.decrementAndGet() == 0 && Thread.currentThread() != aheadCaller) {
+                LockSupport.unpark(aheadCaller);
+            }
+            return true;
         }
 
         @Override
@@ -273,15 +327,7 @@ final class WorkerPool {
             long spinUntil = System.nanoTime() + SPIN_NANOS;
             while (true) {
                 IntConsumer work = task;
-                Runnable early = work == null ? ahead : null; // a share first: the caller is waiting for it
-                if (early != null) {
-                    try {
-                        early.run();
-                    } catch (Throwable e) {
-                        aheadFailure = e;
-                    }
-                    ahead = null;
-                    LockSupport.unpark(aheadCaller);
+                if (work == null && runAheadPart()) { // a share first: the caller is waiting for it
                     spinUntil = System.nanoTime() + AHEAD_SPIN_NANOS;
                     continue;
                 }

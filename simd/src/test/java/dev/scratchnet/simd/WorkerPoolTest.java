@@ -131,12 +131,14 @@ class WorkerPoolTest {
     }
 
     @Test
-    void aTaskRunAheadRunsOnAWorkerWhileTheCallerGoesOn() {
+    void aTaskRunAheadRunsOnAWorkerWhileTheCallerGoesOn() throws InterruptedException {
+        CountDownLatch started = new CountDownLatch(1);
         CountDownLatch callerWentOn = new CountDownLatch(1);
         Thread[] ranOn = new Thread[1];
         boolean[] sawTheCaller = new boolean[1];
-        WorkerPool.runAhead(() -> {
+        WorkerPool.runAhead(1, part -> {
             ranOn[0] = Thread.currentThread();
+            started.countDown();
             try {
                 // Run on the caller, this would wait the full 10 s for a count-down that comes after it.
                 sawTheCaller[0] = callerWentOn.await(10, TimeUnit.SECONDS);
@@ -144,11 +146,53 @@ class WorkerPoolTest {
                 Thread.currentThread().interrupt();
             }
         });
+        assertTrue(started.await(10, TimeUnit.SECONDS), "the worker took the part while the caller waited");
         callerWentOn.countDown();
         WorkerPool.awaitAhead();
         assertTrue(sawTheCaller[0], "the caller went on while the task ran");
         assertTrue(ranOn[0] != Thread.currentThread() && ranOn[0].isDaemon(), "ran on a worker");
         WorkerPool.awaitAhead(); // nothing running: returns at once
+    }
+
+    @Test
+    void thePartsTheWorkerHasNotStartedRunOnTheCallerInAwaitAhead() {
+        // Whichever thread takes part 0 waits in it until part 1 has run, so the other thread must take part 1:
+        // the worker, if the caller reached awaitAhead first, or else the caller, inside awaitAhead.
+        CountDownLatch partOneRan = new CountDownLatch(1);
+        Thread[] ranOn = new Thread[2];
+        boolean[] released = new boolean[1];
+        WorkerPool.runAhead(2, part -> {
+            ranOn[part] = Thread.currentThread();
+            if (part == 1) {
+                partOneRan.countDown();
+                return;
+            }
+            try {
+                released[0] = partOneRan.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        WorkerPool.awaitAhead();
+        assertTrue(released[0], "part 1 ran while part 0 waited for it");
+        assertTrue(ranOn[0] != ranOn[1], "the two parts ran on two threads");
+        assertTrue(ranOn[0] == Thread.currentThread() || ranOn[1] == Thread.currentThread(), "the caller ran one");
+    }
+
+    @Test
+    void everyPartRunsOnceTaskAfterTask() {
+        for (int task = 0; task < 200; task++) {
+            int parts = task % 37;
+            AtomicIntegerArray runs = new AtomicIntegerArray(parts);
+            WorkerPool.runAhead(parts, runs::incrementAndGet);
+            if (task % 2 == 0) {
+                WorkerPool.run(2, s -> { }); // a share for the worker in between its parts
+            }
+            WorkerPool.awaitAhead();
+            for (int i = 0; i < parts; i++) {
+                assertEquals(1, runs.get(i), "task " + task + ", part " + i);
+            }
+        }
     }
 
     @Test
@@ -174,16 +218,23 @@ class WorkerPoolTest {
 
     @Test
     void whatATaskRunAheadThrowsComesOutOfAwaitAhead() {
-        WorkerPool.runAhead(() -> {
-            throw new IllegalStateException("the gather failed");
+        AtomicIntegerArray runs = new AtomicIntegerArray(8);
+        WorkerPool.runAhead(8, part -> {
+            runs.incrementAndGet(part);
+            if (part == 3) {
+                throw new IllegalStateException("the gather failed");
+            }
         });
         IllegalStateException e = assertThrows(IllegalStateException.class, WorkerPool::awaitAhead);
         assertEquals("the gather failed", e.getMessage());
+        for (int i = 0; i < 8; i++) {
+            assertEquals(1, runs.get(i), "part " + i + " still ran");
+        }
         WorkerPool.awaitAhead(); // the failure is reported once
         int[] ran = new int[1];
-        WorkerPool.runAhead(() -> ran[0]++);
+        WorkerPool.runAhead(1, part -> ran[0]++);
         WorkerPool.awaitAhead();
-        assertEquals(1, ran[0], "the worker runs the next task");
+        assertEquals(1, ran[0], "the next task runs");
     }
 
     @Test
@@ -191,7 +242,7 @@ class WorkerPoolTest {
         Thread[] ranOn = new Thread[2];
         WorkerPool.run(2, s -> {
             if (s == 0) {
-                WorkerPool.runAhead(() -> ranOn[0] = Thread.currentThread());
+                WorkerPool.runAhead(1, part -> ranOn[0] = Thread.currentThread());
                 ranOn[1] = Thread.currentThread();
             }
         });
@@ -199,7 +250,7 @@ class WorkerPoolTest {
         CountDownLatch release = new CountDownLatch(1);
         runAheadUntil(release);
         Thread[] second = new Thread[1];
-        WorkerPool.runAhead(() -> second[0] = Thread.currentThread());
+        WorkerPool.runAhead(1, part -> second[0] = Thread.currentThread());
         assertSame(Thread.currentThread(), second[0], "one task ahead at a time: the second ran at once");
         release.countDown();
         WorkerPool.awaitAhead();
@@ -211,7 +262,7 @@ class WorkerPoolTest {
         boolean[] finished = runAheadUntil(release);
         Thread[] secondRanOn = new Thread[1];
         Thread other = new Thread(() -> {
-            WorkerPool.runAhead(() -> secondRanOn[0] = Thread.currentThread()); // worker 1 is busy: at once
+            WorkerPool.runAhead(1, part -> secondRanOn[0] = Thread.currentThread()); // worker 1 is busy: at once
             WorkerPool.awaitAhead(); // must return at once, not wait for the first thread's task
         });
         other.start();
@@ -224,19 +275,27 @@ class WorkerPoolTest {
     }
 
     /**
-     * Starts a task ahead that holds worker 1 until {@code release} is counted down, for at most 10 s.
+     * Starts a task ahead of one part that holds worker 1 until {@code release} is counted down, for at most 10 s,
+     * and returns once the worker has started it.
      *
      * @return one flag, set once the task has run: whether it was released rather than timed out
      */
     private static boolean[] runAheadUntil(CountDownLatch release) {
         boolean[] released = new boolean[1];
-        WorkerPool.runAhead(() -> {
+        CountDownLatch started = new CountDownLatch(1);
+        WorkerPool.runAhead(1, part -> {
+            started.countDown();
             try {
                 released[0] = release.await(10, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         });
+        try {
+            assertTrue(started.await(10, TimeUnit.SECONDS), "worker 1 took the task");
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
         return released;
     }
 }
