@@ -171,6 +171,7 @@ final class WorkerPool {
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
+        worker.aheadTask = null; // a finished task keeps nothing alive; no part of it can be claimed any more
         aheadWorker = null;
         Throwable failure = worker.aheadFailure;
         worker.aheadFailure = null;
