@@ -4,6 +4,8 @@ import dev.scratchnet.backend.Activation;
 import dev.scratchnet.backend.Backend;
 import dev.scratchnet.backend.ScalarBackend;
 import dev.scratchnet.data.Dataset;
+import dev.scratchnet.data.ImageGeometry;
+import dev.scratchnet.data.ImageShift;
 import dev.scratchnet.layer.Parameter;
 import dev.scratchnet.loss.LossKind;
 import dev.scratchnet.model.Network;
@@ -88,7 +90,8 @@ final class ReproducibleTraining {
     }
 
     /**
-     * A network whose matrix products are large enough to be split across two threads.
+     * A network whose matrix products are large enough to be split across two threads, trained with image
+     * shifts, so that on two threads each batch is gathered and shifted in parts on both cores.
      *
      * @param backend the backend to train on
      * @return the bits of the weights and predictions after training
@@ -102,7 +105,7 @@ final class ReproducibleTraining {
         Dataset data = clusters(256, 784, 10, 22);
         TrainingConfig adam = TrainingConfig.builder().optimizer(OptimizerKind.ADAM).learningRate(0.001f)
                 .batchSize(LARGE_BATCH).epochs(2).seed(23).build();
-        new Trainer(net, adam).fit(data, null);
+        new Trainer(net, adam).augment(new ImageShift(new ImageGeometry(1, 28, 28), 2)).fit(data, null);
         return bits(data, net);
     }
 
