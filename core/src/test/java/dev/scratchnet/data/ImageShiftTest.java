@@ -124,11 +124,7 @@ class ImageShiftTest {
     @Test
     void applyShiftsEachBatchRowByItsExamplesOwnShiftWhateverItsPositionInTheBatch() {
         ImageGeometry g = SQUARE;
-        float[][] rows = new float[5][];
-        for (int i = 0; i < rows.length; i++) {
-            rows[i] = IMAGE.clone();
-            rows[i][0] = 100 + i; // tells the examples apart
-        }
+        float[][] rows = taggedImages(5);
         Dataset data = Dataset.ofClasses(rows, new int[] {1, 0, 0, 1, 0}, 2);
         ImageShift shift = new ImageShift(g, 1);
         int[] order = {4, 2, 0, 3, 1};
@@ -144,14 +140,19 @@ class ImageShiftTest {
         assertArrayEquals(new int[] {0, 1}, batch.labels(), "labels and targets stay as fillBatch left them");
     }
 
+    /** n copies of IMAGE whose first pixel is 100 + the copy's index, which tells the examples apart. */
+    private static float[][] taggedImages(int n) {
+        float[][] rows = new float[n][];
+        for (int i = 0; i < n; i++) {
+            rows[i] = IMAGE.clone();
+            rows[i][0] = 100 + i;
+        }
+        return rows;
+    }
+
     @Test
     void aBatchShiftedInPartsIsTheBatchShiftedAtOnce() {
-        float[][] rows = new float[5][];
-        for (int i = 0; i < rows.length; i++) {
-            rows[i] = IMAGE.clone();
-            rows[i][5] = 100 + i;
-        }
-        Dataset data = Dataset.ofClasses(rows, new int[] {1, 0, 0, 1, 0}, 2);
+        Dataset data = Dataset.ofClasses(taggedImages(5), new int[] {1, 0, 0, 1, 0}, 2);
         ImageShift shift = new ImageShift(SQUARE, 1);
         int[] order = {4, 2, 0, 3, 1};
         Batch atOnce = new Batch(4, 16, 2);
