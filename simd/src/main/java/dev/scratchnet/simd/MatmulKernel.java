@@ -13,7 +13,7 @@ import jdk.incubator.vector.VectorSpecies;
  * Blocking, L = lanes per vector (16 with AVX-512), sizes in floats, numbers for 1024×1024×1024:
  *
  *  for jc in steps of nc columns of C        B block kc × nc, packed once per (jc, pc)   → L2
- *   for pc in steps of kc along k               (kc·nc ≤ 256 Ki floats = 1 MiB: kc = 1024, nc = 256)
+ *   for pc in steps of kc along k               (kc·nc ≤ 128 Ki floats = 512 KiB: kc = 1024, nc = 128)
  *    for ir in steps of MR = 8 rows of C      A panel 8 × kc: rows of a read in place, or
  *                                                packed when a is transposed or at the edge  → L1
  *                                                (6 rows on 16-register machines)
@@ -38,7 +38,8 @@ import jdk.incubator.vector.VectorSpecies;
  *   <li>kc is long (up to {@value #KC}): C is read and written once per k block, and those C rows
  *       are not in any cache, so four passes of kc = 256 over a 1024² C cost a third of the speed.
  *       The A panel (8 × kc, 32 KiB at most) stays in L1 while all B panels of the block stream past it.</li>
- *   <li>nc is what keeps the packed B block within 1 MiB of L2 at this kc.</li>
+ *   <li>nc is what keeps the packed B block within {@link #B_BLOCK} (512 KiB) at this kc: on a core with 1 MiB of
+ *       L2 (AMD Zen 5, 2026-12-02), a 1 MiB block was slower.</li>
  *   <li>Packing B puts each panel in the order the micro-kernel reads it (two vectors per p, unit
  *       stride); when a product has few rows (≤ {@value #B_IN_PLACE_MAX_ROWS}) and b is not transposed,
  *       the copy costs more than it saves and the kernel reads rows of b in place instead. Such a product's
@@ -75,8 +76,13 @@ final class MatmulKernel {
     static final int NR = 2 * L;
     /** The longest block along k; k is cut into equal blocks no longer than this. */
     static final int KC = 1024;
-    /** Floats in one packed B block (kc × nc), sized for L2. */
-    static final int B_BLOCK = 256 * 1024;
+    /**
+     * Floats in one packed B block (kc × nc), sized for L2: 512 KiB, half of a 1 MiB L2 (AMD Zen 4 and 5) and
+     * a quarter of a 2 MiB one. The block shares L2 with the packed a and C's rows; on Zen 5, 1 MiB blocks made
+     * 128×784·784×512 7–10% and 1024³ 2–7% slower (one and two threads; docs/benchmarks.md). It sets only
+     * how C's columns are blocked, so no bit depends on it.
+     */
+    static final int B_BLOCK = 128 * 1024;
     /**
      * How a packed A panel is laid out: row by row (A[i][p] at i·(kc + A_ROW_PAD) + p) for the six-row tile, which
      * reads packed and unpacked rows with one kernel; interleaved (A[i][p] at p·MR + i) for the

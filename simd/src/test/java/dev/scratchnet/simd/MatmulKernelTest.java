@@ -140,7 +140,7 @@ class MatmulKernelTest {
      * A plain a·b in one k block adds its products in the order p = 0, 1, …, k − 1 with one fma each, whether
      * its tiles take k in one pass or, carrying their sums through C, in several blocks
      * ({@link MatmulKernel#IN_PLACE_BLOCK_DEPTH}), and whether it reads a in place or packed, the last two
-     * shapes packing it once for two column blocks of B: the bits are those of that one sequence.
+     * shapes packing it once for several column blocks of B: the bits are those of that one sequence.
      */
     @ParameterizedTest(name = "{0}×{1}·{1}×{2}")
     @CsvSource({"64, 784, 128", "1, 784, 128", "7, 401, 33", "17, 1024, 17", "33, 799, 130", "64, 1000, 1",
