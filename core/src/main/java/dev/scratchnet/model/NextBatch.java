@@ -61,18 +61,20 @@ final class NextBatch implements IntConsumer {
     /** Gathers part {@code part}: rows [part·ROWS_PER_PART, (part + 1)·ROWS_PER_PART) of the batch, or fewer at its end. */
     @Override
     public void accept(int part) {
-        int from = part * ROWS_PER_PART, to = Math.min(batch.size(), from + ROWS_PER_PART);
-        train.fillBatch(order, start, batch, from, to);
-        if (imageShift != null) {
-            imageShift.apply(train, order, start, batch, shiftSeed, from, to);
-        }
+        int from = part * ROWS_PER_PART;
+        gatherRows(from, Math.min(batch.size(), from + ROWS_PER_PART));
     }
 
     /** Gathers the whole batch on the calling thread. */
     void gatherHere() {
-        train.fillBatch(order, start, batch);
+        gatherRows(0, batch.size());
+    }
+
+    /** Copies rows [from, to) of the batch from the training set, then shifts them if the trainer shifts images. */
+    private void gatherRows(int from, int to) {
+        train.fillBatch(order, start, batch, from, to);
         if (imageShift != null) {
-            imageShift.apply(train, order, start, batch, shiftSeed);
+            imageShift.apply(train, order, start, batch, shiftSeed, from, to);
         }
     }
 }

@@ -69,9 +69,7 @@ final class WorkerPool {
      */
     static void run(int shares, IntConsumer task) {
         if (shares == 1 || !free() || !OWNER.tryLock()) {
-            for (int s = 0; s < shares; s++) {
-                task.accept(s);
-            }
+            runHere(shares, task);
             return;
         }
         try {
@@ -87,26 +85,41 @@ final class WorkerPool {
             } catch (RuntimeException | Error e) {
                 failure = e;
             }
-            boolean interrupted = false;
-            // The workers are writing into the caller's output, so wait for them regardless.
-            long spinUntil = System.nanoTime() + SPIN_NANOS;
-            while (PENDING.get() > 0) {
-                if (System.nanoTime() < spinUntil) {
-                    Thread.onSpinWait();
-                    continue;
-                }
-                LockSupport.park(WorkerPool.class);
-                interrupted |= Thread.interrupted();
-            }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
+            awaitZero(PENDING); // the workers are writing into the caller's output, so wait for them regardless
             for (int s = 1; s < shares && failure == null; s++) {
                 failure = WORKERS.get(s - 1).failure;
             }
             rethrow(failure);
         } finally {
             OWNER.unlock();
+        }
+    }
+
+    /**
+     * Waits until {@code counter} is 0: spins for {@link #SPIN_NANOS}, then parks until the thread that brings it
+     * to 0 unparks this one. An interrupt does not end the wait (the work is still writing into the caller's
+     * arrays); it is kept for the caller to see afterwards.
+     */
+    private static void awaitZero(AtomicInteger counter) {
+        boolean interrupted = false;
+        long spinUntil = System.nanoTime() + SPIN_NANOS;
+        while (counter.get() > 0) {
+            if (System.nanoTime() < spinUntil) {
+                Thread.onSpinWait();
+                continue;
+            }
+            LockSupport.park(WorkerPool.class);
+            interrupted |= Thread.interrupted();
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Runs {@code task.accept(i)} for i = 0 … count − 1 on the calling thread, in order. */
+    private static void runHere(int count, IntConsumer task) {
+        for (int i = 0; i < count; i++) {
+            task.accept(i);
         }
     }
 
@@ -130,9 +143,7 @@ final class WorkerPool {
      */
     static void runAhead(int parts, IntConsumer task) {
         if (aheadWorker != null || !free() || !OWNER.tryLock()) {
-            for (int i = 0; i < parts; i++) {
-                task.accept(i);
-            }
+            runHere(parts, task);
             return;
         }
         try {
@@ -158,19 +169,7 @@ final class WorkerPool {
         while (worker.runAheadPart()) {
             // the worker was busy (a share, or a part of its own): take what it has not started
         }
-        boolean interrupted = false;
-        long spinUntil = System.nanoTime() + SPIN_NANOS;
-        while (worker.aheadLeft.get() > 0) {
-            if (System.nanoTime() < spinUntil) {
-                Thread.onSpinWait();
-                continue;
-            }
-            LockSupport.park(WorkerPool.class); // the worker unparks its ahead caller when the last part is done
-            interrupted |= Thread.interrupted();
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        awaitZero(worker.aheadLeft); // the worker unparks its ahead caller when it finishes the last part
         worker.aheadTask = null; // a finished task keeps nothing alive; no part of it can be claimed any more
         aheadWorker = null;
         Throwable failure = worker.aheadFailure;
@@ -192,9 +191,7 @@ final class WorkerPool {
     static void forEach(int threads, int count, IntConsumer task) {
         int shares = free() ? Math.min(threads, count) : 1;
         if (shares <= 1) {
-            for (int i = 0; i < count; i++) {
-                task.accept(i);
-            }
+            runHere(count, task);
             return;
         }
         TaskRange range = TASKS.get();
