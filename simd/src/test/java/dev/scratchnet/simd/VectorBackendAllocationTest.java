@@ -8,8 +8,9 @@ import dev.scratchnet.tensor.Tensor;
 import org.junit.jupiter.api.Test;
 
 /**
- * The kernels built on VectorExp and Lanes.sum/max allocate nothing once compiled (see the comment
- * above VectorBackend.softmaxRows for how an inlining budget made them box vectors). Before C2 compiles
+ * The kernels built on VectorExp and Lanes.sum/max, and the matrix products that pack an operand with vectors,
+ * allocate nothing once compiled (see the comment above VectorBackend.softmaxRows for how an inlining budget
+ * made them box vectors). Before C2 compiles
  * them the Vector API's Java fallback allocates freely, so the test calls them in rounds until one
  * round allocates nothing, for as long as {@link JitPatience} allows.
  */
@@ -49,5 +50,35 @@ class VectorBackendAllocationTest {
         }
         fail("still allocating after " + rounds + " rounds: " + allocated + " bytes in the last "
                 + CALLS_PER_ROUND + " calls of each kernel");
+    }
+
+    @Test
+    void productsThatPackTheirOperandsAllocateNothingWhenWarm() {
+        // aᵀ·b with k = 300: the transposed a is packed (k above A_IN_PLACE_MAX_DEPTH), 5 whole panels and an edge
+        // at 8 rows; a·b with 72 rows and 260 columns packs its plain a; a·bᵀ transposes b into panels.
+        int m = 45, k = 300, n = 70;
+        float[] a = SyntheticData.uniform(k, m, 6).data(), b = SyntheticData.uniform(k, n, 7).data();
+        float[] c = new float[m * n];
+        float[] plainA = SyntheticData.uniform(72, 100, 8).data(), wideB = SyntheticData.uniform(100, 260, 9).data();
+        float[] wideC = new float[72 * 260];
+        float[] rowsB = SyntheticData.uniform(n, k, 10).data(), rowsA = SyntheticData.uniform(m, k, 11).data();
+        long deadline = JitPatience.deadline();
+        long allocated = -1;
+        int rounds = 0;
+        while (!JitPatience.over(deadline)) {
+            rounds++;
+            long start = JitPatience.allocatedBytes();
+            for (int call = 0; call < CALLS_PER_ROUND; call++) {
+                MatmulKernel.multiply(a, true, b, false, c, m, n, k, 1);
+                MatmulKernel.multiply(plainA, false, wideB, false, wideC, 72, 260, 100, 1);
+                MatmulKernel.multiply(rowsA, false, rowsB, true, c, m, n, k, 1);
+            }
+            allocated = JitPatience.allocatedBytes() - start;
+            if (allocated < JitPatience.SLACK_BYTES) {
+                return;
+            }
+        }
+        fail("still allocating after " + rounds + " rounds: " + allocated + " bytes in the last "
+                + CALLS_PER_ROUND + " calls of each product");
     }
 }
