@@ -29,27 +29,14 @@ class VectorBackendAllocationTest {
         Tensor shortLogits = SyntheticData.uniform(16, 10, 4);
         Tensor shortTargets = SyntheticData.oneHot(16, 10, 5);
         Tensor shortOut = new Tensor(16, 10);
-        long deadline = JitPatience.deadline();
-        long allocated = -1;
-        int rounds = 0;
-        while (!JitPatience.over(deadline)) {
-            rounds++;
-            long start = JitPatience.allocatedBytes();
-            for (int call = 0; call < CALLS_PER_ROUND; call++) {
-                backend.softmaxRows(logits, out);
-                backend.softmaxCrossEntropy(logits, targets, out);
-                backend.softmaxCrossEntropy(shortLogits, shortTargets, shortOut);
-                backend.meanSquaredError(logits, targets, out);
-                backend.addBiasActivate(logits, bias, Activation.SIGMOID, out);
-                backend.addBiasActivate(logits, bias, Activation.TANH, out);
-            }
-            allocated = JitPatience.allocatedBytes() - start;
-            if (allocated < JitPatience.SLACK_BYTES) {
-                return;
-            }
-        }
-        fail("still allocating after " + rounds + " rounds: " + allocated + " bytes in the last "
-                + CALLS_PER_ROUND + " calls of each kernel");
+        assertAllocatesNothingWhenWarm("kernel", () -> {
+            backend.softmaxRows(logits, out);
+            backend.softmaxCrossEntropy(logits, targets, out);
+            backend.softmaxCrossEntropy(shortLogits, shortTargets, shortOut);
+            backend.meanSquaredError(logits, targets, out);
+            backend.addBiasActivate(logits, bias, Activation.SIGMOID, out);
+            backend.addBiasActivate(logits, bias, Activation.TANH, out);
+        });
     }
 
     @Test
@@ -62,6 +49,18 @@ class VectorBackendAllocationTest {
         float[] plainA = SyntheticData.uniform(72, 100, 8).data(), wideB = SyntheticData.uniform(100, 260, 9).data();
         float[] wideC = new float[72 * 260];
         float[] rowsB = SyntheticData.uniform(n, k, 10).data(), rowsA = SyntheticData.uniform(m, k, 11).data();
+        assertAllocatesNothingWhenWarm("product", () -> {
+            MatmulKernel.multiply(a, true, b, false, c, m, n, k, 1);
+            MatmulKernel.multiply(plainA, false, wideB, false, wideC, 72, 260, 100, 1);
+            MatmulKernel.multiply(rowsA, false, rowsB, true, c, m, n, k, 1);
+        });
+    }
+
+    /**
+     * Runs calls in rounds of {@value #CALLS_PER_ROUND} until one round allocates nothing, for as long as
+     * {@link JitPatience} allows, and fails if none does.
+     */
+    private static void assertAllocatesNothingWhenWarm(String what, Runnable calls) {
         long deadline = JitPatience.deadline();
         long allocated = -1;
         int rounds = 0;
@@ -69,9 +68,7 @@ class VectorBackendAllocationTest {
             rounds++;
             long start = JitPatience.allocatedBytes();
             for (int call = 0; call < CALLS_PER_ROUND; call++) {
-                MatmulKernel.multiply(a, true, b, false, c, m, n, k, 1);
-                MatmulKernel.multiply(plainA, false, wideB, false, wideC, 72, 260, 100, 1);
-                MatmulKernel.multiply(rowsA, false, rowsB, true, c, m, n, k, 1);
+                calls.run();
             }
             allocated = JitPatience.allocatedBytes() - start;
             if (allocated < JitPatience.SLACK_BYTES) {
@@ -79,6 +76,6 @@ class VectorBackendAllocationTest {
             }
         }
         fail("still allocating after " + rounds + " rounds: " + allocated + " bytes in the last "
-                + CALLS_PER_ROUND + " calls of each product");
+                + CALLS_PER_ROUND + " calls of each " + what);
     }
 }
