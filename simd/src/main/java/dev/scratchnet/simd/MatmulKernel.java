@@ -48,10 +48,11 @@ import jdk.incubator.vector.VectorSpecies;
  *       A is read in place too: its 8 rows are 8 unit-stride streams, and in a transposed a the 8 values
  *       of one depth are adjacent, so only a transposed a with long k blocks and the bottom edge need
  *       packing, and a plain a when one thread computes all columns of a product with many column panels
- *       ({@link #packsPlainA}). A transposed a is packed {@value #A_GROUP} panels at a time (whole
- *       cache lines of each of its rows per pass; one panel at a time touched a new page for every p
- *       and ran a quarter slower), all of it once per product when it fits, and a transposed b is
- *       transposed in tiles that fit L1. An a·bᵀ whose a is much smaller than b is computed as
+ *       ({@link #packsPlainA}). A transposed a is packed {@value #A_GROUP} panels at a time, in passes of
+ *       {@value #TRANSPOSED_A_DEPTHS} depths for all of those panels (whole cache lines of each of its rows,
+ *       still in L1, per pass; one panel at a time touched a new page for every p, one depth at a time for
+ *       all panels wrote to a new page for every panel), all of it once per product when it fits, and a
+ *       transposed b is transposed in tiles that fit L1. An a·bᵀ whose a is much smaller than b is computed as
  *       Cᵀ = b·aᵀ, so that the smaller one is transposed ({@link #swapsOperands}).</li>
  * </ul>
  * Panels at the right and bottom edges are zero-padded; a variant of the micro-kernel writes them to a
