@@ -26,18 +26,11 @@ final class ConvKernels {
     private static final VectorSpecies<Float> HALF = Lanes.HALF;
     private static final FloatVector TYPED_ZERO = Lanes.TYPED_ZERO;
     /**
-     * {@link Lanes#TYPED_ZERO} at half width. The half-width rows call {@code lanewise(ADD, ·)}, never
-     * {@code add}: the JIT keeps one profile of the classes seen per call inside the Vector API, and a
-     * half-width vector passing through {@code add} would make the guess for every full-width sum a toss-up.
+     * Whether runs of half a vector use {@link #HALF}. Not where C2 does not compile the half-width store
+     * ({@link Lanes#HALF_STORES_COMPILE}): on JDK 17 col2im got slower with it, while JDK 25 ran the second
+     * layer's backward a fifth faster with it (docs/benchmarks.md).
      */
-    private static final FloatVector HALF_TYPED_ZERO = FloatVector.broadcast(HALF, -0f);
-    /**
-     * Whether runs of half a vector use {@link #HALF}. Not on JDK 17: there C2 failed to compile the
-     * half-width store inside col2im ("VectorSupport::store failed to inline (intrinsic)" with
-     * -XX:+PrintInlining) and the layer got slower, while JDK 25 ran the second layer's backward a fifth
-     * faster with it (docs/benchmarks.md).
-     */
-    private static final boolean HALF_RUNS = HALF != SPECIES && Runtime.version().feature() >= 21;
+    private static final boolean HALF_RUNS = HALF != SPECIES && Lanes.HALF_STORES_COMPILE;
     /**
      * On JDK 17, runs of half a vector move as whole vectors instead ({@link #copyHalfRowsWide},
      * {@link #addHalfRowsWide}): element by element, the second layer's im2col and col2im made its
@@ -167,7 +160,7 @@ final class ConvKernels {
                         int dst = row + b * positions;
                         if (halfRuns) {
                             if (HALF_RUNS) {
-                                copyHalfRows(x, src + ki * w + kj, w, cols, dst, ow, oh);
+                                Lanes.copyHalfRows(x, src + ki * w + kj, w, cols, dst, ow, oh);
                             } else {
                                 copyHalfRowsWide(x, src + ki * w + kj, w, cols, dst, oh);
                             }
@@ -266,14 +259,6 @@ final class ConvKernels {
         }
     }
 
-    /** For r in [0, rows): y[yOff + r·yStride + i] = x[xOff + r·xStride + i], i in [0, HALF lanes). */
-    private static void copyHalfRows(float[] x, int xOff, int xStride, float[] y, int yOff, int yStride, int rows) {
-        for (int r = 0; r < rows; r++) {
-            HALF_TYPED_ZERO.lanewise(VectorOperators.ADD, FloatVector.fromArray(HALF, x, xOff + r * xStride))
-                    .intoArray(y, yOff + r * yStride);
-        }
-    }
-
     /**
      * For r in [0, rows): y[yOff + r·yStride + i] += x[xOff + r·xStride + i], i in [0, HALF lanes): runs of
      * exactly half a vector, such as the 8-wide rows of the course CNN's second layer under 16 lanes, which
@@ -288,7 +273,7 @@ final class ConvKernels {
     }
 
     /**
-     * {@link #copyHalfRows} into rows of y exactly half a vector apart, with whole vectors: two rows of y
+     * {@link Lanes#copyHalfRows} into rows of y exactly half a vector apart, with whole vectors: two rows of y
      * are one vector, its lower half loaded from row r of x and its upper half from row r + 1 (a load that
      * starts half a vector before it). One aligned store per two rows: storing each row as a whole vector
      * over the next one's place made every store straddle two cache lines, and im2col twice as slow as

@@ -2,6 +2,7 @@ package dev.scratchnet.simd;
 
 import dev.scratchnet.Scratchnet;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -41,6 +42,13 @@ final class Lanes {
     static final VectorSpecies<Float> HALF = CHOICE.bits() > 128
             ? FloatVector.SPECIES_PREFERRED.withShape(VectorShape.forBitSize(CHOICE.bits() / 2)) : SPECIES;
 
+    /**
+     * Whether C2 compiles a store of a {@link #HALF} vector when {@link #SPECIES} is wider: from JDK 21 on. JDK 17's
+     * C2 failed to ("VectorSupport::store failed to inline (intrinsic)" with -XX:+PrintInlining), so every such store
+     * went through the Java fallback, slower than moving the floats one by one (docs/benchmarks.md).
+     */
+    static final boolean HALF_STORES_COMPILE = Runtime.version().feature() >= 21;
+
     /** Why the configured width cannot be used, or null when it can. */
     static final String PROBLEM = CHOICE.problem();
 
@@ -54,11 +62,32 @@ final class Lanes {
      */
     static final FloatVector TYPED_ZERO = FloatVector.broadcast(SPECIES, -0f);
 
+    /**
+     * {@link #TYPED_ZERO} at half width. The half-width rows call {@code lanewise(ADD, ·)}, never
+     * {@code add}: the JIT keeps one profile of the classes seen per call inside the Vector API, and a
+     * half-width vector passing through {@code add} would make the guess for every full-width sum a toss-up.
+     */
+    private static final FloatVector HALF_TYPED_ZERO = FloatVector.broadcast(HALF, -0f);
+
     private static final int LENGTH = SPECIES.length();
     /** One array of {@code LENGTH} floats per thread, for {@link #sum} and {@link #max}. */
     private static final ThreadLocal<float[]> SCRATCH = ThreadLocal.withInitial(() -> new float[LENGTH]);
 
     private Lanes() {
+    }
+
+    /**
+     * For r in [0, rows): y[yOff + r·yStride + i] = x[xOff + r·xStride + i], i in [0, HALF lanes): runs of exactly
+     * half a vector, moved as {@link #HALF} vectors whose class the JIT knows ({@link #HALF_TYPED_ZERO}). Only
+     * where {@link #HALF_STORES_COMPILE}. A half vector stored as it comes from {@code fromArray} takes the
+     * program-wide guess of its class: after the full-width kernels had run, packing a transposed a that way
+     * allocated on every store (VectorBackendAllocationTest, JDK 25).
+     */
+    static void copyHalfRows(float[] x, int xOff, int xStride, float[] y, int yOff, int yStride, int rows) {
+        for (int r = 0; r < rows; r++) {
+            HALF_TYPED_ZERO.lanewise(VectorOperators.ADD, FloatVector.fromArray(HALF, x, xOff + r * xStride))
+                    .intoArray(y, yOff + r * yStride);
+        }
     }
 
     /**

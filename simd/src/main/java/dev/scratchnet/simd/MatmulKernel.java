@@ -606,14 +606,13 @@ final class MatmulKernel {
      * which 8 ways hold; passes of 16 depths took 1.1× as long, of 32 2.9×.
      */
     static final int TRANSPOSED_A_DEPTHS = 8;
-    /** The MR = 8 adjacent values of one depth of a panel, as one vector: half of an AVX-512 vector. */
-    private static final VectorSpecies<Float> PANEL_DEPTH = Lanes.HALF;
     /**
-     * Whether {@link #packTransposedA} moves a depth as one {@link #PANEL_DEPTH} vector. Not on JDK 17, whose C2 does
-     * not compile a half-width store (see ConvKernels): there the vector version took 140 µs at 64×784·784×128
-     * instead of 78 with {@code System.arraycopy}. On JDK 25 the vectors were 10% faster than the copies.
+     * Whether {@link #packTransposedA} moves the MR = 8 adjacent values of one depth as one {@link Lanes#HALF} vector
+     * (half of an AVX-512 one, {@link Lanes#copyHalfRows}). Not where C2 does not compile
+     * the half-width store ({@link Lanes#HALF_STORES_COMPILE}): on JDK 17 the vector version took 140 µs at
+     * 64×784·784×128 instead of 78 with {@code System.arraycopy}. On JDK 25 the vectors were 10% faster than the copies.
      */
-    private static final boolean PANEL_DEPTH_VECTORS = PANEL_DEPTH.length() == MR && Runtime.version().feature() >= 21;
+    private static final boolean PANEL_DEPTH_VECTORS = Lanes.HALF.length() == MR && Lanes.HALF_STORES_COMPILE;
 
     /**
      * Packs rows [ir, ir+rows) of A = aᵀ, with a (k × m), into consecutive panels of MR rows from apOff on: panel q
@@ -623,7 +622,7 @@ final class MatmulKernel {
      * the cache lines of a that they read are used whole before they leave L1: one depth for every panel
      * (the earlier order) wrote 128 panels 32 KiB apart at 1024³ and took 0.9 ms; one panel for every depth
      * read a page per depth; in passes of {@value #TRANSPOSED_A_DEPTHS} depths it takes 0.17 ms, and 64×784
-     * takes 4.8 µs instead of 16 (AMD Zen 5, JDK 25, 2026-12-02).
+     * takes about 5 µs instead of 16 (AMD Zen 5, JDK 25, 2026-12-02).
      */
     private static void packTransposedA(float[] a, int m, int ir, int rows, int pc, int kc, float[] ap, int apOff) {
         if (A_PANEL_ROWS) {
@@ -635,12 +634,12 @@ final class MatmulKernel {
             int p1 = Math.min(kc, p0 + TRANSPOSED_A_DEPTHS);
             for (int q = 0; q < panels; q++) {
                 int src = (pc + p0) * m + ir + q * MR, dst = apOff + q * panelSize + p0 * MR;
+                if (PANEL_DEPTH_VECTORS) {
+                    Lanes.copyHalfRows(a, src, m, ap, dst, MR, p1 - p0);
+                    continue;
+                }
                 for (int p = p0; p < p1; p++, src += m, dst += MR) {
-                    if (PANEL_DEPTH_VECTORS) {
-                        FloatVector.fromArray(PANEL_DEPTH, a, src).intoArray(ap, dst);
-                    } else {
-                        System.arraycopy(a, src, ap, dst, MR);
-                    }
+                    System.arraycopy(a, src, ap, dst, MR);
                 }
             }
         }

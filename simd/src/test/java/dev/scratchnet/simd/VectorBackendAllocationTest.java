@@ -10,9 +10,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The kernels built on VectorExp and Lanes.sum/max, and the matrix products that pack an operand with vectors,
  * allocate nothing once compiled (see the comment above VectorBackend.softmaxRows for how an inlining budget
- * made them box vectors). Before C2 compiles
- * them the Vector API's Java fallback allocates freely, so the test calls them in rounds until one
- * round allocates nothing, for as long as {@link JitPatience} allows.
+ * made them box vectors). Before C2 compiles them the Vector API's Java fallback allocates freely, so the test
+ * calls them in rounds until one round allocates nothing, for as long as {@link JitPatience} allows.
  */
 class VectorBackendAllocationTest {
     private static final int CALLS_PER_ROUND = 200;
