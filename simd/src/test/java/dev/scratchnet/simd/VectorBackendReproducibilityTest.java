@@ -54,11 +54,10 @@ class VectorBackendReproducibilityTest {
         Path out = dir.resolve("interpreted.bits");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xint", "-Xmx512m", "--add-modules=jdk.incubator.vector"));
-        String bits = System.getProperty(Lanes.BITS_PROPERTY);
-        if (bits != null) {
-            command.add("-D" + Lanes.BITS_PROPERTY + "=" + bits);
-        }
+                "-Xint", "-Xmx512m", "--add-modules=jdk.incubator.vector",
+                // This JVM's width, not the child's own preferred one: under -XX:UseAVX=2 this JVM prefers 256 bits
+                // while a child without the flag would choose 512, and different widths give different sums.
+                "-D" + Lanes.BITS_PROPERTY + "=" + Lanes.SPECIES.vectorBitSize()));
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), ReproducibleTraining.class.getName(),
                 out.toString()));
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
