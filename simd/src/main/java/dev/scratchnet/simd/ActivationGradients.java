@@ -1,5 +1,6 @@
 package dev.scratchnet.simd;
 
+import static dev.scratchnet.backend.Backend.TINY_GRADIENT;
 import static dev.scratchnet.simd.VectorBackend.flushTiny;
 
 import dev.scratchnet.backend.Activation;
@@ -78,21 +79,24 @@ final class ActivationGradients {
         int tail = switch (f) {
             case IDENTITY -> {
                 for (int i = from; i < bound; i += L) {
-                    flushTiny(FloatVector.fromArray(SPECIES, g, i)).intoArray(out, i);
+                    FloatVector d = FloatVector.fromArray(SPECIES, g, i);
+                    d.blend(0f, d.abs().compare(VectorOperators.LT, TINY_GRADIENT)).intoArray(out, i);
                 }
                 yield bound;
             }
             case SIGMOID -> {
                 for (int i = from; i < bound; i += L) {
                     FloatVector yi = FloatVector.fromArray(SPECIES, y, i);
-                    flushTiny(FloatVector.fromArray(SPECIES, g, i).mul(yi.mul(one.sub(yi)))).intoArray(out, i);
+                    FloatVector d = FloatVector.fromArray(SPECIES, g, i).mul(yi.mul(one.sub(yi)));
+                    d.blend(0f, d.abs().compare(VectorOperators.LT, TINY_GRADIENT)).intoArray(out, i);
                 }
                 yield bound;
             }
             case TANH -> {
                 for (int i = from; i < bound; i += L) {
                     FloatVector yi = FloatVector.fromArray(SPECIES, y, i);
-                    flushTiny(FloatVector.fromArray(SPECIES, g, i).mul(one.sub(yi.mul(yi)))).intoArray(out, i);
+                    FloatVector d = FloatVector.fromArray(SPECIES, g, i).mul(one.sub(yi.mul(yi)));
+                    d.blend(0f, d.abs().compare(VectorOperators.LT, TINY_GRADIENT)).intoArray(out, i);
                 }
                 yield bound;
             }
@@ -101,7 +105,8 @@ final class ActivationGradients {
                 for (int i = from; i < bound; i += L) {
                     FloatVector yi = FloatVector.fromArray(SPECIES, y, i);
                     FloatVector derivative = below.blend(one, yi.compare(VectorOperators.GT, 0f));
-                    flushTiny(FloatVector.fromArray(SPECIES, g, i).mul(derivative)).intoArray(out, i);
+                    FloatVector d = FloatVector.fromArray(SPECIES, g, i).mul(derivative);
+                    d.blend(0f, d.abs().compare(VectorOperators.LT, TINY_GRADIENT)).intoArray(out, i);
                 }
                 yield bound;
             }

@@ -1,7 +1,7 @@
 package dev.scratchnet.simd;
 
 import static dev.scratchnet.backend.Backend.TINY_GRADIENT_TO_SQUARE;
-import static dev.scratchnet.simd.VectorBackend.flushTiny;
+import static dev.scratchnet.backend.Backend.TINY_GRADIENT;
 
 import dev.scratchnet.backend.ScalarUpdates;
 import java.util.function.IntConsumer;
@@ -127,7 +127,8 @@ final class OptimizerSteps {
         for (; i < bound; i += L) {
             FloatVector wi = FloatVector.fromArray(SPECIES, w, i);
             FloatVector gi = FloatVector.fromArray(SPECIES, g, i).add(wi.mul(weightDecay));
-            FloatVector vi = flushTiny(FloatVector.fromArray(SPECIES, v, i).mul(momentum).add(gi));
+            FloatVector vRaw = FloatVector.fromArray(SPECIES, v, i).mul(momentum).add(gi);
+            FloatVector vi = vRaw.blend(0f, vRaw.abs().compare(VectorOperators.LT, TINY_GRADIENT));
             vi.intoArray(v, i);
             // Two stores rather than one conditional vector, which the JIT would box (see VectorBackend).
             if (nesterov) {
@@ -148,9 +149,11 @@ final class OptimizerSteps {
         for (; i < bound; i += L) {
             FloatVector wi = FloatVector.fromArray(SPECIES, w, i);
             FloatVector gi = FloatVector.fromArray(SPECIES, g, i).add(wi.mul(weightDecay));
-            FloatVector mi = flushTiny(FloatVector.fromArray(SPECIES, m, i).mul(beta1).add(gi.mul(1f - beta1)));
+            FloatVector mRaw = FloatVector.fromArray(SPECIES, m, i).mul(beta1).add(gi.mul(1f - beta1));
+            FloatVector mi = mRaw.blend(0f, mRaw.abs().compare(VectorOperators.LT, TINY_GRADIENT));
             FloatVector gs = gi.blend(0f, gi.abs().compare(VectorOperators.LT, TINY_GRADIENT_TO_SQUARE));
-            FloatVector vi = flushTiny(FloatVector.fromArray(SPECIES, v, i).mul(beta2).add(gs.mul(1f - beta2).mul(gs)));
+            FloatVector vRaw = FloatVector.fromArray(SPECIES, v, i).mul(beta2).add(gs.mul(1f - beta2).mul(gs));
+            FloatVector vi = vRaw.blend(0f, vRaw.abs().compare(VectorOperators.LT, TINY_GRADIENT));
             mi.intoArray(m, i);
             vi.intoArray(v, i);
             FloatVector mHat = mi.mul(correction1);

@@ -32,13 +32,17 @@ import jdk.incubator.vector.VectorSpecies;
  * {@code reduceLanes}), gives its scalar tail the same operations as its vector lanes, and takes the
  * few per-row logarithms and powers from {@link StrictMath}.
  *
- * <p>No helper here takes or returns a vector, except the small {@code flushTiny}: C2 stops inlining
- * into a method once it has parsed a certain number of nodes ({@code NodeCountInliningCutoff}; every
- * Vector API call adds many, and one exp is about half the budget) and does not inline a method
- * already compiled into more than {@code InlineSmallCode} bytes. A vector passed to a method that is
- * not inlined is boxed on every call, so exp works on arrays ({@link VectorExp}), lane sums go
- * through a per-thread array ({@link Lanes#scratch()}), and after an exp the flush of tiny values is
- * written out. {@code VectorBackendAllocationTest} checks that the warm kernels allocate nothing.
+ * <p>No helper here takes or returns a vector: C2 stops inlining into a method once it has parsed a
+ * certain number of nodes ({@code NodeCountInliningCutoff}; every Vector API call adds many, and one
+ * exp is about half the budget) and does not inline a method already compiled into more than
+ * {@code InlineSmallCode} bytes. A vector passed to a method that is not inlined is boxed on every
+ * call, so exp works on arrays ({@link VectorExp}), lane sums go through a per-thread array
+ * ({@link Lanes#scratch()}), and the flush of tiny values is written out at each use. Even a
+ * one-line helper is not safe: once other callers had got it compiled on its own first, the momentum
+ * update called the vector {@code flushTiny} it used to have instead of inlining it, and boxed two
+ * vectors per call for the rest of the run (a test order seen on JDK 17).
+ * {@code VectorBackendAllocationTest} and {@code ConvKernelsTest} check that the warm kernels
+ * allocate nothing.
  *
  * <p>The three matrix products run on {@link MatmulKernel} (register tiles, packed panels, cache
  * blocks) and split large products across {@link #threads()} threads by blocks of the output, so
@@ -256,12 +260,11 @@ public final class VectorBackend implements Backend {
         return bound;
     }
 
-    /** 0 where |gradient| &lt; TINY_GRADIENT: subnormal products would be slow (see Backend). */
-    static FloatVector flushTiny(FloatVector gradient) {
-        return gradient.blend(0f, gradient.abs().compare(VectorOperators.LT, TINY_GRADIENT));
-    }
-
-    /** The scalar twin of {@link #flushTiny(FloatVector)}, for the tails. */
+    /**
+     * 0 where |gradient| &lt; TINY_GRADIENT: subnormal products would be slow (see Backend). For the scalar
+     * tails; the vector loops write {@code g.blend(0f, g.abs().compare(LT, TINY_GRADIENT))} out in place,
+     * as the class comment explains.
+     */
     static float flushTiny(float gradient) {
         return ScalarUpdates.flushTiny(gradient);
     }
@@ -481,7 +484,8 @@ public final class VectorBackend implements Backend {
             for (; i < end; i += SPECIES.length()) {
                 FloatVector diff = FloatVector.fromArray(SPECIES, a, i).sub(FloatVector.fromArray(SPECIES, y, i));
                 sumV = diff.fma(diff, sumV);
-                flushTiny(diff.mul(invBatch)).intoArray(grad, i);
+                FloatVector g = diff.mul(invBatch);
+                g.blend(0f, g.abs().compare(VectorOperators.LT, TINY_GRADIENT)).intoArray(grad, i);
             }
             TYPED_ZERO.add(sumV).intoArray(lanes, 0);
             loss += 0.5 * Lanes.sum(lanes);

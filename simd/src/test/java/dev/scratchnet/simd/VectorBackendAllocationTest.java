@@ -75,6 +75,12 @@ class VectorBackendAllocationTest {
             }
         }
         fail("still allocating after " + rounds + " rounds: " + allocated + " bytes in the last "
-                + CALLS_PER_ROUND + " calls of each " + what);
+                + CALLS_PER_ROUND + " calls of each " + what + " at " + Lanes.SPECIES.vectorBitSize()
+                + " bits, Java " + Runtime.version().feature() + "; sampled at "
+                + AllocationSites.of(() -> {
+                    for (int call = 0; call < CALLS_PER_ROUND; call++) {
+                        calls.run();
+                    }
+                }));
     }
 }
