@@ -760,25 +760,29 @@ final class MatmulKernel {
         }
     }
 
-    /** Copies the valid mr × nr corner of a tile into C, adding it to what is there after the first k block. */
+    /**
+     * Copies the valid mr × nr corner of a tile into C, adding it to what is there after the first k block.
+     * The copy is a plain array copy and the sum its own loop: a vector loaded once and then either stored or
+     * added, depending on a branch inside the loop, is the shape that other kernels were seen to box.
+     */
     private static void mergeTile(float[] tile, float[] c, int cOff, int ldc, int mr, int nr, boolean accumulate) {
-        if (nr == NR) { // whole rows: two vectors each
+        if (!accumulate) {
+            for (int i = 0; i < mr; i++) {
+                System.arraycopy(tile, i * NR, c, cOff + i * ldc, nr);
+            }
+        } else if (nr == NR) { // whole rows: two vectors each
             for (int i = 0; i < mr; i++) {
                 for (int j = 0; j < NR; j += L) {
-                    FloatVector t = FloatVector.fromArray(SPECIES, tile, i * NR + j);
-                    if (accumulate) {
-                        FloatVector.fromArray(SPECIES, c, cOff + i * ldc + j).add(t).intoArray(c, cOff + i * ldc + j);
-                    } else {
-                        t.intoArray(c, cOff + i * ldc + j);
-                    }
+                    int ci = cOff + i * ldc + j;
+                    FloatVector.fromArray(SPECIES, c, ci).add(FloatVector.fromArray(SPECIES, tile, i * NR + j))
+                            .intoArray(c, ci);
                 }
             }
-            return;
-        }
-        for (int i = 0; i < mr; i++) {
-            for (int j = 0; j < nr; j++) {
-                float v = tile[i * NR + j];
-                c[cOff + i * ldc + j] = accumulate ? c[cOff + i * ldc + j] + v : v;
+        } else {
+            for (int i = 0; i < mr; i++) {
+                for (int j = 0; j < nr; j++) {
+                    c[cOff + i * ldc + j] += tile[i * NR + j];
+                }
             }
         }
     }

@@ -119,25 +119,46 @@ final class OptimizerSteps {
         }
     }
 
-    /** Values [from, to): whole vectors from {@code from}, a multiple of the vector length, then a scalar tail. */
+    /**
+     * Values [from, to): whole vectors from {@code from}, a multiple of the vector length, then a scalar tail.
+     * One loop per variant, each without a branch inside: with the nesterov test inside one loop, a test order
+     * was seen (JDK 17) in which C2's code for the loop boxed the plain update's vectors on every step.
+     */
     private static void momentumRange(float[] w, float[] g, float[] v, int from, int to, float learningRate,
                                       float momentum, float weightDecay, boolean nesterov) {
+        int i = nesterov ? nesterovVectors(w, g, v, from, to, learningRate, momentum, weightDecay)
+                : momentumVectors(w, g, v, from, to, learningRate, momentum, weightDecay);
+        ScalarUpdates.momentum(w, g, v, i, to, learningRate, momentum, weightDecay, nesterov);
+    }
+
+    /** v ← flush(μ·v + g + λ·w), w ← w − η·v over the whole vectors of [from, to); returns where they end. */
+    private static int momentumVectors(float[] w, float[] g, float[] v, int from, int to, float learningRate,
+                                       float momentum, float weightDecay) {
         int bound = from + SPECIES.loopBound(to - from);
-        int i = from;
-        for (; i < bound; i += L) {
+        for (int i = from; i < bound; i += L) {
             FloatVector wi = FloatVector.fromArray(SPECIES, w, i);
             FloatVector gi = FloatVector.fromArray(SPECIES, g, i).add(wi.mul(weightDecay));
             FloatVector vRaw = FloatVector.fromArray(SPECIES, v, i).mul(momentum).add(gi);
             FloatVector vi = vRaw.blend(0f, vRaw.abs().compare(VectorOperators.LT, TINY_GRADIENT));
             vi.intoArray(v, i);
-            // Two stores rather than one conditional vector, which the JIT would box (see VectorBackend).
-            if (nesterov) {
-                wi.sub(gi.add(vi.mul(momentum)).mul(learningRate)).intoArray(w, i);
-            } else {
-                wi.sub(vi.mul(learningRate)).intoArray(w, i);
-            }
+            wi.sub(vi.mul(learningRate)).intoArray(w, i);
         }
-        ScalarUpdates.momentum(w, g, v, i, to, learningRate, momentum, weightDecay, nesterov);
+        return bound;
+    }
+
+    /** As {@link #momentumVectors}, with the Nesterov step w ← w − η·(g + μ·v). */
+    private static int nesterovVectors(float[] w, float[] g, float[] v, int from, int to, float learningRate,
+                                       float momentum, float weightDecay) {
+        int bound = from + SPECIES.loopBound(to - from);
+        for (int i = from; i < bound; i += L) {
+            FloatVector wi = FloatVector.fromArray(SPECIES, w, i);
+            FloatVector gi = FloatVector.fromArray(SPECIES, g, i).add(wi.mul(weightDecay));
+            FloatVector vRaw = FloatVector.fromArray(SPECIES, v, i).mul(momentum).add(gi);
+            FloatVector vi = vRaw.blend(0f, vRaw.abs().compare(VectorOperators.LT, TINY_GRADIENT));
+            vi.intoArray(v, i);
+            wi.sub(gi.add(vi.mul(momentum)).mul(learningRate)).intoArray(w, i);
+        }
+        return bound;
     }
 
     /** Values [from, to), as {@link #momentumRange}. */
