@@ -161,14 +161,14 @@ final class DirectConvKernel {
             a31 = zero.blend(a31, a31.compare(VectorOperators.GT, 0f));
         }
         // Where s1 overlaps s0 (a row 1.5 vectors wide), both stores write the same values there.
-        TYPED_ZERO.add(a00).intoArray(out, at + s0);
-        TYPED_ZERO.add(a01).intoArray(out, at + s1);
-        TYPED_ZERO.add(a10).intoArray(out, at + stride + s0);
-        TYPED_ZERO.add(a11).intoArray(out, at + stride + s1);
-        TYPED_ZERO.add(a20).intoArray(out, at + 2 * stride + s0);
-        TYPED_ZERO.add(a21).intoArray(out, at + 2 * stride + s1);
-        TYPED_ZERO.add(a30).intoArray(out, at + 3 * stride + s0);
-        TYPED_ZERO.add(a31).intoArray(out, at + 3 * stride + s1);
+        ((FloatVector) a00.check(SPECIES)).intoArray(out, at + s0);
+        ((FloatVector) a01.check(SPECIES)).intoArray(out, at + s1);
+        ((FloatVector) a10.check(SPECIES)).intoArray(out, at + stride + s0);
+        ((FloatVector) a11.check(SPECIES)).intoArray(out, at + stride + s1);
+        ((FloatVector) a20.check(SPECIES)).intoArray(out, at + 2 * stride + s0);
+        ((FloatVector) a21.check(SPECIES)).intoArray(out, at + 2 * stride + s1);
+        ((FloatVector) a30.check(SPECIES)).intoArray(out, at + 3 * stride + s0);
+        ((FloatVector) a31.check(SPECIES)).intoArray(out, at + 3 * stride + s1);
     }
 
     /**
@@ -209,7 +209,7 @@ final class DirectConvKernel {
                     for (int q = 0; q < vectorPositions; q += L) {
                         sum = FloatVector.fromArray(SPECIES, delta, from + q).add(sum);
                     }
-                    TYPED_ZERO.add(sum).intoArray(biasSums, fi * L);
+                    ((FloatVector) sum.check(SPECIES)).intoArray(biasSums, fi * L);
                     for (int q = vectorPositions; q < positions; q++) {
                         biasSums[biasTails + fi] += delta[from + q];
                     }
@@ -279,16 +279,16 @@ final class DirectConvKernel {
             a04 = x.fma(d0, a04);
             a14 = x.fma(d1, a14);
         }
-        TYPED_ZERO.add(a00).intoArray(sums, at);
-        TYPED_ZERO.add(a01).intoArray(sums, at + L);
-        TYPED_ZERO.add(a02).intoArray(sums, at + 2 * L);
-        TYPED_ZERO.add(a03).intoArray(sums, at + 3 * L);
-        TYPED_ZERO.add(a04).intoArray(sums, at + 4 * L);
-        TYPED_ZERO.add(a10).intoArray(sums, s1);
-        TYPED_ZERO.add(a11).intoArray(sums, s1 + L);
-        TYPED_ZERO.add(a12).intoArray(sums, s1 + 2 * L);
-        TYPED_ZERO.add(a13).intoArray(sums, s1 + 3 * L);
-        TYPED_ZERO.add(a14).intoArray(sums, s1 + 4 * L);
+        ((FloatVector) a00.check(SPECIES)).intoArray(sums, at);
+        ((FloatVector) a01.check(SPECIES)).intoArray(sums, at + L);
+        ((FloatVector) a02.check(SPECIES)).intoArray(sums, at + 2 * L);
+        ((FloatVector) a03.check(SPECIES)).intoArray(sums, at + 3 * L);
+        ((FloatVector) a04.check(SPECIES)).intoArray(sums, at + 4 * L);
+        ((FloatVector) a10.check(SPECIES)).intoArray(sums, s1);
+        ((FloatVector) a11.check(SPECIES)).intoArray(sums, s1 + L);
+        ((FloatVector) a12.check(SPECIES)).intoArray(sums, s1 + 2 * L);
+        ((FloatVector) a13.check(SPECIES)).intoArray(sums, s1 + 3 * L);
+        ((FloatVector) a14.check(SPECIES)).intoArray(sums, s1 + 4 * L);
     }
 
     /** Copies example b into the padded image: zeros around it, and zeros past it for the last loads. */

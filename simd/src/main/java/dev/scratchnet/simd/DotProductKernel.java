@@ -20,7 +20,6 @@ import jdk.incubator.vector.VectorSpecies;
 final class DotProductKernel {
     private static final VectorSpecies<Float> SPECIES = Lanes.SPECIES;
     private static final int L = SPECIES.length();
-    private static final FloatVector TYPED_ZERO = Lanes.TYPED_ZERO;
 
     /** Outputs at most this wide go here: wider ones fill {@link MatmulKernel}'s tiles well. */
     static final int MAX_N = 64;
@@ -77,7 +76,7 @@ final class DotProductKernel {
         for (int p = 0; p < kv; p += L) {
             acc = FloatVector.fromArray(SPECIES, a, aOff + p).fma(FloatVector.fromArray(SPECIES, b, bOff + p), acc);
         }
-        TYPED_ZERO.add(acc).intoArray(lanes, 0);
+        ((FloatVector) acc.check(SPECIES)).intoArray(lanes, 0);
         return tail(Lanes.sum(lanes), a, aOff, b, bOff, kv, k);
     }
 
@@ -123,22 +122,22 @@ final class DotProductKernel {
         // The accumulators leave through an array, never as arguments: a vector passed to a method that C2
         // does not inline is boxed. Accumulator (r, q) goes to sums[(4r + q)·L …].
         float[] sums = TILE_SUMS.get();
-        TYPED_ZERO.add(c00).intoArray(sums, 0 * L);
-        TYPED_ZERO.add(c01).intoArray(sums, 1 * L);
-        TYPED_ZERO.add(c02).intoArray(sums, 2 * L);
-        TYPED_ZERO.add(c03).intoArray(sums, 3 * L);
-        TYPED_ZERO.add(c10).intoArray(sums, 4 * L);
-        TYPED_ZERO.add(c11).intoArray(sums, 5 * L);
-        TYPED_ZERO.add(c12).intoArray(sums, 6 * L);
-        TYPED_ZERO.add(c13).intoArray(sums, 7 * L);
-        TYPED_ZERO.add(c20).intoArray(sums, 8 * L);
-        TYPED_ZERO.add(c21).intoArray(sums, 9 * L);
-        TYPED_ZERO.add(c22).intoArray(sums, 10 * L);
-        TYPED_ZERO.add(c23).intoArray(sums, 11 * L);
-        TYPED_ZERO.add(c30).intoArray(sums, 12 * L);
-        TYPED_ZERO.add(c31).intoArray(sums, 13 * L);
-        TYPED_ZERO.add(c32).intoArray(sums, 14 * L);
-        TYPED_ZERO.add(c33).intoArray(sums, 15 * L);
+        ((FloatVector) c00.check(SPECIES)).intoArray(sums, 0 * L);
+        ((FloatVector) c01.check(SPECIES)).intoArray(sums, 1 * L);
+        ((FloatVector) c02.check(SPECIES)).intoArray(sums, 2 * L);
+        ((FloatVector) c03.check(SPECIES)).intoArray(sums, 3 * L);
+        ((FloatVector) c10.check(SPECIES)).intoArray(sums, 4 * L);
+        ((FloatVector) c11.check(SPECIES)).intoArray(sums, 5 * L);
+        ((FloatVector) c12.check(SPECIES)).intoArray(sums, 6 * L);
+        ((FloatVector) c13.check(SPECIES)).intoArray(sums, 7 * L);
+        ((FloatVector) c20.check(SPECIES)).intoArray(sums, 8 * L);
+        ((FloatVector) c21.check(SPECIES)).intoArray(sums, 9 * L);
+        ((FloatVector) c22.check(SPECIES)).intoArray(sums, 10 * L);
+        ((FloatVector) c23.check(SPECIES)).intoArray(sums, 11 * L);
+        ((FloatVector) c30.check(SPECIES)).intoArray(sums, 12 * L);
+        ((FloatVector) c31.check(SPECIES)).intoArray(sums, 13 * L);
+        ((FloatVector) c32.check(SPECIES)).intoArray(sums, 14 * L);
+        ((FloatVector) c33.check(SPECIES)).intoArray(sums, 15 * L);
         for (int r = 0; r < 4; r++) {
             for (int q = 0; q < 4; q++) {
                 System.arraycopy(sums, (4 * r + q) * L, lanes, 0, L);

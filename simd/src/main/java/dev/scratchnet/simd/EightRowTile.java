@@ -17,13 +17,15 @@ import jdk.incubator.vector.VectorSpecies;
  * (2026-11-30), so the packed-B variants stay. The edge
  * variants take their strides as arguments and write a small tile that {@link MatmulKernel} copies
  * into C; an edge no wider than one vector has its own 8 × 1 variant, so narrow outputs (10 classes)
- * waste less. Accumulators leave as {@code TYPED_ZERO.add(c)}, which is c itself, so that the JIT
- * compiles the store for the vector class it knows ({@link Lanes#TYPED_ZERO}).
+ * waste less. Accumulators leave as {@code ((FloatVector) c.check(SPECIES))}, which is c itself with the
+ * vector class the JIT then knows exactly, so that it compiles the store for that class
+ * ({@link Lanes#TYPED_ZERO} says why). {@code check} is a class comparison, much cheaper for C2 to parse
+ * than the {@code TYPED_ZERO.add(c)} it replaced: with the add, the last stores of a kernel fell past C2's
+ * parse-time node budget in some compilations and were boxed (docs/benchmarks.md, "A test JVM's history").
  */
 final class EightRowTile {
     private static final VectorSpecies<Float> SPECIES = Lanes.SPECIES;
     private static final int L = SPECIES.length();
-    private static final FloatVector TYPED_ZERO = Lanes.TYPED_ZERO;
     /** The start of a tile row that does not continue a sum: +0, as FloatVector.zero, in 2L lanes. */
     private static final float[] ZERO_ROW = new float[2 * L];
 
@@ -77,22 +79,22 @@ final class EightRowTile {
             c70 = x7.fma(b0, c70);
             c71 = x7.fma(b1, c71);
         }
-        TYPED_ZERO.add(c00).intoArray(out, outOff);
-        TYPED_ZERO.add(c01).intoArray(out, outOff + L);
-        TYPED_ZERO.add(c10).intoArray(out, outOff + ldo);
-        TYPED_ZERO.add(c11).intoArray(out, outOff + ldo + L);
-        TYPED_ZERO.add(c20).intoArray(out, outOff + 2 * ldo);
-        TYPED_ZERO.add(c21).intoArray(out, outOff + 2 * ldo + L);
-        TYPED_ZERO.add(c30).intoArray(out, outOff + 3 * ldo);
-        TYPED_ZERO.add(c31).intoArray(out, outOff + 3 * ldo + L);
-        TYPED_ZERO.add(c40).intoArray(out, outOff + 4 * ldo);
-        TYPED_ZERO.add(c41).intoArray(out, outOff + 4 * ldo + L);
-        TYPED_ZERO.add(c50).intoArray(out, outOff + 5 * ldo);
-        TYPED_ZERO.add(c51).intoArray(out, outOff + 5 * ldo + L);
-        TYPED_ZERO.add(c60).intoArray(out, outOff + 6 * ldo);
-        TYPED_ZERO.add(c61).intoArray(out, outOff + 6 * ldo + L);
-        TYPED_ZERO.add(c70).intoArray(out, outOff + 7 * ldo);
-        TYPED_ZERO.add(c71).intoArray(out, outOff + 7 * ldo + L);
+        ((FloatVector) c00.check(SPECIES)).intoArray(out, outOff);
+        ((FloatVector) c01.check(SPECIES)).intoArray(out, outOff + L);
+        ((FloatVector) c10.check(SPECIES)).intoArray(out, outOff + ldo);
+        ((FloatVector) c11.check(SPECIES)).intoArray(out, outOff + ldo + L);
+        ((FloatVector) c20.check(SPECIES)).intoArray(out, outOff + 2 * ldo);
+        ((FloatVector) c21.check(SPECIES)).intoArray(out, outOff + 2 * ldo + L);
+        ((FloatVector) c30.check(SPECIES)).intoArray(out, outOff + 3 * ldo);
+        ((FloatVector) c31.check(SPECIES)).intoArray(out, outOff + 3 * ldo + L);
+        ((FloatVector) c40.check(SPECIES)).intoArray(out, outOff + 4 * ldo);
+        ((FloatVector) c41.check(SPECIES)).intoArray(out, outOff + 4 * ldo + L);
+        ((FloatVector) c50.check(SPECIES)).intoArray(out, outOff + 5 * ldo);
+        ((FloatVector) c51.check(SPECIES)).intoArray(out, outOff + 5 * ldo + L);
+        ((FloatVector) c60.check(SPECIES)).intoArray(out, outOff + 6 * ldo);
+        ((FloatVector) c61.check(SPECIES)).intoArray(out, outOff + 6 * ldo + L);
+        ((FloatVector) c70.check(SPECIES)).intoArray(out, outOff + 7 * ldo);
+        ((FloatVector) c71.check(SPECIES)).intoArray(out, outOff + 7 * ldo + L);
     }
 
     /** The 8 × 2L tile: A as in {@link #kernelPackedPacked}, B read in place from rows of b (stride ldb). */
@@ -135,22 +137,22 @@ final class EightRowTile {
             c70 = x7.fma(b0, c70);
             c71 = x7.fma(b1, c71);
         }
-        TYPED_ZERO.add(c00).intoArray(out, outOff);
-        TYPED_ZERO.add(c01).intoArray(out, outOff + L);
-        TYPED_ZERO.add(c10).intoArray(out, outOff + ldo);
-        TYPED_ZERO.add(c11).intoArray(out, outOff + ldo + L);
-        TYPED_ZERO.add(c20).intoArray(out, outOff + 2 * ldo);
-        TYPED_ZERO.add(c21).intoArray(out, outOff + 2 * ldo + L);
-        TYPED_ZERO.add(c30).intoArray(out, outOff + 3 * ldo);
-        TYPED_ZERO.add(c31).intoArray(out, outOff + 3 * ldo + L);
-        TYPED_ZERO.add(c40).intoArray(out, outOff + 4 * ldo);
-        TYPED_ZERO.add(c41).intoArray(out, outOff + 4 * ldo + L);
-        TYPED_ZERO.add(c50).intoArray(out, outOff + 5 * ldo);
-        TYPED_ZERO.add(c51).intoArray(out, outOff + 5 * ldo + L);
-        TYPED_ZERO.add(c60).intoArray(out, outOff + 6 * ldo);
-        TYPED_ZERO.add(c61).intoArray(out, outOff + 6 * ldo + L);
-        TYPED_ZERO.add(c70).intoArray(out, outOff + 7 * ldo);
-        TYPED_ZERO.add(c71).intoArray(out, outOff + 7 * ldo + L);
+        ((FloatVector) c00.check(SPECIES)).intoArray(out, outOff);
+        ((FloatVector) c01.check(SPECIES)).intoArray(out, outOff + L);
+        ((FloatVector) c10.check(SPECIES)).intoArray(out, outOff + ldo);
+        ((FloatVector) c11.check(SPECIES)).intoArray(out, outOff + ldo + L);
+        ((FloatVector) c20.check(SPECIES)).intoArray(out, outOff + 2 * ldo);
+        ((FloatVector) c21.check(SPECIES)).intoArray(out, outOff + 2 * ldo + L);
+        ((FloatVector) c30.check(SPECIES)).intoArray(out, outOff + 3 * ldo);
+        ((FloatVector) c31.check(SPECIES)).intoArray(out, outOff + 3 * ldo + L);
+        ((FloatVector) c40.check(SPECIES)).intoArray(out, outOff + 4 * ldo);
+        ((FloatVector) c41.check(SPECIES)).intoArray(out, outOff + 4 * ldo + L);
+        ((FloatVector) c50.check(SPECIES)).intoArray(out, outOff + 5 * ldo);
+        ((FloatVector) c51.check(SPECIES)).intoArray(out, outOff + 5 * ldo + L);
+        ((FloatVector) c60.check(SPECIES)).intoArray(out, outOff + 6 * ldo);
+        ((FloatVector) c61.check(SPECIES)).intoArray(out, outOff + 6 * ldo + L);
+        ((FloatVector) c70.check(SPECIES)).intoArray(out, outOff + 7 * ldo);
+        ((FloatVector) c71.check(SPECIES)).intoArray(out, outOff + 7 * ldo + L);
     }
 
     /** The 8 × 2L tile: A read in place from 8 rows of a (stride lda), B from a packed panel. */
@@ -194,22 +196,22 @@ final class EightRowTile {
             c70 = x7.fma(b0, c70);
             c71 = x7.fma(b1, c71);
         }
-        TYPED_ZERO.add(c00).intoArray(out, outOff);
-        TYPED_ZERO.add(c01).intoArray(out, outOff + L);
-        TYPED_ZERO.add(c10).intoArray(out, outOff + ldo);
-        TYPED_ZERO.add(c11).intoArray(out, outOff + ldo + L);
-        TYPED_ZERO.add(c20).intoArray(out, outOff + 2 * ldo);
-        TYPED_ZERO.add(c21).intoArray(out, outOff + 2 * ldo + L);
-        TYPED_ZERO.add(c30).intoArray(out, outOff + 3 * ldo);
-        TYPED_ZERO.add(c31).intoArray(out, outOff + 3 * ldo + L);
-        TYPED_ZERO.add(c40).intoArray(out, outOff + 4 * ldo);
-        TYPED_ZERO.add(c41).intoArray(out, outOff + 4 * ldo + L);
-        TYPED_ZERO.add(c50).intoArray(out, outOff + 5 * ldo);
-        TYPED_ZERO.add(c51).intoArray(out, outOff + 5 * ldo + L);
-        TYPED_ZERO.add(c60).intoArray(out, outOff + 6 * ldo);
-        TYPED_ZERO.add(c61).intoArray(out, outOff + 6 * ldo + L);
-        TYPED_ZERO.add(c70).intoArray(out, outOff + 7 * ldo);
-        TYPED_ZERO.add(c71).intoArray(out, outOff + 7 * ldo + L);
+        ((FloatVector) c00.check(SPECIES)).intoArray(out, outOff);
+        ((FloatVector) c01.check(SPECIES)).intoArray(out, outOff + L);
+        ((FloatVector) c10.check(SPECIES)).intoArray(out, outOff + ldo);
+        ((FloatVector) c11.check(SPECIES)).intoArray(out, outOff + ldo + L);
+        ((FloatVector) c20.check(SPECIES)).intoArray(out, outOff + 2 * ldo);
+        ((FloatVector) c21.check(SPECIES)).intoArray(out, outOff + 2 * ldo + L);
+        ((FloatVector) c30.check(SPECIES)).intoArray(out, outOff + 3 * ldo);
+        ((FloatVector) c31.check(SPECIES)).intoArray(out, outOff + 3 * ldo + L);
+        ((FloatVector) c40.check(SPECIES)).intoArray(out, outOff + 4 * ldo);
+        ((FloatVector) c41.check(SPECIES)).intoArray(out, outOff + 4 * ldo + L);
+        ((FloatVector) c50.check(SPECIES)).intoArray(out, outOff + 5 * ldo);
+        ((FloatVector) c51.check(SPECIES)).intoArray(out, outOff + 5 * ldo + L);
+        ((FloatVector) c60.check(SPECIES)).intoArray(out, outOff + 6 * ldo);
+        ((FloatVector) c61.check(SPECIES)).intoArray(out, outOff + 6 * ldo + L);
+        ((FloatVector) c70.check(SPECIES)).intoArray(out, outOff + 7 * ldo);
+        ((FloatVector) c71.check(SPECIES)).intoArray(out, outOff + 7 * ldo + L);
     }
 
     /**
@@ -269,30 +271,30 @@ final class EightRowTile {
             c71 = x7.fma(b1, c71);
             c72 = x7.fma(b2, c72);
         }
-        TYPED_ZERO.add(c00).intoArray(out, outOff);
-        TYPED_ZERO.add(c01).intoArray(out, outOff + L);
-        TYPED_ZERO.add(c02).intoArray(edge, 0);
-        TYPED_ZERO.add(c10).intoArray(out, outOff + ldo);
-        TYPED_ZERO.add(c11).intoArray(out, outOff + ldo + L);
-        TYPED_ZERO.add(c12).intoArray(edge, 1 * NR);
-        TYPED_ZERO.add(c20).intoArray(out, outOff + 2 * ldo);
-        TYPED_ZERO.add(c21).intoArray(out, outOff + 2 * ldo + L);
-        TYPED_ZERO.add(c22).intoArray(edge, 2 * NR);
-        TYPED_ZERO.add(c30).intoArray(out, outOff + 3 * ldo);
-        TYPED_ZERO.add(c31).intoArray(out, outOff + 3 * ldo + L);
-        TYPED_ZERO.add(c32).intoArray(edge, 3 * NR);
-        TYPED_ZERO.add(c40).intoArray(out, outOff + 4 * ldo);
-        TYPED_ZERO.add(c41).intoArray(out, outOff + 4 * ldo + L);
-        TYPED_ZERO.add(c42).intoArray(edge, 4 * NR);
-        TYPED_ZERO.add(c50).intoArray(out, outOff + 5 * ldo);
-        TYPED_ZERO.add(c51).intoArray(out, outOff + 5 * ldo + L);
-        TYPED_ZERO.add(c52).intoArray(edge, 5 * NR);
-        TYPED_ZERO.add(c60).intoArray(out, outOff + 6 * ldo);
-        TYPED_ZERO.add(c61).intoArray(out, outOff + 6 * ldo + L);
-        TYPED_ZERO.add(c62).intoArray(edge, 6 * NR);
-        TYPED_ZERO.add(c70).intoArray(out, outOff + 7 * ldo);
-        TYPED_ZERO.add(c71).intoArray(out, outOff + 7 * ldo + L);
-        TYPED_ZERO.add(c72).intoArray(edge, 7 * NR);
+        ((FloatVector) c00.check(SPECIES)).intoArray(out, outOff);
+        ((FloatVector) c01.check(SPECIES)).intoArray(out, outOff + L);
+        ((FloatVector) c02.check(SPECIES)).intoArray(edge, 0);
+        ((FloatVector) c10.check(SPECIES)).intoArray(out, outOff + ldo);
+        ((FloatVector) c11.check(SPECIES)).intoArray(out, outOff + ldo + L);
+        ((FloatVector) c12.check(SPECIES)).intoArray(edge, 1 * NR);
+        ((FloatVector) c20.check(SPECIES)).intoArray(out, outOff + 2 * ldo);
+        ((FloatVector) c21.check(SPECIES)).intoArray(out, outOff + 2 * ldo + L);
+        ((FloatVector) c22.check(SPECIES)).intoArray(edge, 2 * NR);
+        ((FloatVector) c30.check(SPECIES)).intoArray(out, outOff + 3 * ldo);
+        ((FloatVector) c31.check(SPECIES)).intoArray(out, outOff + 3 * ldo + L);
+        ((FloatVector) c32.check(SPECIES)).intoArray(edge, 3 * NR);
+        ((FloatVector) c40.check(SPECIES)).intoArray(out, outOff + 4 * ldo);
+        ((FloatVector) c41.check(SPECIES)).intoArray(out, outOff + 4 * ldo + L);
+        ((FloatVector) c42.check(SPECIES)).intoArray(edge, 4 * NR);
+        ((FloatVector) c50.check(SPECIES)).intoArray(out, outOff + 5 * ldo);
+        ((FloatVector) c51.check(SPECIES)).intoArray(out, outOff + 5 * ldo + L);
+        ((FloatVector) c52.check(SPECIES)).intoArray(edge, 5 * NR);
+        ((FloatVector) c60.check(SPECIES)).intoArray(out, outOff + 6 * ldo);
+        ((FloatVector) c61.check(SPECIES)).intoArray(out, outOff + 6 * ldo + L);
+        ((FloatVector) c62.check(SPECIES)).intoArray(edge, 6 * NR);
+        ((FloatVector) c70.check(SPECIES)).intoArray(out, outOff + 7 * ldo);
+        ((FloatVector) c71.check(SPECIES)).intoArray(out, outOff + 7 * ldo + L);
+        ((FloatVector) c72.check(SPECIES)).intoArray(edge, 7 * NR);
     }
 
     /**
@@ -354,22 +356,22 @@ final class EightRowTile {
             c70 = x7.fma(b0, c70);
             c71 = x7.fma(b1, c71);
         }
-        TYPED_ZERO.add(c00).intoArray(out, outOff);
-        TYPED_ZERO.add(c01).intoArray(out, outOff + L);
-        TYPED_ZERO.add(c10).intoArray(out, outOff + ldo);
-        TYPED_ZERO.add(c11).intoArray(out, outOff + ldo + L);
-        TYPED_ZERO.add(c20).intoArray(out, outOff + 2 * ldo);
-        TYPED_ZERO.add(c21).intoArray(out, outOff + 2 * ldo + L);
-        TYPED_ZERO.add(c30).intoArray(out, outOff + 3 * ldo);
-        TYPED_ZERO.add(c31).intoArray(out, outOff + 3 * ldo + L);
-        TYPED_ZERO.add(c40).intoArray(out, outOff + 4 * ldo);
-        TYPED_ZERO.add(c41).intoArray(out, outOff + 4 * ldo + L);
-        TYPED_ZERO.add(c50).intoArray(out, outOff + 5 * ldo);
-        TYPED_ZERO.add(c51).intoArray(out, outOff + 5 * ldo + L);
-        TYPED_ZERO.add(c60).intoArray(out, outOff + 6 * ldo);
-        TYPED_ZERO.add(c61).intoArray(out, outOff + 6 * ldo + L);
-        TYPED_ZERO.add(c70).intoArray(out, outOff + 7 * ldo);
-        TYPED_ZERO.add(c71).intoArray(out, outOff + 7 * ldo + L);
+        ((FloatVector) c00.check(SPECIES)).intoArray(out, outOff);
+        ((FloatVector) c01.check(SPECIES)).intoArray(out, outOff + L);
+        ((FloatVector) c10.check(SPECIES)).intoArray(out, outOff + ldo);
+        ((FloatVector) c11.check(SPECIES)).intoArray(out, outOff + ldo + L);
+        ((FloatVector) c20.check(SPECIES)).intoArray(out, outOff + 2 * ldo);
+        ((FloatVector) c21.check(SPECIES)).intoArray(out, outOff + 2 * ldo + L);
+        ((FloatVector) c30.check(SPECIES)).intoArray(out, outOff + 3 * ldo);
+        ((FloatVector) c31.check(SPECIES)).intoArray(out, outOff + 3 * ldo + L);
+        ((FloatVector) c40.check(SPECIES)).intoArray(out, outOff + 4 * ldo);
+        ((FloatVector) c41.check(SPECIES)).intoArray(out, outOff + 4 * ldo + L);
+        ((FloatVector) c50.check(SPECIES)).intoArray(out, outOff + 5 * ldo);
+        ((FloatVector) c51.check(SPECIES)).intoArray(out, outOff + 5 * ldo + L);
+        ((FloatVector) c60.check(SPECIES)).intoArray(out, outOff + 6 * ldo);
+        ((FloatVector) c61.check(SPECIES)).intoArray(out, outOff + 6 * ldo + L);
+        ((FloatVector) c70.check(SPECIES)).intoArray(out, outOff + 7 * ldo);
+        ((FloatVector) c71.check(SPECIES)).intoArray(out, outOff + 7 * ldo + L);
     }
 
     /** An edge tile up to 8 × 2L, any strides, written to tile (8 × NR); outside the hot path. */
@@ -413,22 +415,22 @@ final class EightRowTile {
             c70 = x7.fma(b0, c70);
             c71 = x7.fma(b1, c71);
         }
-        TYPED_ZERO.add(c00).intoArray(tile, 0 * NR);
-        TYPED_ZERO.add(c01).intoArray(tile, 0 * NR + L);
-        TYPED_ZERO.add(c10).intoArray(tile, 1 * NR);
-        TYPED_ZERO.add(c11).intoArray(tile, 1 * NR + L);
-        TYPED_ZERO.add(c20).intoArray(tile, 2 * NR);
-        TYPED_ZERO.add(c21).intoArray(tile, 2 * NR + L);
-        TYPED_ZERO.add(c30).intoArray(tile, 3 * NR);
-        TYPED_ZERO.add(c31).intoArray(tile, 3 * NR + L);
-        TYPED_ZERO.add(c40).intoArray(tile, 4 * NR);
-        TYPED_ZERO.add(c41).intoArray(tile, 4 * NR + L);
-        TYPED_ZERO.add(c50).intoArray(tile, 5 * NR);
-        TYPED_ZERO.add(c51).intoArray(tile, 5 * NR + L);
-        TYPED_ZERO.add(c60).intoArray(tile, 6 * NR);
-        TYPED_ZERO.add(c61).intoArray(tile, 6 * NR + L);
-        TYPED_ZERO.add(c70).intoArray(tile, 7 * NR);
-        TYPED_ZERO.add(c71).intoArray(tile, 7 * NR + L);
+        ((FloatVector) c00.check(SPECIES)).intoArray(tile, 0 * NR);
+        ((FloatVector) c01.check(SPECIES)).intoArray(tile, 0 * NR + L);
+        ((FloatVector) c10.check(SPECIES)).intoArray(tile, 1 * NR);
+        ((FloatVector) c11.check(SPECIES)).intoArray(tile, 1 * NR + L);
+        ((FloatVector) c20.check(SPECIES)).intoArray(tile, 2 * NR);
+        ((FloatVector) c21.check(SPECIES)).intoArray(tile, 2 * NR + L);
+        ((FloatVector) c30.check(SPECIES)).intoArray(tile, 3 * NR);
+        ((FloatVector) c31.check(SPECIES)).intoArray(tile, 3 * NR + L);
+        ((FloatVector) c40.check(SPECIES)).intoArray(tile, 4 * NR);
+        ((FloatVector) c41.check(SPECIES)).intoArray(tile, 4 * NR + L);
+        ((FloatVector) c50.check(SPECIES)).intoArray(tile, 5 * NR);
+        ((FloatVector) c51.check(SPECIES)).intoArray(tile, 5 * NR + L);
+        ((FloatVector) c60.check(SPECIES)).intoArray(tile, 6 * NR);
+        ((FloatVector) c61.check(SPECIES)).intoArray(tile, 6 * NR + L);
+        ((FloatVector) c70.check(SPECIES)).intoArray(tile, 7 * NR);
+        ((FloatVector) c71.check(SPECIES)).intoArray(tile, 7 * NR + L);
     }
 
     /** An edge tile up to 8 × L (narrow outputs such as 10 classes), any strides, written to tile. */
@@ -463,13 +465,13 @@ final class EightRowTile {
             FloatVector x7 = FloatVector.broadcast(SPECIES, as[a7 + ap]);
             c70 = x7.fma(b0, c70);
         }
-        TYPED_ZERO.add(c00).intoArray(tile, 0 * NR);
-        TYPED_ZERO.add(c10).intoArray(tile, 1 * NR);
-        TYPED_ZERO.add(c20).intoArray(tile, 2 * NR);
-        TYPED_ZERO.add(c30).intoArray(tile, 3 * NR);
-        TYPED_ZERO.add(c40).intoArray(tile, 4 * NR);
-        TYPED_ZERO.add(c50).intoArray(tile, 5 * NR);
-        TYPED_ZERO.add(c60).intoArray(tile, 6 * NR);
-        TYPED_ZERO.add(c70).intoArray(tile, 7 * NR);
+        ((FloatVector) c00.check(SPECIES)).intoArray(tile, 0 * NR);
+        ((FloatVector) c10.check(SPECIES)).intoArray(tile, 1 * NR);
+        ((FloatVector) c20.check(SPECIES)).intoArray(tile, 2 * NR);
+        ((FloatVector) c30.check(SPECIES)).intoArray(tile, 3 * NR);
+        ((FloatVector) c40.check(SPECIES)).intoArray(tile, 4 * NR);
+        ((FloatVector) c50.check(SPECIES)).intoArray(tile, 5 * NR);
+        ((FloatVector) c60.check(SPECIES)).intoArray(tile, 6 * NR);
+        ((FloatVector) c70.check(SPECIES)).intoArray(tile, 7 * NR);
     }
 }

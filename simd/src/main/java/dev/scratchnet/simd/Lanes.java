@@ -59,6 +59,8 @@ final class Lanes {
      * of its class; where half-width rows are moved too (the CNN's second layer) that guess is a coin toss,
      * and a wrong one boxes every store and halves the speed of the whole run (docs/benchmarks.md). For
      * the same reason a running sum inside a loop is the argument, not the receiver: {@code x.add(sum)}.
+     * The long micro-kernels store their accumulators as {@code ((FloatVector) c.check(SPECIES))} instead,
+     * a class check that costs C2 far fewer parse nodes than an add (see {@link EightRowTile}).
      */
     static final FloatVector TYPED_ZERO = FloatVector.broadcast(SPECIES, -0f);
 

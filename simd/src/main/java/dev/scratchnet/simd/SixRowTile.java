@@ -19,7 +19,6 @@ import jdk.incubator.vector.VectorSpecies;
 final class SixRowTile {
     private static final VectorSpecies<Float> SPECIES = Lanes.SPECIES;
     private static final int L = SPECIES.length();
-    private static final FloatVector TYPED_ZERO = Lanes.TYPED_ZERO;
 
     /** Rows of C per tile. */
     static final int ROWS = 6;
@@ -66,17 +65,17 @@ final class SixRowTile {
             c50 = x5.fma(b0, c50);
             c51 = x5.fma(b1, c51);
         }
-        TYPED_ZERO.add(c00).intoArray(out, outOff);
-        TYPED_ZERO.add(c01).intoArray(out, outOff + L);
-        TYPED_ZERO.add(c10).intoArray(out, outOff + ldo);
-        TYPED_ZERO.add(c11).intoArray(out, outOff + ldo + L);
-        TYPED_ZERO.add(c20).intoArray(out, outOff + 2 * ldo);
-        TYPED_ZERO.add(c21).intoArray(out, outOff + 2 * ldo + L);
-        TYPED_ZERO.add(c30).intoArray(out, outOff + 3 * ldo);
-        TYPED_ZERO.add(c31).intoArray(out, outOff + 3 * ldo + L);
-        TYPED_ZERO.add(c40).intoArray(out, outOff + 4 * ldo);
-        TYPED_ZERO.add(c41).intoArray(out, outOff + 4 * ldo + L);
-        TYPED_ZERO.add(c50).intoArray(out, outOff + 5 * ldo);
-        TYPED_ZERO.add(c51).intoArray(out, outOff + 5 * ldo + L);
+        ((FloatVector) c00.check(SPECIES)).intoArray(out, outOff);
+        ((FloatVector) c01.check(SPECIES)).intoArray(out, outOff + L);
+        ((FloatVector) c10.check(SPECIES)).intoArray(out, outOff + ldo);
+        ((FloatVector) c11.check(SPECIES)).intoArray(out, outOff + ldo + L);
+        ((FloatVector) c20.check(SPECIES)).intoArray(out, outOff + 2 * ldo);
+        ((FloatVector) c21.check(SPECIES)).intoArray(out, outOff + 2 * ldo + L);
+        ((FloatVector) c30.check(SPECIES)).intoArray(out, outOff + 3 * ldo);
+        ((FloatVector) c31.check(SPECIES)).intoArray(out, outOff + 3 * ldo + L);
+        ((FloatVector) c40.check(SPECIES)).intoArray(out, outOff + 4 * ldo);
+        ((FloatVector) c41.check(SPECIES)).intoArray(out, outOff + 4 * ldo + L);
+        ((FloatVector) c50.check(SPECIES)).intoArray(out, outOff + 5 * ldo);
+        ((FloatVector) c51.check(SPECIES)).intoArray(out, outOff + 5 * ldo + L);
     }
 }
