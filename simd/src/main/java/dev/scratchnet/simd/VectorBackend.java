@@ -41,7 +41,7 @@ import jdk.incubator.vector.VectorSpecies;
  * one-line helper is not safe: once other callers had got it compiled on its own first, the momentum
  * update called the vector {@code flushTiny} it used to have instead of inlining it, and boxed two
  * vectors per call for the rest of the run (a test order seen on JDK 17).
- * {@code VectorBackendAllocationTest} and {@code ConvKernelsTest} check that the warm kernels
+ * {@code VectorBackendAllocationTest} and {@code CnnStepAllocationTest} check that the warm kernels
  * allocate nothing.
  *
  * <p>The three matrix products run on {@link MatmulKernel} (register tiles, packed panels, cache

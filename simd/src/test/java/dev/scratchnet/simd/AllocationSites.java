@@ -31,10 +31,15 @@ final class AllocationSites {
      * Runs the calls once more under a JFR recording of allocation samples.
      *
      * @param calls the code that was expected not to allocate
-     * @return the most sampled lines, such as {@code "OptimizerSteps.momentumRange:130 ×812"}, or a
-     *     sentence saying why there are none
+     * @return the vector width and Java version, then the most sampled lines, such as
+     *     {@code "at 512 bits, Java 17, sampled at OptimizerSteps.momentumRange:130 ×812"}, or why there are none
      */
     static String of(Runnable calls) {
+        return "at " + Lanes.SPECIES.vectorBitSize() + " bits, Java " + Runtime.version().feature() + ", "
+                + sampled(calls);
+    }
+
+    private static String sampled(Runnable calls) {
         Path file = null;
         try (Recording recording = new Recording()) {
             recording.enable(EVENT).withStackTrace().with("throttle", "10000/s");
@@ -67,7 +72,7 @@ final class AllocationSites {
         if (counts.isEmpty()) {
             return "no allocation samples";
         }
-        return counts.entrySet().stream()
+        return "sampled at " + counts.entrySet().stream()
                 .sorted(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder()))
                 .limit(SHOWN)
                 .map(e -> e.getKey() + " ×" + e.getValue())

@@ -31,8 +31,7 @@ class CnnStepAllocationTest {
         // Interpreted or C1-compiled code keeps vectors as objects, so the step allocates until C2 has
         // compiled every kernel: the test trains until one epoch's steps 2 to 10 allocate nothing, for
         // as long as JitPatience allows; a steady allocation fails.
-        Trainer trainer = new Trainer(net,
-                TrainingConfig.builder().learningRate(0.01f).batchSize(64).epochs(Integer.MAX_VALUE).build());
+        Trainer trainer = new Trainer(net, config(Integer.MAX_VALUE));
         long deadline = JitPatience.deadline();
         StepAllocation steps = new StepAllocation();
         trainer.addListener(steps);
@@ -49,13 +48,15 @@ class CnnStepAllocationTest {
         long last = perEpoch.get(perEpoch.size() - 1);
         if (last >= JitPatience.SLACK_BYTES) {
             int epochs = perEpoch.size();
-            Trainer oneMore = new Trainer(net, TrainingConfig.builder().learningRate(0.01f).batchSize(64).epochs(1)
-                    .build());
+            Trainer oneMore = new Trainer(net, config(1));
             fail("allocated " + last + " bytes in 9 steps of the last of " + epochs + " epochs on " + threads
-                    + " thread(s), " + Lanes.SPECIES.vectorBitSize() + " bits, Java " + Runtime.version().feature()
-                    + " (first epochs " + perEpoch.subList(0, Math.min(5, epochs)) + ", last "
-                    + perEpoch.subList(Math.max(0, epochs - 5), epochs) + "); sampled at "
+                    + " thread(s) (first epochs " + perEpoch.subList(0, Math.min(5, epochs)) + ", last "
+                    + perEpoch.subList(Math.max(0, epochs - 5), epochs) + "); "
                     + AllocationSites.of(() -> oneMore.fit(train, null)));
         }
+    }
+
+    private static TrainingConfig config(int epochs) {
+        return TrainingConfig.builder().learningRate(0.01f).batchSize(64).epochs(epochs).build();
     }
 }

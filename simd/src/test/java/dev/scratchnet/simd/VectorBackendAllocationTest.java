@@ -60,27 +60,24 @@ class VectorBackendAllocationTest {
      * {@link JitPatience} allows, and fails if none does.
      */
     private static void assertAllocatesNothingWhenWarm(String what, Runnable calls) {
+        Runnable round = () -> {
+            for (int call = 0; call < CALLS_PER_ROUND; call++) {
+                calls.run();
+            }
+        };
         long deadline = JitPatience.deadline();
         long allocated = -1;
         int rounds = 0;
         while (!JitPatience.over(deadline)) {
             rounds++;
             long start = JitPatience.allocatedBytes();
-            for (int call = 0; call < CALLS_PER_ROUND; call++) {
-                calls.run();
-            }
+            round.run();
             allocated = JitPatience.allocatedBytes() - start;
             if (allocated < JitPatience.SLACK_BYTES) {
                 return;
             }
         }
         fail("still allocating after " + rounds + " rounds: " + allocated + " bytes in the last "
-                + CALLS_PER_ROUND + " calls of each " + what + " at " + Lanes.SPECIES.vectorBitSize()
-                + " bits, Java " + Runtime.version().feature() + "; sampled at "
-                + AllocationSites.of(() -> {
-                    for (int call = 0; call < CALLS_PER_ROUND; call++) {
-                        calls.run();
-                    }
-                }));
+                + CALLS_PER_ROUND + " calls of each " + what + "; " + AllocationSites.of(round));
     }
 }
