@@ -158,7 +158,7 @@ final class TrainCommand implements Callable<Integer> {
         Dataset test = data.test();
         // The shift is the checkpoint's on resume, else --augment's; only image data can be shifted.
         ImageShift imageShift = resumeState != null ? savedShift(resumeState, info.image())
-                : options.imageShift(spec, info.image(), dataOptions.data.toString());
+                : options.imageShift(spec, info.image(), DataSource.path(dataOptions.data).toString());
         if (heldOut >= train.size()) {
             throw new ParameterException(spec.commandLine(), "--validation must be below the " + train.size()
                     + " training " + examples(info) + ", got " + heldOut);

@@ -224,6 +224,23 @@ class AppIT {
     }
 
     @Test
+    void withoutDataTrainFindsTheDataInTheDefaultFolderOrTheEnvironment() throws Exception {
+        // The README's bare `./scratchnet train` and `--report report`: no --data at all.
+        IdxFixtures.folder(work.resolve("data/mnist"), 200, 50);
+        JarRunner.Result fromFolder = JarRunner.run(work, "train", "--hidden", "8", "--epochs", "1",
+                "--batch", "32", "--save", "folder.snet");
+        assertEquals(0, fromFolder.exitCode(), fromFolder.toString());
+        assertTrue(fromFolder.out().contains("from data" + java.io.File.separator + "mnist"), fromFolder.out());
+
+        Path elsewhere = IdxFixtures.folder(work.resolve("elsewhere"), 200, 50);
+        JarRunner.Result fromEnvironment = JarRunner.runWithEnvironment(work,
+                Map.of(DatasetFiles.DATA_ENV, elsewhere.toString()), "train", "--hidden", "8", "--epochs", "1",
+                "--batch", "32", "--augment", "2", "--save", "environment.snet");
+        assertEquals(0, fromEnvironment.exitCode(), fromEnvironment.toString());
+        assertTrue(fromEnvironment.out().contains("from " + elsewhere), fromEnvironment.out());
+    }
+
+    @Test
     void smallValidFolderTrainsEvaluatesAndPredicts() throws Exception {
         IdxFixtures.folder(work.resolve("data"), 200, 50);
         JarRunner.Result train = JarRunner.run(work, "train", "--data", "data", "--hidden", "8", "--epochs", "2",
