@@ -52,7 +52,7 @@ import jdk.incubator.vector.VectorSpecies;
  *       {@value #TRANSPOSED_A_DEPTHS} depths for all of those panels (whole cache lines of each of its rows,
  *       still in L1, per pass; one panel at a time touched a new page for every p, one depth at a time for
  *       all panels wrote to a new page for every panel), all of it once per product when it fits, and a
- *       transposed b is transposed in tiles that fit L1. An a·bᵀ whose a is much smaller than b is computed as
+ *       transposed b is transposed in tiles that fit L1, 16 × 16 at a time in registers at 512 bits ({@link TileTranspose}). An a·bᵀ whose a is much smaller than b is computed as
  *       Cᵀ = b·aᵀ, so that the smaller one is transposed ({@link #swapsOperands}).</li>
  * </ul>
  * Panels at the right and bottom edges are zero-padded; a variant of the micro-kernel writes them to a
@@ -700,10 +700,22 @@ final class MatmulKernel {
             int nr = Math.min(NR, nc - jr);
             int base = jr * kc;
             if (transB) {
-                // b is (n × k): column j of B is row j of b, contiguous along p. Transpose in tiles of
-                // TRANSPOSE_TILE values of p, so that the lines read from nr rows of b and the lines
+                // b is (n × k): column j of B is row j of b, contiguous along p. A whole panel at 16 lanes is
+                // transposed 16 rows × 16 depths at a time in registers; the depths past the last such tile, and
+                // every other panel, float by float below.
+                int pFrom = 0;
+                if (TileTranspose.APPLIES && nr == NR) {
+                    pFrom = kc - kc % TileTranspose.SIDE;
+                    for (int half = 0; half < NR; half += TileTranspose.SIDE) {
+                        int rows = (jc + jr + half) * k + pc;
+                        for (int p0 = 0; p0 < pFrom; p0 += TileTranspose.SIDE) {
+                            TileTranspose.transpose(b, rows + p0, k, bp, base + p0 * NR + half, NR);
+                        }
+                    }
+                }
+                // In tiles of TRANSPOSE_TILE values of p, so that the lines read from nr rows of b and the lines
                 // written to the panel all stay in L1 (a whole panel column at a time would not).
-                for (int p0 = 0; p0 < kc; p0 += TRANSPOSE_TILE) {
+                for (int p0 = pFrom; p0 < kc; p0 += TRANSPOSE_TILE) {
                     int p1 = Math.min(kc, p0 + TRANSPOSE_TILE);
                     for (int j = 0; j < nr; j++) {
                         int src = (jc + jr + j) * k + pc;
