@@ -52,7 +52,8 @@ import jdk.incubator.vector.VectorSpecies;
  *       {@value #TRANSPOSED_A_DEPTHS} depths for all of those panels (whole cache lines of each of its rows,
  *       still in L1, per pass; one panel at a time touched a new page for every p, one depth at a time for
  *       all panels wrote to a new page for every panel), all of it once per product when it fits, and a
- *       transposed b is transposed in tiles that fit L1, 16 × 16 at a time in registers at 512 bits ({@link TileTranspose}). An a·bᵀ whose a is much smaller than b is computed as
+ *       transposed b is transposed in tiles that fit L1, a vector square at a time in registers at 512 and 256 bits
+ *       ({@link TileTranspose}). An a·bᵀ whose a is much smaller than b is computed as
  *       Cᵀ = b·aᵀ, so that the smaller one is transposed ({@link #swapsOperands}).</li>
  * </ul>
  * Panels at the right and bottom edges are zero-padded; a variant of the micro-kernel writes them to a
@@ -700,9 +701,9 @@ final class MatmulKernel {
             int nr = Math.min(NR, nc - jr);
             int base = jr * kc;
             if (transB) {
-                // b is (n × k): column j of B is row j of b, contiguous along p. A whole panel at 16 lanes is
-                // transposed 16 rows × 16 depths at a time in registers; the depths past the last such tile, and
-                // every other panel, float by float below.
+                // b is (n × k): column j of B is row j of b, contiguous along p. A whole panel is transposed
+                // L rows × L depths at a time in registers (16 or 8 lanes); the depths past the last such tile,
+                // the edge panel and 128-bit vectors float by float below.
                 int pFrom = 0;
                 if (TileTranspose.APPLIES && nr == NR) {
                     pFrom = kc - kc % TileTranspose.SIDE;

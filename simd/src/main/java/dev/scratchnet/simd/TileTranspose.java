@@ -6,25 +6,26 @@ import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Transposes a 16 × 16 tile of floats in vector registers, for {@code MatmulKernel}'s packing of a transposed
- * operand: row r of b (16 depths) becomes lane r of 16 panel rows. At 512 bits this took a 64 × 784 operand
- * from 18 µs, copied one float at a time, to 5.5 µs on JDK 25 and 9–11 µs on JDK 17 (docs/benchmarks.md).
+ * Transposes a tile of floats one vector square (16 × 16 at 512 bits, 8 × 8 at 256) in vector registers, for
+ * {@code MatmulKernel}'s packing of a transposed operand: row r of b (one vector of depths) becomes lane r of as
+ * many panel rows. At 512 bits this took a 64 × 784 operand from 18 µs, copied one float at a time, to 5.5 µs on
+ * JDK 25 and 9–11 µs on JDK 17 (docs/benchmarks.md).
  *
- * <p>The transpose is the textbook one by halving blocks: for w = 8, 4, 2, 1, every 2w × 2w block swaps its
- * upper right w × w block with its lower left one. Row r takes the lanes of row r + w shifted right by w
+ * <p>The transpose is the textbook one by halving blocks: for w = 8 (at 16 lanes), 4, 2, 1, every 2w × 2w block
+ * swaps its upper right w × w block with its lower left one. Row r takes the lanes of row r + w shifted right by w
  * ({@code rearrange}) where lane / w is odd ({@code blend}); row r + w takes those of row r shifted left by w
- * where lane / w is even. Four stages of 16 rows each, every row in a register: no float is computed, so
+ * where lane / w is even. Four stages (three at 8 lanes), every row in a register: no float is computed, so
  * the packed panels, and every product, have the same bits as with the plain copy.
  *
- * <p>Only for 16 lanes ({@link #APPLIES}); other widths copy float by float. The shuffles and masks are
+ * <p>Only for 16 and 8 lanes ({@link #APPLIES}); 128-bit vectors copy float by float. The shuffles and masks are
  * constants, so the JIT emits one permute and one masked move for each.
  */
 final class TileTranspose {
     private static final VectorSpecies<Float> SPECIES = Lanes.SPECIES;
     /** The side of the tile: one vector. */
-    static final int SIDE = 16;
-    /** Whether the vectors have {@value #SIDE} lanes, the one width this class transposes. */
-    static final boolean APPLIES = SPECIES.length() == SIDE;
+    static final int SIDE = SPECIES.length();
+    /** Whether this class transposes at this width: 16 lanes (512 bits) or 8 (256 bits, AVX2). */
+    static final boolean APPLIES = SIDE == 16 || SIDE == 8;
 
     private static final VectorShuffle<Float> BELOW_8 = fromRowBelow(8), ABOVE_8 = fromRowAbove(8);
     private static final VectorMask<Float> ODD_8 = blocks(8, 1), EVEN_8 = blocks(8, 0);
@@ -39,10 +40,18 @@ final class TileTranspose {
     }
 
     /**
-     * Writes the transpose of a 16 × 16 tile: dst[dstOff + q·dstStride + r] = src[srcOff + r·srcStride + q].
-     * Call only when {@link #APPLIES}.
+     * Writes the transpose of a {@link #SIDE} × {@link #SIDE} tile: dst[dstOff + q·dstStride + r] =
+     * src[srcOff + r·srcStride + q]. Call only when {@link #APPLIES}.
      */
     static void transpose(float[] src, int srcOff, int srcStride, float[] dst, int dstOff, int dstStride) {
+        if (SIDE == 16) {
+            transpose16(src, srcOff, srcStride, dst, dstOff, dstStride);
+        } else {
+            transpose8(src, srcOff, srcStride, dst, dstOff, dstStride);
+        }
+    }
+
+    private static void transpose16(float[] src, int srcOff, int srcStride, float[] dst, int dstOff, int dstStride) {
         FloatVector r0 = FloatVector.fromArray(SPECIES, src, srcOff + 0 * srcStride);
         FloatVector r1 = FloatVector.fromArray(SPECIES, src, srcOff + 1 * srcStride);
         FloatVector r2 = FloatVector.fromArray(SPECIES, src, srcOff + 2 * srcStride);
@@ -111,6 +120,40 @@ final class TileTranspose {
         t13.intoArray(dst, dstOff + 13 * dstStride);
         t14.intoArray(dst, dstOff + 14 * dstStride);
         t15.intoArray(dst, dstOff + 15 * dstStride);
+    }
+
+    private static void transpose8(float[] src, int srcOff, int srcStride, float[] dst, int dstOff, int dstStride) {
+        FloatVector r0 = FloatVector.fromArray(SPECIES, src, srcOff + 0 * srcStride);
+        FloatVector r1 = FloatVector.fromArray(SPECIES, src, srcOff + 1 * srcStride);
+        FloatVector r2 = FloatVector.fromArray(SPECIES, src, srcOff + 2 * srcStride);
+        FloatVector r3 = FloatVector.fromArray(SPECIES, src, srcOff + 3 * srcStride);
+        FloatVector r4 = FloatVector.fromArray(SPECIES, src, srcOff + 4 * srcStride);
+        FloatVector r5 = FloatVector.fromArray(SPECIES, src, srcOff + 5 * srcStride);
+        FloatVector r6 = FloatVector.fromArray(SPECIES, src, srcOff + 6 * srcStride);
+        FloatVector r7 = FloatVector.fromArray(SPECIES, src, srcOff + 7 * srcStride);
+        // blocks of 4: swap the upper right and lower left 4 × 4 block of every 8 × 8 block
+        FloatVector q0 = r0.blend(r4.rearrange(BELOW_4), ODD_4), q4 = r4.blend(r0.rearrange(ABOVE_4), EVEN_4);
+        FloatVector q1 = r1.blend(r5.rearrange(BELOW_4), ODD_4), q5 = r5.blend(r1.rearrange(ABOVE_4), EVEN_4);
+        FloatVector q2 = r2.blend(r6.rearrange(BELOW_4), ODD_4), q6 = r6.blend(r2.rearrange(ABOVE_4), EVEN_4);
+        FloatVector q3 = r3.blend(r7.rearrange(BELOW_4), ODD_4), q7 = r7.blend(r3.rearrange(ABOVE_4), EVEN_4);
+        // blocks of 2: swap the upper right and lower left 2 × 2 block of every 4 × 4 block
+        FloatVector e0 = q0.blend(q2.rearrange(BELOW_2), ODD_2), e2 = q2.blend(q0.rearrange(ABOVE_2), EVEN_2);
+        FloatVector e1 = q1.blend(q3.rearrange(BELOW_2), ODD_2), e3 = q3.blend(q1.rearrange(ABOVE_2), EVEN_2);
+        FloatVector e4 = q4.blend(q6.rearrange(BELOW_2), ODD_2), e6 = q6.blend(q4.rearrange(ABOVE_2), EVEN_2);
+        FloatVector e5 = q5.blend(q7.rearrange(BELOW_2), ODD_2), e7 = q7.blend(q5.rearrange(ABOVE_2), EVEN_2);
+        // blocks of 1: swap the upper right and lower left 1 × 1 block of every 2 × 2 block
+        FloatVector t0 = e0.blend(e1.rearrange(BELOW_1), ODD_1), t1 = e1.blend(e0.rearrange(ABOVE_1), EVEN_1);
+        FloatVector t2 = e2.blend(e3.rearrange(BELOW_1), ODD_1), t3 = e3.blend(e2.rearrange(ABOVE_1), EVEN_1);
+        FloatVector t4 = e4.blend(e5.rearrange(BELOW_1), ODD_1), t5 = e5.blend(e4.rearrange(ABOVE_1), EVEN_1);
+        FloatVector t6 = e6.blend(e7.rearrange(BELOW_1), ODD_1), t7 = e7.blend(e6.rearrange(ABOVE_1), EVEN_1);
+        t0.intoArray(dst, dstOff + 0 * dstStride);
+        t1.intoArray(dst, dstOff + 1 * dstStride);
+        t2.intoArray(dst, dstOff + 2 * dstStride);
+        t3.intoArray(dst, dstOff + 3 * dstStride);
+        t4.intoArray(dst, dstOff + 4 * dstStride);
+        t5.intoArray(dst, dstOff + 5 * dstStride);
+        t6.intoArray(dst, dstOff + 6 * dstStride);
+        t7.intoArray(dst, dstOff + 7 * dstStride);
     }
 
     /** Lane c takes lane c − w where c / w is odd (the lanes a row takes from the row w below it). */

@@ -159,8 +159,9 @@ class MatmulKernelTest {
      * or, when a has fewer rows than b, as Cᵀ = b·aᵀ ({@link MatmulKernel#swapsOperands}): the swap changes
      * no bits. Shapes on both sides of the swap, whole tiles and edges, and the deep network's δ·Wᵀ; 33 × 1024 ·
      * (784 × 1024)ᵀ is swapped on one thread and split, not swapped, on two. At 16 lanes whole panels are transposed
-     * in registers ({@link TileTranspose}): 64 × 16 · (32 × 16)ᵀ is one tile per half panel, k = 47 two tiles and 15
-     * depths by copy, and 45 × 300 · (70 × 300)ᵀ transposes a whole panel of a and an edge of 13 rows.
+     * in registers ({@link TileTranspose}; at 8 lanes too, with other tile counts): 64 × 16 · (32 × 16)ᵀ is one tile per
+     * half panel, k = 47 two tiles and 15 depths by copy, and 45 × 300 · (70 × 300)ᵀ transposes a whole panel of a and
+     * an edge of 13 rows.
      */
     @ParameterizedTest(name = "{0}×{1}·({2}×{1})ᵀ")
     @CsvSource({"128, 256, 512", "64, 784, 128", "1, 33, 7", "7, 17, 33", "10, 10, 30", "33, 1024, 784",

@@ -12,7 +12,7 @@ class TileTransposeTest {
 
     @Test
     void aTileIsWrittenTransposedAndNothingElseIsTouched() {
-        assumeTrue(TileTranspose.APPLIES, "only for 16 lanes (512 bits)");
+        assumeTrue(TileTranspose.APPLIES, "only for 16 and 8 lanes (512 and 256 bits)");
         int srcStride = 37, srcOff = 5, dstStride = 32, dstOff = 16 + 3 * dstStride;
         SplittableRandom random = new SplittableRandom(4);
         float[] src = new float[srcOff + SIDE * srcStride];
