@@ -3,6 +3,7 @@ package dev.scratchnet.simd;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +21,7 @@ class TileTransposeTest {
             src[i] = (float) random.nextDouble(-1, 1);
         }
         float[] dst = new float[dstOff + SIDE * dstStride + 7];
-        java.util.Arrays.fill(dst, Float.NaN);
+        Arrays.fill(dst, Float.NaN);
         float[] expected = dst.clone();
         for (int r = 0; r < SIDE; r++) {
             for (int q = 0; q < SIDE; q++) {
