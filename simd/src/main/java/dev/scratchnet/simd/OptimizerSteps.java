@@ -35,8 +35,9 @@ final class OptimizerSteps {
      */
     static final int SPLIT_MIN_VALUES = 1 << 17;
 
-    /** One reusable job per calling thread, so a split update allocates nothing. */
-    private static final ThreadLocal<Job> JOBS = ThreadLocal.withInitial(Job::new);
+    /** One reusable job of each kind per calling thread, so a split update allocates nothing. */
+    private static final ThreadLocal<MomentumJob> MOMENTUM_JOBS = ThreadLocal.withInitial(MomentumJob::new);
+    private static final ThreadLocal<AdamJob> ADAM_JOBS = ThreadLocal.withInitial(AdamJob::new);
 
     private OptimizerSteps() {
     }
@@ -44,8 +45,13 @@ final class OptimizerSteps {
     /** v = μ·v + g′, w −= η·v (Nesterov: w −= η·(g′ + μ·v)), with g′ = g + λ·w; see Backend.momentumStep. */
     static void momentum(float[] w, float[] g, float[] v, float learningRate, float momentum, float weightDecay,
                          boolean nesterov, int threads) {
-        Job job = JOBS.get().operands(false, w, g, v, learningRate, weightDecay);
+        MomentumJob job = MOMENTUM_JOBS.get();
+        job.w = w;
+        job.g = g;
+        job.v = v;
+        job.learningRate = learningRate;
         job.momentum = momentum;
+        job.weightDecay = weightDecay;
         job.nesterov = nesterov;
         job.run(threads);
     }
@@ -53,26 +59,76 @@ final class OptimizerSteps {
     /** One Adam step with the bias corrections folded into two factors; see Backend.adamStep. */
     static void adam(float[] w, float[] g, float[] m, float[] v, float learningRate, float beta1, float beta2,
                      float epsilon, float correction1, float correction2, float weightDecay, int threads) {
-        Job job = JOBS.get().operands(true, w, g, v, learningRate, weightDecay);
+        AdamJob job = ADAM_JOBS.get();
+        job.w = w;
+        job.g = g;
         job.m = m;
+        job.v = v;
+        job.learningRate = learningRate;
         job.beta1 = beta1;
         job.beta2 = beta2;
         job.epsilon = epsilon;
         job.correction1 = correction1;
         job.correction2 = correction2;
+        job.weightDecay = weightDecay;
         job.run(threads);
     }
 
-    /** The operands of one update; share s updates its own range of the values. */
-    private static final class Job implements IntConsumer {
-        boolean adam;
+    /** How many shares an update of n values takes: one below {@link #SPLIT_MIN_VALUES}, else one a thread. */
+    private static int shares(int n, int threads) {
+        return n < SPLIT_MIN_VALUES ? 1 : Math.max(1, threads);
+    }
+
+    /** Where share s of n values, split in whole vectors, starts; share {@code shares} "starts" at n. */
+    private static int shareStart(int n, int s, int shares) {
+        return s == shares ? n : (int) ((long) (n / L) * s / shares) * L;
+    }
+
+    /*
+     * Two job classes, not one with a switch: C2 compiles a job's accept with its update loops inlined, and
+     * one compile that held the Adam loop and the momentum loops ran out of C2's node budget inside the
+     * momentum loop. Its last stores were then inlined late, lost their vector class and boxed on every step
+     * (JDK 17, after a JFR recording had deoptimized everything; docs/benchmarks.md, "A test JVM's history").
+     */
+
+    /** The operands of one momentum update; share s updates its own range of the values. */
+    private static final class MomentumJob implements IntConsumer {
+        float[] w;
+        float[] g;
+        float[] v;
+        float learningRate;
+        float momentum;
+        float weightDecay;
         boolean nesterov;
+        private int shares;
+
+        void run(int threads) {
+            shares = shares(w.length, threads);
+            try {
+                if (shares == 1) {
+                    accept(0);
+                } else {
+                    WorkerPool.run(shares, this);
+                }
+            } finally {
+                w = g = v = null; // a finished update keeps no arrays alive
+            }
+        }
+
+        @Override
+        public void accept(int s) {
+            momentumRange(w, g, v, shareStart(w.length, s, shares), shareStart(w.length, s + 1, shares),
+                    learningRate, momentum, weightDecay, nesterov);
+        }
+    }
+
+    /** The operands of one Adam update; share s updates its own range of the values. */
+    private static final class AdamJob implements IntConsumer {
         float[] w;
         float[] g;
         float[] m;
         float[] v;
         float learningRate;
-        float momentum;
         float beta1;
         float beta2;
         float epsilon;
@@ -81,19 +137,8 @@ final class OptimizerSteps {
         float weightDecay;
         private int shares;
 
-        /** Sets what both updates have: the kind, the weights, their gradient, v, η and λ. */
-        Job operands(boolean adam, float[] w, float[] g, float[] v, float learningRate, float weightDecay) {
-            this.adam = adam;
-            this.w = w;
-            this.g = g;
-            this.v = v;
-            this.learningRate = learningRate;
-            this.weightDecay = weightDecay;
-            return this;
-        }
-
         void run(int threads) {
-            shares = w.length < SPLIT_MIN_VALUES ? 1 : Math.max(1, threads);
+            shares = shares(w.length, threads);
             try {
                 if (shares == 1) {
                     accept(0);
@@ -107,15 +152,8 @@ final class OptimizerSteps {
 
         @Override
         public void accept(int s) {
-            int vectors = w.length / L;
-            int from = (int) ((long) vectors * s / shares) * L;
-            int to = s == shares - 1 ? w.length : (int) ((long) vectors * (s + 1) / shares) * L;
-            if (adam) {
-                adamRange(w, g, m, v, from, to, learningRate, beta1, beta2, epsilon, correction1, correction2,
-                        weightDecay);
-            } else {
-                momentumRange(w, g, v, from, to, learningRate, momentum, weightDecay, nesterov);
-            }
+            adamRange(w, g, m, v, shareStart(w.length, s, shares), shareStart(w.length, s + 1, shares),
+                    learningRate, beta1, beta2, epsilon, correction1, correction2, weightDecay);
         }
     }
 
