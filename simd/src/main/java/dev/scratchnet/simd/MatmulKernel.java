@@ -3,6 +3,7 @@ package dev.scratchnet.simd;
 import java.util.Arrays;
 import java.util.function.IntConsumer;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -614,6 +615,14 @@ final class MatmulKernel {
      * 64×784·784×128 instead of 78 with {@code System.arraycopy}. On JDK 25 the vectors were 10% faster than the copies.
      */
     private static final boolean PANEL_DEPTH_VECTORS = Lanes.HALF.length() == MR && Lanes.HALF_STORES_COMPILE;
+    /**
+     * Where half-width stores do not compile (JDK 17) but a vector holds 2·MR floats: {@link #packTransposedA} moves
+     * two depths at once as one full vector, the lower half from depth p's row of a and the upper half from depth
+     * p + 1's, joined by a blend. In a panel the two depths' MR values are adjacent, so one store writes both.
+     */
+    private static final boolean PANEL_DEPTH_PAIRS = !PANEL_DEPTH_VECTORS && SPECIES.length() == 2 * MR;
+    /** The upper half of the lanes: the second depth of a pair ({@link #PANEL_DEPTH_PAIRS}). */
+    private static final VectorMask<Float> SECOND_DEPTH = VectorMask.fromLong(SPECIES, -1L << MR);
 
     /**
      * Packs rows [ir, ir+rows) of A = aᵀ, with a (k × m), into consecutive panels of MR rows from apOff on: panel q
@@ -639,7 +648,16 @@ final class MatmulKernel {
                     Lanes.copyHalfRows(a, src, m, ap, dst, MR, p1 - p0);
                     continue;
                 }
-                for (int p = p0; p < p1; p++, src += m, dst += MR) {
+                int p = p0;
+                if (PANEL_DEPTH_PAIRS) {
+                    // The first load reads MR floats past depth p's, so it needs them inside a.
+                    for (; p + 1 < p1 && src + 2 * MR <= a.length; p += 2, src += 2 * m, dst += 2 * MR) {
+                        FloatVector first = FloatVector.fromArray(SPECIES, a, src);
+                        FloatVector second = FloatVector.fromArray(SPECIES, a, src + m - MR);
+                        first.blend(second, SECOND_DEPTH).intoArray(ap, dst);
+                    }
+                }
+                for (; p < p1; p++, src += m, dst += MR) {
                     System.arraycopy(a, src, ap, dst, MR);
                 }
             }
