@@ -88,7 +88,8 @@ final class OptimizerSteps {
      * Two job classes, not one with a switch: C2 compiles a job's accept with its update loops inlined, and
      * one compile that held the Adam loop and the momentum loops ran out of C2's node budget inside the
      * momentum loop. Its last stores were then inlined late, lost their vector class and boxed on every step
-     * (JDK 17, after a JFR recording had deoptimized everything; docs/benchmarks.md, "A test JVM's history").
+     * (JDK 17, in a JVM that had run other tests and a JFR recording first; docs/benchmarks.md, "The optimizer's
+     * jobs apart").
      */
 
     /** The operands of one momentum update; share s updates its own range of the values. */
