@@ -19,8 +19,13 @@ import jdk.incubator.vector.VectorSpecies;
 final class ActivationGradients {
     private static final VectorSpecies<Float> SPECIES = Lanes.SPECIES;
     private static final int L = SPECIES.length();
-    /** Below this many values one thread does it all: the hand-off would cost more than it saves. */
-    static final int SPLIT_MIN_VALUES = 1 << 17;
+    /**
+     * Below this many values (32,768) one thread does it all: the hand-off would cost more than it saves. The
+     * deep network's 128 × 512 and 128 × 256 passes are above it: on two threads, one core alone took 40 and
+     * 20 µs for them, reading a gradient the two cores had just written, and split they took 22 and 13
+     * (2026-12-03, docs/benchmarks.md, "The optimizer's jobs apart", item 5).
+     */
+    static final int SPLIT_MIN_VALUES = 1 << 15;
 
     /** One reusable job per calling thread, so a split pass allocates nothing. */
     private static final ThreadLocal<Job> JOBS = ThreadLocal.withInitial(Job::new);

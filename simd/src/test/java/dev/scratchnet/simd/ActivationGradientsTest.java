@@ -14,10 +14,11 @@ import org.junit.jupiter.params.provider.CsvSource;
  * the split must give the bits of one thread, and the scalar backend's values.
  */
 class ActivationGradientsTest {
-    // Rows × columns just below the split threshold (131,072) and above it, with columns that leave every
-    // share, and the whole, starting and ending off a vector boundary; 64 × 11,520 is the CNN's first layer.
+    // Rows × columns just below the split threshold (32,768) and above it, with columns that leave every
+    // share, and the whole, starting and ending off a vector boundary; 128 × 512 is the deep network's first
+    // hidden layer, 64 × 11,520 the CNN's first layer.
     @ParameterizedTest
-    @CsvSource({"128, 1023", "129, 1021", "7, 18725", "64, 11520", "3, 43691"})
+    @CsvSource({"64, 511", "65, 505", "128, 512", "129, 1021", "7, 18725", "64, 11520", "3, 43691"})
     void theSplitGivesTheBitsOfOneThread(int rows, int cols) {
         Tensor y = random(rows, cols, 1), g = random(rows, cols, 2);
         for (Activation f : Activation.values()) {
