@@ -89,7 +89,8 @@ final class OptimizerSteps {
      * one compile that held the Adam loop and the momentum loops ran out of C2's node budget inside the
      * momentum loop. Its last stores were then inlined late, lost their vector class and boxed on every step
      * (JDK 17, in a JVM that had run other tests and a JFR recording first; docs/benchmarks.md, "The optimizer's
-     * jobs apart").
+     * jobs apart"). For the same reason each class keeps its own run(), not one shared helper: there the call to
+     * accept() would see both classes, and a compile of the helper could inline both updates again.
      */
 
     /** The operands of one momentum update; share s updates its own range of the values. */
